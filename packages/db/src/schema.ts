@@ -1,0 +1,251 @@
+// The relational schema of Hindsight. Column names are snake_case in SQL (drizzle `casing`),
+// camelCase in TypeScript. Changes here need `pnpm --filter @hindsight/db db:generate`.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable("users", {
+  id: uuid().primaryKey().defaultRandom(),
+  handle: text().notNull().unique(),
+  name: text().notNull(),
+  email: text(),
+  orgRole: text().notNull().default("member").$type<"member" | "admin">(),
+  createdAt: createdAt(),
+});
+
+export const teams = pgTable("teams", {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(""),
+  createdAt: createdAt(),
+});
+
+export const teamMemberships = pgTable(
+  "team_memberships",
+  {
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text().notNull().default("member").$type<"member" | "maintainer">(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index().on(t.userId)],
+);
+
+export const entries = pgTable(
+  "entries",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    summary: text().notNull().default(""),
+    body: text().notNull().default(""),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    services: text().array().notNull().default(sql`'{}'::text[]`),
+    teamId: uuid().references(() => teams.id, { onDelete: "restrict" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    visibility: text().notNull().default("org"),
+    status: text().notNull().default("draft"),
+    sourceUrl: text(),
+    source: text().notNull().default("hindsight"),
+    externalKey: text(),
+    fields: jsonb().notNull().default({}).$type<Record<string, unknown>>(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+    publishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("entries_source_external_key_uq").on(t.source, t.externalKey),
+    index("entries_updated_id_idx").on(t.updatedAt.desc(), t.id.desc()),
+    index().on(t.teamId),
+    index().on(t.authorId),
+    index().on(t.kind),
+    check("entries_kind_ck", sql`${t.kind} in ('postmortem','fix','runbook','transcript','gameday')`),
+    check("entries_visibility_ck", sql`${t.visibility} in ('org','team','restricted')`),
+    check("entries_status_ck", sql`${t.status} in ('draft','in_review','published','archived')`),
+  ],
+);
+
+/** Explicit read grants on an entry: to one user or to a whole team. */
+export const entryGrants = pgTable(
+  "entry_grants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    userId: uuid().references(() => users.id, { onDelete: "cascade" }),
+    teamId: uuid().references(() => teams.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    index().on(t.entryId),
+    index().on(t.userId),
+    index().on(t.teamId),
+    check("entry_grants_one_target_ck", sql`(${t.userId} is null) <> (${t.teamId} is null)`),
+  ],
+);
+
+/** Every save of an entry keeps a full snapshot here; version numbers match entries.version. */
+export const entryRevisions = pgTable(
+  "entry_revisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    snapshot: jsonb().notNull().$type<Record<string, unknown>>(),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("entry_revisions_entry_version_uq").on(t.entryId, t.version)],
+);
+
+export const collections = pgTable("collections", {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  title: text().notNull(),
+  description: text().notNull().default(""),
+  teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+  isOnboarding: boolean().notNull().default(false),
+  createdBy: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "restrict" }),
+  version: integer().notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: createdAt(),
+});
+
+export const collectionSections = pgTable(
+  "collection_sections",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    collectionId: uuid()
+      .notNull()
+      .references(() => collections.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [uniqueIndex("collection_sections_position_uq").on(t.collectionId, t.position)],
+);
+
+export const collectionItems = pgTable(
+  "collection_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sectionId: uuid()
+      .notNull()
+      .references(() => collectionSections.id, { onDelete: "cascade" }),
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    note: text().notNull().default(""),
+    position: integer().notNull(),
+  },
+  (t) => [uniqueIndex("collection_items_position_uq").on(t.sectionId, t.position), index().on(t.entryId)],
+);
+
+export const collectionProgress = pgTable(
+  "collection_progress",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    itemId: uuid()
+      .notNull()
+      .references(() => collectionItems.id, { onDelete: "cascade" }),
+    completedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.itemId] })],
+);
+
+/** Bearer tokens for bots and scripts. Only a SHA-256 hash of the secret is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    prefix: text().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** Browser sessions; the cookie holds a random secret, the table its SHA-256 hash. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** Every write, and every permission-relevant read failure. Never holds secrets or bodies. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: createdAt(),
+    actorId: uuid(),
+    actorVia: text().notNull(),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text(),
+    detail: jsonb().notNull().default({}).$type<Record<string, unknown>>(),
+  },
+  (t) => [index().on(t.at), index().on(t.targetType, t.targetId)],
+);
+
+/** Transactional outbox for external search engines: written in the same transaction as the entry. */
+export const searchOutbox = pgTable(
+  "search_outbox",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    entryId: uuid().notNull(),
+    entryVersion: integer().notNull(),
+    op: text().notNull().$type<"upsert" | "delete">(),
+    createdAt: createdAt(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: createdAt(),
+    lastError: text(),
+    processedAt: timestamp({ withTimezone: true }),
+    parkedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("search_outbox_pending_idx").on(t.nextAttemptAt).where(sql`processed_at is null and parked_at is null`)],
+);

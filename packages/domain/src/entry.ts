@@ -1,0 +1,179 @@
+// Entries: one shape for every kind of learning, plus the inputs that create and change them.
+import { z } from "zod";
+import { ZEntryKind, KIND_FIELD_SCHEMAS, type EntryKind } from "./kinds.js";
+
+export const VISIBILITIES = ["org", "team", "restricted"] as const;
+export const ZVisibility = z.enum(VISIBILITIES);
+export type Visibility = z.infer<typeof ZVisibility>;
+
+export const ENTRY_STATUSES = ["draft", "in_review", "published", "archived"] as const;
+export const ZEntryStatus = z.enum(ENTRY_STATUSES);
+export type EntryStatus = z.infer<typeof ZEntryStatus>;
+
+/** Tags and services are compared case-insensitively, so they are stored normalised. */
+const ZLabel = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "must not be empty")
+  .max(60, "must be at most 60 characters")
+  .regex(/^[a-z0-9][a-z0-9._/:+-]*$/, "may use letters, digits and . _ / : + -");
+const ZLabels = z
+  .array(ZLabel)
+  .max(50, "at most 50 values")
+  .transform((xs) => [...new Set(xs)]);
+
+export const ZGrants = z.object({
+  userIds: z.array(z.string().uuid()).max(500).default([]),
+  teamIds: z.array(z.string().uuid()).max(100).default([]),
+});
+export type Grants = z.infer<typeof ZGrants>;
+
+export const ZTitle = z.string().trim().min(1, "title is required").max(200, "title must be at most 200 characters");
+export const ZBody = z.string().max(1_000_000, "body must be at most 1,000,000 characters");
+export const ZSummary = z.string().trim().max(2_000, "summary must be at most 2,000 characters");
+
+export const ZEntry = z.object({
+  id: z.string().uuid(),
+  kind: ZEntryKind,
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  services: z.array(z.string()),
+  teamId: z.string().uuid().nullable(),
+  teamSlug: z.string().nullable(),
+  authorId: z.string().uuid(),
+  authorName: z.string(),
+  visibility: ZVisibility,
+  grants: ZGrants,
+  status: ZEntryStatus,
+  sourceUrl: z.string().nullable(),
+  source: z.string(),
+  externalKey: z.string().nullable(),
+  fields: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+  publishedAt: z.coerce.date().nullable(),
+});
+export type Entry = z.infer<typeof ZEntry>;
+
+/** The list view: everything but the body and fields. */
+export const ZEntrySummary = ZEntry.omit({ body: true, fields: true, grants: true });
+export type EntrySummary = z.infer<typeof ZEntrySummary>;
+
+const ZSourceUrl = z.string().trim().url("sourceUrl must be an absolute URL").max(2_000);
+const ZExternalKey = z.string().trim().min(1).max(300, "externalKey must be at most 300 characters");
+const ZSource = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "source may use lowercase letters, digits, '.', '_' and '-'");
+
+/** Checks `fields` against the schema of `kind`, reporting problems under `fields.<path>`. */
+export function checkKindFields(kind: EntryKind, fields: unknown, ctx: z.RefinementCtx): void {
+  const result = KIND_FIELD_SCHEMAS[kind].safeParse(fields);
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: ["fields", ...issue.path] });
+  }
+}
+
+export function parseKindFields(kind: EntryKind, fields: unknown): Record<string, unknown> {
+  return KIND_FIELD_SCHEMAS[kind].parse(fields ?? {}) as Record<string, unknown>;
+}
+
+export const ZCreateEntryInput = z
+  .object({
+    kind: ZEntryKind,
+    title: ZTitle,
+    body: ZBody.default(""),
+    summary: ZSummary.default(""),
+    tags: ZLabels.default([]),
+    services: ZLabels.default([]),
+    teamId: z.string().uuid().nullable().default(null),
+    visibility: ZVisibility.default("org"),
+    grants: ZGrants.default({ userIds: [], teamIds: [] }),
+    status: ZEntryStatus.optional(),
+    sourceUrl: ZSourceUrl.nullable().default(null),
+    source: ZSource.default("hindsight"),
+    externalKey: ZExternalKey.nullable().default(null),
+    fields: z.record(z.string(), z.unknown()).default({}),
+  })
+  .superRefine((v, ctx) => checkKindFields(v.kind, v.fields, ctx));
+export type CreateEntryInput = z.infer<typeof ZCreateEntryInput>;
+export type CreateEntryInputRaw = z.input<typeof ZCreateEntryInput>;
+
+export const ZUpdateEntryInput = z.object({
+  id: z.string().uuid(),
+  expectedVersion: z.number().int().min(1),
+  title: ZTitle.optional(),
+  body: ZBody.optional(),
+  summary: ZSummary.optional(),
+  tags: ZLabels.optional(),
+  services: ZLabels.optional(),
+  teamId: z.string().uuid().nullable().optional(),
+  visibility: ZVisibility.optional(),
+  grants: ZGrants.optional(),
+  sourceUrl: ZSourceUrl.nullable().optional(),
+  /** Validated against the entry's kind by the service, since the kind is not part of the input. */
+  fields: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().max(500).optional(),
+});
+export type UpdateEntryInput = z.infer<typeof ZUpdateEntryInput>;
+
+export const ZTransitionInput = z.object({
+  id: z.string().uuid(),
+  expectedVersion: z.number().int().min(1).optional(),
+});
+
+export const ZListEntriesInput = z.object({
+  kind: ZEntryKind.optional(),
+  status: ZEntryStatus.optional(),
+  teamId: z.string().uuid().optional(),
+  tag: z.string().optional(),
+  service: z.string().optional(),
+  authorId: z.string().uuid().optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).nullish(),
+});
+export type ListEntriesInput = z.infer<typeof ZListEntriesInput>;
+
+export const ZEntryPage = z.object({
+  items: z.array(ZEntrySummary),
+  nextCursor: z.string().nullable(),
+});
+
+/** The content of an entry at one version, as kept in its revision history. */
+export const ZEntrySnapshot = ZEntry.pick({
+  kind: true,
+  slug: true,
+  title: true,
+  summary: true,
+  body: true,
+  tags: true,
+  services: true,
+  teamId: true,
+  visibility: true,
+  grants: true,
+  status: true,
+  sourceUrl: true,
+  externalKey: true,
+  fields: true,
+});
+export type EntrySnapshot = z.infer<typeof ZEntrySnapshot>;
+
+export const ZRevision = z.object({
+  id: z.string().uuid(),
+  entryId: z.string().uuid(),
+  version: z.number().int(),
+  snapshot: ZEntrySnapshot,
+  authorId: z.string().uuid(),
+  authorName: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.coerce.date(),
+});
+export type Revision = z.infer<typeof ZRevision>;

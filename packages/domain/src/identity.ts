@@ -1,0 +1,81 @@
+// Users, teams, memberships and the Actor: who is making a request, as the policy sees them.
+import { z } from "zod";
+
+export const ORG_ROLES = ["member", "admin"] as const;
+export const ZOrgRole = z.enum(ORG_ROLES);
+export type OrgRole = z.infer<typeof ZOrgRole>;
+
+export const TEAM_ROLES = ["member", "maintainer"] as const;
+export const ZTeamRole = z.enum(TEAM_ROLES);
+export type TeamRole = z.infer<typeof ZTeamRole>;
+
+export const ZHandle = z
+  .string()
+  .trim()
+  .min(2, "handle must be at least 2 characters")
+  .max(40, "handle must be at most 40 characters")
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "handle may use lowercase letters, digits, '.', '_' and '-'");
+
+export const ZSlug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lowercase words joined by '-'");
+
+export const ZUser = z.object({
+  id: z.string().uuid(),
+  handle: ZHandle,
+  name: z.string().min(1).max(120),
+  email: z.string().email().nullable(),
+  orgRole: ZOrgRole,
+  createdAt: z.coerce.date(),
+});
+export type User = z.infer<typeof ZUser>;
+
+export const ZCreateUserInput = z.object({
+  handle: ZHandle,
+  name: z.string().trim().min(1, "name is required").max(120),
+  email: z.string().trim().email("email must be a valid address").optional(),
+});
+export type CreateUserInput = z.infer<typeof ZCreateUserInput>;
+
+export const ZTeam = z.object({
+  id: z.string().uuid(),
+  slug: ZSlug,
+  name: z.string().min(1).max(120),
+  description: z.string().max(2000),
+  createdAt: z.coerce.date(),
+});
+export type Team = z.infer<typeof ZTeam>;
+
+export const ZCreateTeamInput = z.object({
+  slug: ZSlug,
+  name: z.string().trim().min(1, "name is required").max(120),
+  description: z.string().max(2000).default(""),
+});
+export type CreateTeamInput = z.infer<typeof ZCreateTeamInput>;
+
+export const ZTeamMember = z.object({
+  userId: z.string().uuid(),
+  handle: z.string(),
+  name: z.string(),
+  role: ZTeamRole,
+});
+export type TeamMember = z.infer<typeof ZTeamMember>;
+
+/**
+ * The caller of a request. `via` says how they authenticated; a bearer token acts with its
+ * owner's rights (the admin token from configuration acts as the built-in admin).
+ */
+export interface Actor {
+  userId: string;
+  orgRole: OrgRole;
+  /** team id -> role in that team */
+  teams: ReadonlyMap<string, TeamRole>;
+  via: "session" | "token" | "admin-token" | "system";
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.orgRole === "admin";
+}
