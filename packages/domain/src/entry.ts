@@ -29,7 +29,9 @@ export const ZGrants = z.object({
 });
 export type Grants = z.infer<typeof ZGrants>;
 
-export const ZTitle = z.string().trim().min(1, "title is required").max(200, "title must be at most 200 characters");
+export const ZTitle = z
+  .string({ error: (iss) => (iss.input === undefined ? "title is required" : "title must be text") })
+  .trim().min(1, "title is required").max(200, "title must be at most 200 characters");
 export const ZBody = z.string().max(1_000_000, "body must be at most 1,000,000 characters");
 export const ZSummary = z.string().trim().max(2_000, "summary must be at most 2,000 characters");
 
@@ -73,13 +75,15 @@ const ZSource = z
   .max(60)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "source may use lowercase letters, digits, '.', '_' and '-'");
 
-/** Checks `fields` against the schema of `kind`, reporting problems under `fields.<path>`. */
-export function checkKindFields(kind: EntryKind, fields: unknown, ctx: z.RefinementCtx): void {
-  const result = KIND_FIELD_SCHEMAS[kind].safeParse(fields);
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    ctx.addIssue({ code: "custom", message: issue.message, path: ["fields", ...issue.path] });
-  }
+/** Problems of `fields` against the schema of `kind`, with paths under `fields.`. */
+export function kindFieldIssues(kind: EntryKind, fields: unknown): { path: PropertyKey[]; message: string }[] {
+  const result = KIND_FIELD_SCHEMAS[kind].safeParse(fields ?? {});
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ path: ["fields", ...issue.path], message: issue.message }));
+}
+
+function checkKindFields(kind: EntryKind, fields: unknown, ctx: z.RefinementCtx): void {
+  for (const issue of kindFieldIssues(kind, fields)) ctx.addIssue({ code: "custom", ...issue });
 }
 
 export function parseKindFields(kind: EntryKind, fields: unknown): Record<string, unknown> {

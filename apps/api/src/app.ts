@@ -1,0 +1,105 @@
+// buildApp: the whole Hindsight server as one Fastify instance. server.ts only listens and handles
+// signals; tests call buildApp and use app.inject, no port needed.
+import fs from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import { createDatabase, runMigrations, type Database } from "@hindsight/db";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import type { AppDeps } from "./deps.js";
+import { ensureAdminUser } from "./identity/identity.js";
+import { identityPlugin } from "./plugins/identity.js";
+import { restV1 } from "./rest/v1.js";
+import { appRouter, type AppRouter } from "./router.js";
+import { seedDemoWorkspace } from "./seed/seed.js";
+import type { Context } from "./trpc.js";
+
+export interface BuildOptions {
+  /** A database opened by the caller (tests); it is migrated but not closed by the app. */
+  database?: Database;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Credentials never reach the logs.
+      redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], censor: "[redacted]" },
+    },
+    routerOptions: { maxParamLength: 5000 },
+    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+  });
+
+  const database = options.database ?? (await createDatabase(config.database));
+  if (!options.database) app.addHook("onClose", () => database.close());
+  try {
+    await runMigrations(database);
+    if (config.seed) {
+      const seeded = await seedDemoWorkspace(database.db);
+      if (seeded) app.log.info(seeded, "seeded the demo workspace (set HINDSIGHT_SEED=false to skip)");
+    }
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const deps: AppDeps = {
+    config,
+    database,
+    adminUserId: await ensureAdminUser(database.db),
+    useOutbox: config.search.engine !== "postgres",
+  };
+
+  await app.register(identityPlugin, { deps });
+
+  app.get("/healthz", async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: "ok", database: database.driver };
+    } catch {
+      return reply.status(503).send({ status: "unavailable", database: database.driver });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req, res }): Promise<Context> => ({ deps, actor: await req.actor(), req, res }),
+      onError: ({ error, path: procedure }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, procedure }, "tRPC procedure failed");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  await app.register(restV1, { prefix: "/api/v1", deps });
+
+  const portalIndex = path.join(config.portalDir, "index.html");
+  const servePortal = fs.existsSync(portalIndex);
+  if (servePortal) {
+    await app.register(fastifyStatic, { root: config.portalDir, wildcard: false, index: ["index.html"] });
+  } else {
+    app.log.warn(`portal not built at ${config.portalDir}; serving the API only`);
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split("?")[0] ?? "/";
+    const isApi = url.startsWith("/api/") || url.startsWith("/trpc/") || url === "/healthz";
+    // Client-side routes of the single-page portal get its index.html.
+    if (servePortal && !isApi && req.method === "GET" && !path.extname(url)) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${req.method} ${url}` } });
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err }, "request failed");
+      return reply.status(500).send({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side" } });
+    }
+    return reply.status(status).send({ error: { code: "BAD_REQUEST", message: (err as Error).message } });
+  });
+
+  return app;
+}

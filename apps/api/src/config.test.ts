@@ -1,0 +1,37 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("defaults to PGlite in ./.data on port 3000 with the postgres search engine", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ driver: "pglite", dataDir: path.resolve(".data") });
+    expect(c.search).toEqual({ engine: "postgres" });
+    expect(c.seed).toBe(true);
+    expect(c.adminToken).toBeNull();
+  });
+
+  it("uses Postgres when DATABASE_URL is set", () => {
+    const c = loadConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/hindsight" });
+    expect(c.database).toEqual({ driver: "postgres", url: "postgres://postgres@127.0.0.1:5432/hindsight" });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ SEARCH_ENGINE: "elastic" }, "SEARCH_ENGINE"],
+    [{ SEARCH_ENGINE: "meilisearch" }, "MEILI_URL"],
+    [{ MEILI_URL: "not a url" }, "MEILI_URL"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ HINDSIGHT_SEED: "maybe" }, "HINDSIGHT_SEED"],
+  ])("rejects %j naming %s", (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", PORT: "" }).database.driver).toBe("pglite");
+  });
+});

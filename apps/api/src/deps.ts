@@ -1,0 +1,11 @@
+// The infrastructure an app instance runs on, created once by buildApp and shared by every request.
+import type { Database } from "@hindsight/db";
+import type { Config } from "./config.js";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** The built-in admin user the configured admin token acts as. */
+  adminUserId: string;
+  useOutbox: boolean;
+}

@@ -1,0 +1,17 @@
+// The tRPC app router: one sub-router per domain area. The portal imports only its type.
+import { authRouter } from "./routers/auth.js";
+import { collectionsRouter } from "./routers/collections.js";
+import { entriesRouter } from "./routers/entries.js";
+import { meRouter } from "./routers/me.js";
+import { teamsRouter } from "./routers/teams.js";
+import { router } from "./trpc.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  me: meRouter,
+  entries: entriesRouter,
+  teams: teamsRouter,
+  collections: collectionsRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,36 @@
+// Process entry point: load configuration, build the app, listen, and shut down cleanly on signals.
+import { DataDirLocked } from "@hindsight/db";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received, shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.driver === "pglite" ? `PGlite in ${config.database.dataDir}` : "Postgres";
+  app.log.info(`Hindsight is ready on http://localhost:${config.port} (data: ${where})`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLocked) {
+    console.error(`hindsight: ${err.message}`);
+    process.exit(2);
+  }
+  console.error("hindsight: failed to start:", err);
+  process.exit(1);
+});

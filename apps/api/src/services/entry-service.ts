@@ -1,0 +1,449 @@
+// Entries: create, update (optimistic concurrency), workflow transitions, reads through the policy,
+// history and diffs. Every write is one transaction: entry + revision (+ outbox) + audit.
+import {
+  canCreateForTeam,
+  canReadEntry,
+  canWriteEntry,
+  Conflict,
+  diffSnapshots,
+  Forbidden,
+  Invalid,
+  NotFound,
+  parseKindFields,
+  readScope,
+  slugify,
+  type CreateEntryInput,
+  type Entry,
+  type EntryKind,
+  type EntrySnapshot,
+  type EntryStatus,
+  type EntrySummary,
+  type FieldChange,
+  type Grants,
+  type ListEntriesInput,
+  type Revision,
+  type UpdateEntryInput,
+} from "@hindsight/domain";
+import { entryReadPredicate, schema, type DbOrTx, type Tx } from "@hindsight/db";
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from "@hindsight/db/orm";
+import { ZodError } from "zod";
+import { audit } from "./audit.js";
+import type { ServiceContext } from "./context.js";
+
+const { entries, entryGrants, entryRevisions, teams, users, searchOutbox } = schema;
+
+type EntryRow = typeof entries.$inferSelect;
+
+const summaryColumns = {
+  id: entries.id,
+  kind: entries.kind,
+  slug: entries.slug,
+  title: entries.title,
+  summary: entries.summary,
+  tags: entries.tags,
+  services: entries.services,
+  teamId: entries.teamId,
+  teamSlug: teams.slug,
+  authorId: entries.authorId,
+  authorName: users.name,
+  visibility: entries.visibility,
+  status: entries.status,
+  sourceUrl: entries.sourceUrl,
+  source: entries.source,
+  externalKey: entries.externalKey,
+  version: entries.version,
+  createdAt: entries.createdAt,
+  updatedAt: entries.updatedAt,
+  publishedAt: entries.publishedAt,
+};
+
+async function loadGrants(db: DbOrTx, entryId: string): Promise<Grants> {
+  const rows = await db.select().from(entryGrants).where(eq(entryGrants.entryId, entryId));
+  return {
+    userIds: rows.flatMap((r) => (r.userId ? [r.userId] : [])),
+    teamIds: rows.flatMap((r) => (r.teamId ? [r.teamId] : [])),
+  };
+}
+
+async function replaceGrants(tx: Tx, entryId: string, grants: Grants): Promise<void> {
+  await tx.delete(entryGrants).where(eq(entryGrants.entryId, entryId));
+  const rows = [
+    ...grants.userIds.map((userId) => ({ entryId, userId })),
+    ...grants.teamIds.map((teamId) => ({ entryId, teamId })),
+  ];
+  if (rows.length > 0) await tx.insert(entryGrants).values(rows);
+}
+
+/** Loads an entry row (optionally locking it) with its grants, or null. No policy applied. */
+async function loadRow(db: DbOrTx, where: SQL, lock = false): Promise<(EntryRow & { grants: Grants }) | null> {
+  const q = db.select().from(entries).where(where);
+  const [row] = lock ? await q.for("update") : await q;
+  if (!row) return null;
+  return { ...row, grants: await loadGrants(db, row.id) };
+}
+
+function guarded(row: EntryRow & { grants: Grants }) {
+  return {
+    authorId: row.authorId,
+    teamId: row.teamId,
+    visibility: row.visibility as Entry["visibility"],
+    status: row.status as EntryStatus,
+    grants: row.grants,
+  };
+}
+
+async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<Entry> {
+  const [meta] = await db
+    .select({ teamSlug: teams.slug, authorName: users.name })
+    .from(users)
+    .leftJoin(teams, row.teamId ? eq(teams.id, row.teamId) : sql`false`)
+    .where(eq(users.id, row.authorId));
+  return {
+    ...row,
+    kind: row.kind as EntryKind,
+    visibility: row.visibility as Entry["visibility"],
+    status: row.status as EntryStatus,
+    teamSlug: meta?.teamSlug ?? null,
+    authorName: meta?.authorName ?? "",
+  };
+}
+
+function snapshotOf(row: EntryRow, grants: Grants): EntrySnapshot {
+  return {
+    kind: row.kind as EntryKind,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    tags: row.tags,
+    services: row.services,
+    teamId: row.teamId,
+    visibility: row.visibility as Entry["visibility"],
+    grants,
+    status: row.status as EntryStatus,
+    sourceUrl: row.sourceUrl,
+    externalKey: row.externalKey,
+    fields: row.fields,
+  };
+}
+
+async function recordWrite(
+  tx: Tx,
+  ctx: ServiceContext,
+  row: EntryRow,
+  grants: Grants,
+  action: string,
+  note: string | null = null,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.insert(entryRevisions).values({
+    entryId: row.id,
+    version: row.version,
+    snapshot: snapshotOf(row, grants),
+    authorId: ctx.actor.userId,
+    note,
+    createdAt: row.updatedAt,
+  });
+  if (ctx.useOutbox) {
+    await tx.insert(searchOutbox).values({ entryId: row.id, entryVersion: row.version, op: "upsert" });
+  }
+  await audit(tx, ctx.actor, action, "entry", row.id, { version: row.version, kind: row.kind, ...detail });
+}
+
+async function uniqueSlug(tx: Tx, title: string): Promise<string> {
+  const base = slugify(title);
+  const taken = await tx
+    .select({ slug: entries.slug })
+    .from(entries)
+    .where(or(eq(entries.slug, base), sql`${entries.slug} like ${`${base}-%`}`));
+  const set = new Set(taken.map((t) => t.slug));
+  if (!set.has(base)) return base;
+  for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+async function checkTeamExists(tx: DbOrTx, teamId: string | null, field = "teamId"): Promise<void> {
+  if (!teamId) return;
+  const [t] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  if (!t) throw new Invalid(`Unknown team ${teamId}`, { [field]: ["no team with this id"] });
+}
+
+async function checkGrantTargets(tx: DbOrTx, grants: Grants): Promise<void> {
+  if (grants.userIds.length) {
+    const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, grants.userIds));
+    if (found.length !== new Set(grants.userIds).size) throw new Invalid("Unknown user in grants", { "grants.userIds": ["contains an unknown user id"] });
+  }
+  if (grants.teamIds.length) {
+    const found = await tx.select({ id: teams.id }).from(teams).where(inArray(teams.id, grants.teamIds));
+    if (found.length !== new Set(grants.teamIds).size) throw new Invalid("Unknown team in grants", { "grants.teamIds": ["contains an unknown team id"] });
+  }
+}
+
+/** Fails with NOT_FOUND when the caller may not read, FORBIDDEN when they may read but not write. */
+function assertWritable(ctx: ServiceContext, row: EntryRow & { grants: Grants }): void {
+  if (!canReadEntry(ctx.actor, guarded(row))) throw new NotFound("Entry");
+  if (!canWriteEntry(ctx.actor, guarded(row))) throw new Forbidden("Only the author, the owner team or an admin may change this entry");
+}
+
+export interface WriteResult {
+  entry: Entry;
+  outcome: "created" | "updated" | "unchanged";
+}
+
+/** Creates an entry inside an existing transaction (bulk imports share one). */
+export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
+  if (!canCreateForTeam(ctx.actor, input.teamId)) throw new Forbidden("You may only publish for teams you belong to");
+  await checkTeamExists(tx, input.teamId);
+  await checkGrantTargets(tx, input.grants);
+  const now = new Date();
+  const status = input.status ?? "draft";
+  const [row] = await tx
+    .insert(entries)
+    .values({
+      kind: input.kind,
+      slug: await uniqueSlug(tx, input.title),
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      tags: input.tags,
+      services: input.services,
+      teamId: input.teamId,
+      authorId: ctx.actor.userId,
+      visibility: input.visibility,
+      status,
+      sourceUrl: input.sourceUrl,
+      source: input.source,
+      externalKey: input.externalKey,
+      fields: input.fields,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: status === "published" ? now : null,
+    })
+    .returning();
+  await replaceGrants(tx, row!.id, input.grants);
+  await recordWrite(tx, ctx, row!, input.grants, "entry.create");
+  return hydrate(tx, { ...row!, grants: input.grants });
+}
+
+export function createEntry(ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
+  return ctx.db.transaction((tx) => createEntryTx(tx, ctx, input));
+}
+
+type Changes = Omit<UpdateEntryInput, "id" | "expectedVersion" | "note"> & { status?: EntryStatus };
+
+/** Applies changes to a locked, writable row; bumps the version and records a revision unless nothing changed. */
+async function applyChanges(
+  tx: Tx,
+  ctx: ServiceContext,
+  current: EntryRow & { grants: Grants },
+  changes: Changes,
+  action: string,
+  note: string | null,
+): Promise<WriteResult> {
+  let fields = current.fields;
+  if (changes.fields !== undefined) {
+    try {
+      fields = parseKindFields(current.kind as EntryKind, changes.fields);
+    } catch (err) {
+      if (err instanceof ZodError) {
+        throw new Invalid(
+          `fields do not match the ${current.kind} schema`,
+          Object.fromEntries(err.issues.map((i) => [["fields", ...i.path].join("."), [i.message]])),
+        );
+      }
+      throw err;
+    }
+  }
+  if (changes.teamId !== undefined && changes.teamId !== current.teamId) {
+    if (!canCreateForTeam(ctx.actor, changes.teamId)) throw new Forbidden("You may only move entries to teams you belong to");
+    await checkTeamExists(tx, changes.teamId);
+  }
+  const grants = changes.grants ?? current.grants;
+  if (changes.grants) await checkGrantTargets(tx, changes.grants);
+
+  const next = {
+    title: changes.title ?? current.title,
+    summary: changes.summary ?? current.summary,
+    body: changes.body ?? current.body,
+    tags: changes.tags ?? current.tags,
+    services: changes.services ?? current.services,
+    teamId: changes.teamId !== undefined ? changes.teamId : current.teamId,
+    visibility: changes.visibility ?? current.visibility,
+    sourceUrl: changes.sourceUrl !== undefined ? changes.sourceUrl : current.sourceUrl,
+    status: changes.status ?? current.status,
+    fields,
+  };
+  const before = snapshotOf(current, current.grants);
+  const after = snapshotOf({ ...current, ...next }, grants);
+  if (diffSnapshots(before, after).length === 0) {
+    return { entry: await hydrate(tx, current), outcome: "unchanged" };
+  }
+  const now = new Date();
+  const [row] = await tx
+    .update(entries)
+    .set({
+      ...next,
+      version: current.version + 1,
+      updatedAt: now,
+      publishedAt: next.status === "published" && current.status !== "published" ? now : current.publishedAt,
+    })
+    .where(and(eq(entries.id, current.id), eq(entries.version, current.version)))
+    .returning();
+  if (!row) throw new Conflict("The entry changed while saving; reload and try again", { currentVersion: current.version + 1 });
+  if (changes.grants) await replaceGrants(tx, row.id, grants);
+  await recordWrite(tx, ctx, row, grants, action, note, next.status !== current.status ? { from: current.status, to: next.status } : {});
+  return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated" };
+}
+
+async function lockForWrite(tx: Tx, ctx: ServiceContext, id: string, expectedVersion?: number) {
+  const current = await loadRow(tx, eq(entries.id, id), true);
+  if (!current) throw new NotFound("Entry");
+  assertWritable(ctx, current);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) {
+    throw new Conflict(`The entry is at version ${current.version}, not ${expectedVersion}: someone else saved first`, {
+      currentVersion: current.version,
+      expectedVersion,
+    });
+  }
+  return current;
+}
+
+export function updateEntry(ctx: ServiceContext, input: UpdateEntryInput): Promise<Entry> {
+  const { id, expectedVersion, note, ...changes } = input;
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, ctx, id, expectedVersion);
+    return (await applyChanges(tx, ctx, current, changes, "entry.update", note ?? null)).entry;
+  });
+}
+
+const TRANSITIONS: Record<"submit" | "publish" | "archive" | "restore", { from: EntryStatus[]; to: EntryStatus }> = {
+  submit: { from: ["draft"], to: "in_review" },
+  publish: { from: ["draft", "in_review"], to: "published" },
+  archive: { from: ["draft", "in_review", "published"], to: "archived" },
+  restore: { from: ["archived"], to: "published" },
+};
+export type Transition = keyof typeof TRANSITIONS;
+
+export function transitionEntry(ctx: ServiceContext, id: string, transition: Transition, expectedVersion?: number): Promise<Entry> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, ctx, id, expectedVersion);
+    const rule = TRANSITIONS[transition];
+    if (!rule.from.includes(current.status as EntryStatus)) {
+      throw new Conflict(`Cannot ${transition} an entry that is ${current.status.replace("_", " ")}`, { status: current.status });
+    }
+    return (await applyChanges(tx, ctx, current, { status: rule.to }, `entry.${transition}`, null)).entry;
+  });
+}
+
+/**
+ * Idempotent import: an existing (source, externalKey) is updated in place (new revision only if
+ * something changed); otherwise a new entry is created. Runs inside the caller's transaction.
+ */
+export async function upsertEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<WriteResult> {
+  if (input.externalKey) {
+    const current = await loadRow(
+      tx,
+      and(eq(entries.source, input.source), eq(entries.externalKey, input.externalKey))!,
+      true,
+    );
+    if (current) {
+      assertWritable(ctx, current);
+      if (current.kind !== input.kind) {
+        throw new Invalid(`externalKey ${input.externalKey} belongs to a ${current.kind}, not a ${input.kind}`, {
+          kind: [`must stay ${current.kind} for an existing externalKey`],
+        });
+      }
+      const { kind: _k, source: _s, externalKey: _e, ...changes } = input;
+      return applyChanges(tx, ctx, current, changes, "entry.update", "import");
+    }
+  }
+  return { entry: await createEntryTx(tx, ctx, input), outcome: "created" };
+}
+
+/** Reads one entry through the policy; a refused read is audited and looks exactly like a missing one. */
+export async function getEntry(ctx: ServiceContext, by: { id: string } | { slug: string }): Promise<Entry> {
+  const row = await loadRow(ctx.db, "id" in by ? eq(entries.id, by.id) : eq(entries.slug, by.slug));
+  if (!row) throw new NotFound("Entry");
+  if (!canReadEntry(ctx.actor, guarded(row))) {
+    await audit(ctx.db, ctx.actor, "entry.read_denied", "entry", row.id);
+    throw new NotFound("Entry");
+  }
+  return hydrate(ctx.db, row);
+}
+
+function encodeCursor(updatedAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([updatedAt.toISOString(), id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
+    const updatedAt = new Date(at);
+    if (Number.isNaN(updatedAt.getTime()) || typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) throw new Error();
+    return { updatedAt, id };
+  } catch {
+    throw new Invalid("cursor is not valid", { cursor: ["is not a cursor returned by this API"] });
+  }
+}
+
+/** Lists entries the caller may read, newest change first, with keyset pagination. */
+export async function listEntries(
+  ctx: ServiceContext,
+  input: ListEntriesInput,
+): Promise<{ items: EntrySummary[]; nextCursor: string | null }> {
+  const conditions: (SQL | undefined)[] = [entryReadPredicate(ctx.db, readScope(ctx.actor))];
+  if (input.kind) conditions.push(eq(entries.kind, input.kind));
+  if (input.status) conditions.push(eq(entries.status, input.status));
+  if (input.teamId) conditions.push(eq(entries.teamId, input.teamId));
+  if (input.authorId) conditions.push(eq(entries.authorId, input.authorId));
+  if (input.tag) conditions.push(sql`${input.tag.toLowerCase()} = any(${entries.tags})`);
+  if (input.service) conditions.push(sql`${input.service.toLowerCase()} = any(${entries.services})`);
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    conditions.push(or(lt(entries.updatedAt, c.updatedAt), and(eq(entries.updatedAt, c.updatedAt), lt(entries.id, c.id))));
+  }
+  const rows = await ctx.db
+    .select(summaryColumns)
+    .from(entries)
+    .innerJoin(users, eq(users.id, entries.authorId))
+    .leftJoin(teams, eq(teams.id, entries.teamId))
+    .where(and(...conditions))
+    .orderBy(desc(entries.updatedAt), desc(entries.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit) as EntrySummary[];
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > input.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+}
+
+export async function entryHistory(ctx: ServiceContext, id: string): Promise<Revision[]> {
+  await getEntry(ctx, { id });
+  const rows = await ctx.db
+    .select({
+      id: entryRevisions.id,
+      entryId: entryRevisions.entryId,
+      version: entryRevisions.version,
+      snapshot: entryRevisions.snapshot,
+      authorId: entryRevisions.authorId,
+      authorName: users.name,
+      note: entryRevisions.note,
+      createdAt: entryRevisions.createdAt,
+    })
+    .from(entryRevisions)
+    .innerJoin(users, eq(users.id, entryRevisions.authorId))
+    .where(eq(entryRevisions.entryId, id))
+    .orderBy(desc(entryRevisions.version));
+  return rows as Revision[];
+}
+
+export async function diffRevisions(ctx: ServiceContext, id: string, from: number, to: number): Promise<FieldChange[]> {
+  await getEntry(ctx, { id });
+  const rows = await ctx.db
+    .select({ version: entryRevisions.version, snapshot: entryRevisions.snapshot })
+    .from(entryRevisions)
+    .where(and(eq(entryRevisions.entryId, id), inArray(entryRevisions.version, [from, to])));
+  const a = rows.find((r) => r.version === from);
+  const b = rows.find((r) => r.version === to);
+  if (!a) throw new NotFound(`Revision ${from}`);
+  if (!b) throw new NotFound(`Revision ${to}`);
+  return diffSnapshots(a.snapshot as EntrySnapshot, b.snapshot as EntrySnapshot);
+}

@@ -1,0 +1,120 @@
+// Test harness: a Hindsight app on a throwaway database (PGlite or Postgres), with people, teams and
+// tokens to act as, and small helpers to call tRPC and REST through app.inject like a real client.
+import type { DatabaseTarget, TestDatabase } from "@hindsight/db/testing";
+import { schema } from "@hindsight/db";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import { createToken } from "../identity/tokens.js";
+import { loadActor } from "../identity/identity.js";
+
+export const ADMIN_TOKEN = "test-admin-token-123";
+
+export interface Person {
+  id: string;
+  handle: string;
+  cookie: string;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  db: TestDatabase;
+  teams: { alpha: string; beta: string };
+  people: { author: Person; teammate: Person; other: Person; admin: Person };
+  /** An API token owned by `teammate`. */
+  teammateToken: string;
+  close(): Promise<void>;
+}
+
+export interface TrpcResult<T = unknown> {
+  status: number;
+  data?: T;
+  error?: { message: string; code: number; data: { code: string; httpStatus: number; fieldErrors: Record<string, string[]> | null; details: Record<string, unknown> | null } };
+}
+
+export async function trpc<T = unknown>(
+  app: FastifyInstance,
+  path: string,
+  input: unknown,
+  auth: { cookie?: string; bearer?: string } = {},
+  type: "query" | "mutation" = path.split(".").pop()!.match(/^(get|list|history|diff|users|tokens|progress)$/) ? "query" : "mutation",
+): Promise<TrpcResult<T>> {
+  const headers: Record<string, string> = {};
+  if (auth.cookie) headers.cookie = auth.cookie;
+  if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
+  const res =
+    type === "query"
+      ? await app.inject({
+          method: "GET",
+          url: `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          headers,
+        })
+      : await app.inject({ method: "POST", url: `/trpc/${path}`, headers: { ...headers, "content-type": "application/json" }, payload: JSON.stringify(input ?? null) });
+  const body = res.json() as { result?: { data: T }; error?: TrpcResult["error"] };
+  return { status: res.statusCode, data: body.result?.data, error: body.error };
+}
+
+export async function rest(
+  app: FastifyInstance,
+  method: "GET" | "POST",
+  url: string,
+  body?: unknown,
+  bearer: string | null = ADMIN_TOKEN,
+) {
+  const headers: Record<string, string> = {};
+  if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const res = await app.inject({ method, url, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.statusCode, body: res.json() as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function signIn(app: FastifyInstance, userId: string): Promise<string> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/trpc/auth.signIn",
+    headers: { "content-type": "application/json" },
+    payload: JSON.stringify({ userId }),
+  });
+  const setCookie = res.headers["set-cookie"];
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (res.statusCode !== 200 || !first) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return first.split(";")[0]!;
+}
+
+export async function startHarness(target: DatabaseTarget): Promise<Harness> {
+  const db = await target.create();
+  const config = loadConfig({
+    HINDSIGHT_ADMIN_TOKEN: ADMIN_TOKEN,
+    HINDSIGHT_SEED: "false",
+    LOG_LEVEL: "silent",
+    PORTAL_DIR: "/nonexistent-portal",
+  });
+  const app = await buildApp(config, { database: db.database });
+  const d = db.database.db;
+  const [alpha] = await d.insert(schema.teams).values({ slug: "alpha", name: "Alpha" }).returning();
+  const [beta] = await d.insert(schema.teams).values({ slug: "beta", name: "Beta" }).returning();
+  const mk = async (handle: string, orgRole: "member" | "admin", team: string | null): Promise<Person> => {
+    const [u] = await d.insert(schema.users).values({ handle, name: handle[0]!.toUpperCase() + handle.slice(1), orgRole }).returning();
+    if (team) await d.insert(schema.teamMemberships).values({ teamId: team, userId: u!.id, role: "member" });
+    return { id: u!.id, handle, cookie: await signIn(app, u!.id) };
+  };
+  const people = {
+    author: await mk("author", "member", alpha!.id),
+    teammate: await mk("teammate", "member", alpha!.id),
+    other: await mk("other", "member", beta!.id),
+    admin: await mk("admin", "admin", null),
+  };
+  const teammateActor = await loadActor(d, people.teammate.id, "session");
+  const { token } = await createToken(d, teammateActor!, "ci bot");
+  return {
+    app,
+    db,
+    teams: { alpha: alpha!.id, beta: beta!.id },
+    people,
+    teammateToken: token,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
