@@ -21,6 +21,34 @@ const isoDate = z.iso.datetime({ offset: true });
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "near-miss"] as const;
 export const ZSeverity = z.enum(SEVERITIES);
 
+export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
+export const ZActionItemStatus = z.enum(ACTION_ITEM_STATUSES);
+export type ActionItemStatus = z.infer<typeof ZActionItemStatus>;
+
+/**
+ * An action item as written in a postmortem or game day. Once saved, each becomes a tracked row of
+ * its own (owner, due date, status, closing link); `id` ties the two together across saves.
+ */
+export const ZActionItemInput = z.strictObject({
+  id: z.string().uuid().optional(),
+  title: z.string().trim().min(1, "action item title is required").max(500),
+  /** A person's handle or name, as written. */
+  owner: z.string().trim().max(120).optional(),
+  /** Owner team slug. */
+  team: z.string().trim().max(120).optional(),
+  dueDate: z.iso.date({ message: "dueDate must be YYYY-MM-DD" }).optional(),
+  status: ZActionItemStatus.optional(),
+  /** The fix or runbook entry that closed this item. */
+  closedByEntryId: z.string().uuid().optional(),
+});
+export type ActionItemInput = z.infer<typeof ZActionItemInput>;
+
+/** Where a fix or runbook was promoted from: a transcript and the messages picked in it. */
+export const ZDerivedFrom = z.strictObject({
+  entryId: z.string().uuid(),
+  messageTs: z.array(z.string().max(64)).max(1_000).default([]),
+});
+
 export const ZPostmortemFields = z.strictObject({
   severity: ZSeverity.optional(),
   incident: z
@@ -38,6 +66,9 @@ export const ZPostmortemFields = z.strictObject({
   wentPoorly: lines.optional(),
   gotLucky: lines.optional(),
   lessonsLearned: lines.optional(),
+  actionItems: z.array(ZActionItemInput).max(500).optional(),
+  /** The transcript of the incident channel, if one was imported. */
+  transcriptId: z.string().uuid().optional(),
 });
 
 export const ZFixFields = z.strictObject({
@@ -50,6 +81,7 @@ export const ZFixFields = z.strictObject({
     .strictObject({ services: lines.optional(), technologies: lines.optional(), versions: lines.optional() })
     .optional(),
   verification: text.optional(),
+  derivedFrom: ZDerivedFrom.optional(),
 });
 
 export const ZRunbookStep = z.strictObject({
@@ -62,23 +94,42 @@ export const ZRunbookFields = z.strictObject({
   purpose: text.optional(),
   whenToUse: lines.optional(),
   prerequisites: lines.optional(),
+  /** What the alert or situation means, and what it does to users. */
+  meaning: text.optional(),
+  impact: text.optional(),
+  diagnosis: z.array(ZRunbookStep).max(500).optional(),
+  mitigation: z.array(ZRunbookStep).max(500).optional(),
   steps: z.array(ZRunbookStep).max(500).optional(),
   rollback: text.optional(),
   escalation: text.optional(),
   reviewIntervalDays: z.number().int().min(1).max(3650).optional(),
   lastReviewedAt: isoDate.optional(),
+  derivedFrom: ZDerivedFrom.optional(),
 });
 
 export const ZTranscriptMessage = z.strictObject({
+  /** The message's own id within the transcript (Slack's ts, or a generated one for text logs). */
   ts: z.string().max(64),
+  /** When it was said, ISO 8601 (kept from the source). */
+  at: isoDate.optional(),
+  /** Display name, mentions already resolved. */
   user: z.string().max(200),
   text: z.string().max(40_000),
+  /** Set on replies: the ts of the thread's parent. */
   threadTs: z.string().max(64).optional(),
+  /** A reply also sent to the channel. */
+  broadcast: z.boolean().optional(),
+  files: z.array(z.strictObject({ name: z.string().max(500), url: z.string().max(2_000).optional() })).max(100).optional(),
 });
+export type TranscriptMessage = z.infer<typeof ZTranscriptMessage>;
 
 export const ZTranscriptFields = z.strictObject({
   channel: z.string().max(200).optional(),
+  /** slack | text */
+  format: z.enum(["slack", "text"]).optional(),
   messages: z.array(ZTranscriptMessage).max(20_000).optional(),
+  /** The postmortem this conversation belongs to. */
+  postmortemId: z.string().uuid().optional(),
 });
 
 export const ZGamedayFields = z.strictObject({
@@ -88,6 +139,7 @@ export const ZGamedayFields = z.strictObject({
   expected: text.optional(),
   observed: text.optional(),
   findings: lines.optional(),
+  actionItems: z.array(ZActionItemInput).max(500).optional(),
 });
 
 export const KIND_FIELD_SCHEMAS = {
