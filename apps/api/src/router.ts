@@ -1,7 +1,9 @@
 // The tRPC app router: one sub-router per domain area. The portal imports only its type.
+import { actionItemsRouter } from "./routers/action-items.js";
 import { authRouter } from "./routers/auth.js";
 import { collectionsRouter } from "./routers/collections.js";
 import { entriesRouter } from "./routers/entries.js";
+import { fixesRouter, runbooksRouter } from "./routers/fixes.js";
 import { meRouter } from "./routers/me.js";
 import { teamsRouter } from "./routers/teams.js";
 import { router } from "./trpc.js";
@@ -12,6 +14,9 @@ export const appRouter = router({
   entries: entriesRouter,
   teams: teamsRouter,
   collections: collectionsRouter,
+  actionItems: actionItemsRouter,
+  fixes: fixesRouter,
+  runbooks: runbooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

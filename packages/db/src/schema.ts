@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -71,6 +72,8 @@ export const entries = pgTable(
     source: text().notNull().default("hindsight"),
     externalKey: text(),
     fields: jsonb().notNull().default({}).$type<Record<string, unknown>>(),
+    /** Error fingerprints of a fix's signatures (domain fingerprintError), for error-mode search. */
+    fingerprints: text().array().notNull().default(sql`'{}'::text[]`),
     version: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: createdAt(),
@@ -121,9 +124,80 @@ export const entryRevisions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
     note: text(),
+    /** Warnings the author chose to publish over (e.g. blameless-language findings), kept with the revision. */
+    overrides: jsonb().$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("entry_revisions_entry_version_uq").on(t.entryId, t.version)],
+);
+
+/** Reviewers asked to look at an entry in review. */
+export const entryReviewers = pgTable(
+  "entry_reviewers",
+  {
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    state: text().notNull().default("pending").$type<"pending" | "approved" | "changes_requested">(),
+    requestedAt: createdAt(),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.userId] }), index().on(t.userId)],
+);
+
+/**
+ * Action items of postmortems and game days, tracked across every entry. The entry's
+ * `fields.actionItems` is written from these rows on read; saves of the entry sync them by id.
+ */
+export const actionItems = pgTable(
+  "action_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    title: text().notNull(),
+    /** The owner as written; ownerUserId is set when it names a known handle. */
+    owner: text(),
+    ownerUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    dueDate: date({ mode: "string" }),
+    status: text().notNull().default("open"),
+    closedByEntryId: uuid().references(() => entries.id, { onDelete: "set null" }),
+    closedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.entryId),
+    index().on(t.ownerUserId),
+    index().on(t.teamId),
+    index().on(t.status, t.dueDate),
+    check("action_items_status_ck", sql`${t.status} in ('open','in_progress','done','wont_do')`),
+  ],
+);
+
+/** "This worked for me" / "did not work" on fixes: one vote per person, changeable. */
+export const fixFeedback = pgTable(
+  "fix_feedback",
+  {
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    vote: text().notNull().$type<"worked" | "did_not_work">(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.userId] }),
+    check("fix_feedback_vote_ck", sql`${t.vote} in ('worked','did_not_work')`),
+  ],
 );
 
 export const collections = pgTable("collections", {

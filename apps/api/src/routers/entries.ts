@@ -27,7 +27,7 @@ const transition = (name: entryService.Transition) =>
   authedProcedure
     .input(ZTransitionInput)
     .output(ZEntry)
-    .mutation(({ ctx, input }) => entryService.transitionEntry(ctx.services, input.id, name, input.expectedVersion));
+    .mutation(({ ctx, input }) => entryService.transitionEntry(ctx.services, input.id, name, { expectedVersion: input.expectedVersion }));
 
 export const entriesRouter = router({
   list: authedProcedure

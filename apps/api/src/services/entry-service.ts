@@ -12,6 +12,7 @@ import {
   parseKindFields,
   readScope,
   slugify,
+  type ActionItemInput,
   type CreateEntryInput,
   type Entry,
   type EntryKind,
@@ -19,6 +20,7 @@ import {
   type EntryStatus,
   type EntrySummary,
   type FieldChange,
+  type GuardedEntry,
   type Grants,
   type ListEntriesInput,
   type Revision,
@@ -27,6 +29,7 @@ import {
 import { entryReadPredicate, schema, type DbOrTx, type Tx } from "@hindsight/db";
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "@hindsight/db/orm";
 import { ZodError } from "zod";
+import { actionItemsAsFields, KINDS_WITH_ACTION_ITEMS, syncActionItems } from "./action-item-service.js";
 import { audit } from "./audit.js";
 import type { ServiceContext } from "./context.js";
 
@@ -34,7 +37,7 @@ const { entries, entryGrants, entryRevisions, teams, users, searchOutbox } = sch
 
 type EntryRow = typeof entries.$inferSelect;
 
-const summaryColumns = {
+export const summaryColumns = {
   id: entries.id,
   kind: entries.kind,
   slug: entries.slug,
@@ -82,7 +85,13 @@ async function loadRow(db: DbOrTx, where: SQL, lock = false): Promise<(EntryRow 
   return { ...row, grants: await loadGrants(db, row.id) };
 }
 
-function guarded(row: EntryRow & { grants: Grants }) {
+/** An entry row with what the policy needs to judge it, or null when there is no such entry. */
+export async function loadGuarded(db: DbOrTx, id: string): Promise<{ row: EntryRow; guard: GuardedEntry } | null> {
+  const row = await loadRow(db, eq(entries.id, id));
+  return row ? { row, guard: guarded(row) } : null;
+}
+
+function guarded(row: EntryRow & { grants: Grants }): GuardedEntry {
   return {
     authorId: row.authorId,
     teamId: row.teamId,
@@ -98,8 +107,15 @@ async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<
     .from(users)
     .leftJoin(teams, row.teamId ? eq(teams.id, row.teamId) : sql`false`)
     .where(eq(users.id, row.authorId));
+  let fields = row.fields;
+  if (KINDS_WITH_ACTION_ITEMS.includes(row.kind as EntryKind)) {
+    // Tracking (status, owner, closing fix) lives on the rows; show their live state.
+    const live = await actionItemsAsFields(db, row.id);
+    if (live.length || "actionItems" in fields) fields = { ...fields, actionItems: live };
+  }
   return {
     ...row,
+    fields,
     kind: row.kind as EntryKind,
     visibility: row.visibility as Entry["visibility"],
     status: row.status as EntryStatus,
@@ -135,6 +151,7 @@ async function recordWrite(
   action: string,
   note: string | null = null,
   detail: Record<string, unknown> = {},
+  overrides: Record<string, unknown> | null = null,
 ): Promise<void> {
   await tx.insert(entryRevisions).values({
     entryId: row.id,
@@ -142,12 +159,13 @@ async function recordWrite(
     snapshot: snapshotOf(row, grants),
     authorId: ctx.actor.userId,
     note,
+    overrides,
     createdAt: row.updatedAt,
   });
   if (ctx.useOutbox) {
     await tx.insert(searchOutbox).values({ entryId: row.id, entryVersion: row.version, op: "upsert" });
   }
-  await audit(tx, ctx.actor, action, "entry", row.id, { version: row.version, kind: row.kind, ...detail });
+  await audit(tx, ctx.actor, action, "entry", row.id, { version: row.version, kind: row.kind, ...detail, ...(overrides ? { overrides: Object.keys(overrides) } : {}) });
 }
 
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
@@ -220,16 +238,29 @@ export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEn
       publishedAt: status === "published" ? now : null,
     })
     .returning();
-  await replaceGrants(tx, row!.id, input.grants);
-  await recordWrite(tx, ctx, row!, input.grants, "entry.create");
-  return hydrate(tx, { ...row!, grants: input.grants });
+  let stored = row!;
+  const items = withActionItems(input.kind, input.fields);
+  if (items) {
+    const fields = { ...input.fields, actionItems: await syncActionItems(tx, stored.id, items) };
+    const [withIds] = await tx.update(entries).set({ fields }).where(eq(entries.id, stored.id)).returning();
+    stored = withIds!;
+  }
+  await replaceGrants(tx, stored.id, input.grants);
+  await recordWrite(tx, ctx, stored, input.grants, "entry.create");
+  return hydrate(tx, { ...stored, grants: input.grants });
 }
 
 export function createEntry(ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
   return ctx.db.transaction((tx) => createEntryTx(tx, ctx, input));
 }
 
-type Changes = Omit<UpdateEntryInput, "id" | "expectedVersion" | "note"> & { status?: EntryStatus };
+/** The action items written in `fields`, for kinds that track them; undefined when not given. */
+function withActionItems(kind: string, fields: Record<string, unknown>): ActionItemInput[] | undefined {
+  if (!KINDS_WITH_ACTION_ITEMS.includes(kind as EntryKind)) return undefined;
+  return fields.actionItems as ActionItemInput[] | undefined;
+}
+
+export type Changes = Omit<UpdateEntryInput, "id" | "expectedVersion" | "note"> & { status?: EntryStatus };
 
 /** Applies changes to a locked, writable row; bumps the version and records a revision unless nothing changed. */
 async function applyChanges(
@@ -239,6 +270,7 @@ async function applyChanges(
   changes: Changes,
   action: string,
   note: string | null,
+  overrides: Record<string, unknown> | null = null,
 ): Promise<WriteResult> {
   let fields = current.fields;
   if (changes.fields !== undefined) {
@@ -254,6 +286,8 @@ async function applyChanges(
       throw err;
     }
   }
+  const items = changes.fields !== undefined ? withActionItems(current.kind, fields) : undefined;
+  if (items) fields = { ...fields, actionItems: await syncActionItems(tx, current.id, items) };
   if (changes.teamId !== undefined && changes.teamId !== current.teamId) {
     if (!canCreateForTeam(ctx.actor, changes.teamId)) throw new Forbidden("You may only move entries to teams you belong to");
     await checkTeamExists(tx, changes.teamId);
@@ -291,7 +325,7 @@ async function applyChanges(
     .returning();
   if (!row) throw new Conflict("The entry changed while saving; reload and try again", { currentVersion: current.version + 1 });
   if (changes.grants) await replaceGrants(tx, row.id, grants);
-  await recordWrite(tx, ctx, row, grants, action, note, next.status !== current.status ? { from: current.status, to: next.status } : {});
+  await recordWrite(tx, ctx, row, grants, action, note, next.status !== current.status ? { from: current.status, to: next.status } : {}, overrides);
   return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated" };
 }
 
@@ -308,12 +342,31 @@ async function lockForWrite(tx: Tx, ctx: ServiceContext, id: string, expectedVer
   return current;
 }
 
+/**
+ * One audited change of an entry by a writer: lock, check the expected version, apply, record.
+ * `check` may refuse the change after seeing the current entry (e.g. a runbook review on a fix).
+ */
+export function changeEntry(
+  ctx: ServiceContext,
+  id: string,
+  opts: {
+    changes: (current: Entry) => Changes;
+    action: string;
+    note?: string | null;
+    expectedVersion?: number;
+    overrides?: Record<string, unknown> | null;
+  },
+): Promise<Entry> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, ctx, id, opts.expectedVersion);
+    const changes = opts.changes(await hydrate(tx, current));
+    return (await applyChanges(tx, ctx, current, changes, opts.action, opts.note ?? null, opts.overrides ?? null)).entry;
+  });
+}
+
 export function updateEntry(ctx: ServiceContext, input: UpdateEntryInput): Promise<Entry> {
   const { id, expectedVersion, note, ...changes } = input;
-  return ctx.db.transaction(async (tx) => {
-    const current = await lockForWrite(tx, ctx, id, expectedVersion);
-    return (await applyChanges(tx, ctx, current, changes, "entry.update", note ?? null)).entry;
-  });
+  return changeEntry(ctx, id, { changes: () => changes, action: "entry.update", note: note ?? null, expectedVersion });
 }
 
 const TRANSITIONS: Record<"submit" | "publish" | "archive" | "restore", { from: EntryStatus[]; to: EntryStatus }> = {
@@ -324,14 +377,24 @@ const TRANSITIONS: Record<"submit" | "publish" | "archive" | "restore", { from: 
 };
 export type Transition = keyof typeof TRANSITIONS;
 
-export function transitionEntry(ctx: ServiceContext, id: string, transition: Transition, expectedVersion?: number): Promise<Entry> {
-  return ctx.db.transaction(async (tx) => {
-    const current = await lockForWrite(tx, ctx, id, expectedVersion);
-    const rule = TRANSITIONS[transition];
-    if (!rule.from.includes(current.status as EntryStatus)) {
-      throw new Conflict(`Cannot ${transition} an entry that is ${current.status.replace("_", " ")}`, { status: current.status });
-    }
-    return (await applyChanges(tx, ctx, current, { status: rule.to }, `entry.${transition}`, null)).entry;
+export function transitionEntry(
+  ctx: ServiceContext,
+  id: string,
+  transition: Transition,
+  opts: { expectedVersion?: number; overrides?: Record<string, unknown> | null; check?: (current: Entry) => void } = {},
+): Promise<Entry> {
+  const rule = TRANSITIONS[transition];
+  return changeEntry(ctx, id, {
+    expectedVersion: opts.expectedVersion,
+    action: `entry.${transition}`,
+    overrides: opts.overrides ?? null,
+    changes: (current) => {
+      if (!rule.from.includes(current.status)) {
+        throw new Conflict(`Cannot ${transition} an entry that is ${current.status.replace("_", " ")}`, { status: current.status });
+      }
+      opts.check?.(current);
+      return { status: rule.to };
+    },
   });
 }
 

@@ -1,0 +1,162 @@
+import { databaseTargets } from "@hindsight/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, trpc, type Harness } from "../test/harness.js";
+
+const targets = await databaseTargets();
+
+interface Item {
+  id: string;
+  title: string;
+  status: string;
+  overdue: boolean;
+  owner: string | null;
+  teamSlug: string | null;
+  closedByEntryId: string | null;
+  entryId: string;
+}
+interface EntryWire {
+  id: string;
+  version: number;
+  fields: { actionItems?: { id: string; title: string; status: string }[]; lastReviewedAt?: string };
+}
+
+describe.each(targets)("action items, feedback and runbook reviews on $name", (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    if (!target.skipReason) h = await startHarness(target);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const run = it.skipIf(target.skipReason);
+  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+
+  run(`tracks action items across postmortems: filters, overdue, closure by a fix${note}`, async () => {
+    const cookie = h.people.author.cookie;
+    const pm1 = await trpc<EntryWire>(
+      h.app,
+      "entries.create",
+      {
+        kind: "postmortem",
+        title: "Queue outage",
+        teamId: h.teams.alpha,
+        status: "published",
+        fields: {
+          actionItems: [
+            { title: "Add queue depth alert", owner: "author", dueDate: "2020-01-01" },
+            { title: "Document failover", owner: "teammate", dueDate: "2999-01-01", status: "in_progress" },
+          ],
+        },
+      },
+      { cookie },
+    );
+    expect(pm1.status).toBe(200);
+    const ids = pm1.data!.fields.actionItems!.map((i) => i.id);
+    expect(ids).toHaveLength(2);
+    await trpc(
+      h.app,
+      "entries.create",
+      { kind: "gameday", title: "Zone loss drill", teamId: h.teams.alpha, status: "published", fields: { actionItems: [{ title: "Shorten DNS TTL", team: "beta", status: "done" }] } },
+      { cookie },
+    );
+
+    const byOwner = await trpc<Item[]>(h.app, "actionItems.list", { owner: "author" }, { cookie });
+    expect(byOwner.data!.map((i) => i.title)).toEqual(["Add queue depth alert"]);
+    const overdue = await trpc<Item[]>(h.app, "actionItems.list", { overdue: true }, { cookie });
+    expect(overdue.data!.map((i) => i.title)).toEqual(["Add queue depth alert"]);
+    expect(overdue.data![0]!.overdue).toBe(true);
+    const inProgress = await trpc<Item[]>(h.app, "actionItems.list", { status: ["in_progress"] }, { cookie });
+    expect(inProgress.data!.map((i) => i.title)).toEqual(["Document failover"]);
+    const betaItems = await trpc<Item[]>(h.app, "actionItems.list", { teamId: h.teams.beta }, { cookie });
+    expect(betaItems.data!.map((i) => i.title)).toEqual(["Shorten DNS TTL"]);
+
+    // A fix closes the overdue item; the postmortem and the stats reflect it.
+    const fix = await trpc<EntryWire>(h.app, "entries.create", { kind: "fix", title: "Queue depth alert", status: "published" }, { cookie });
+    const closed = await trpc<Item>(h.app, "actionItems.update", { id: ids[0], closedByEntryId: fix.data!.id }, { cookie });
+    expect(closed.data).toMatchObject({ status: "done", closedByEntryId: fix.data!.id, overdue: false });
+    const pmAfter = await trpc<EntryWire>(h.app, "entries.get", { id: pm1.data!.id }, { cookie });
+    expect(pmAfter.data!.fields.actionItems![0]).toMatchObject({ id: ids[0], status: "done", closedByEntryId: fix.data!.id });
+    const stillOverdue = await trpc<Item[]>(h.app, "actionItems.list", { overdue: true }, { cookie });
+    expect(stillOverdue.data).toEqual([]);
+    const stats = await trpc<{ total: number; closed: number; closureRate: number; byTeam: { teamSlug: string; total: number; closed: number }[] }>(
+      h.app,
+      "actionItems.stats",
+      undefined,
+      { cookie },
+    );
+    expect(stats.data).toMatchObject({ total: 3, closed: 2 });
+    expect(stats.data!.closureRate).toBeCloseTo(2 / 3);
+    expect(stats.data!.byTeam.find((t) => t.teamSlug === "alpha")).toMatchObject({ total: 2, closed: 1 });
+
+    // Someone outside the team may neither see a team-only postmortem's items nor close them.
+    const other = await trpc(h.app, "actionItems.update", { id: ids[1], status: "done" }, { cookie: h.people.other.cookie });
+    expect(other.status).toBe(403);
+
+    // Editing the postmortem keeps ids and tracking state, and removing an item deletes its row.
+    const kept = pmAfter.data!.fields.actionItems!.slice(0, 1);
+    const edited = await trpc<EntryWire>(
+      h.app,
+      "entries.update",
+      { id: pm1.data!.id, expectedVersion: pmAfter.data!.version, fields: { actionItems: kept } },
+      { cookie },
+    );
+    expect(edited.data!.fields.actionItems).toHaveLength(1);
+    expect(edited.data!.fields.actionItems![0]).toMatchObject({ id: ids[0], status: "done" });
+    const all = await trpc<Item[]>(h.app, "actionItems.list", { entryId: pm1.data!.id }, { cookie });
+    expect(all.data!.map((i) => i.id)).toEqual([ids[0]]);
+  });
+
+  run("rejects action items naming an unknown team, storing nothing", async () => {
+    const res = await trpc(
+      h.app,
+      "entries.create",
+      { kind: "postmortem", title: "Bad team", fields: { actionItems: [{ title: "x", team: "nope" }] } },
+      { cookie: h.people.author.cookie },
+    );
+    expect(res.status).toBe(400);
+    expect(res.error?.data.fieldErrors).toHaveProperty(["fields.actionItems.0.team"]);
+    const list = await trpc<{ items: { title: string }[] }>(h.app, "entries.list", {}, { cookie: h.people.author.cookie });
+    expect(list.data!.items.map((i) => i.title)).not.toContain("Bad team");
+  });
+
+  run("counts one changeable vote per person on a fix", async () => {
+    const fix = await trpc<EntryWire>(h.app, "entries.create", { kind: "fix", title: "Pool exhausted", status: "published" }, { cookie: h.people.author.cookie });
+    const id = fix.data!.id;
+    await trpc(h.app, "fixes.vote", { entryId: id, vote: "worked" }, { cookie: h.people.teammate.cookie });
+    await trpc(h.app, "fixes.vote", { entryId: id, vote: "worked" }, { cookie: h.people.teammate.cookie });
+    const other = await trpc<{ worked: number; didNotWork: number; mine: string }>(h.app, "fixes.vote", { entryId: id, vote: "did_not_work" }, { cookie: h.people.other.cookie });
+    expect(other.data).toEqual({ entryId: id, worked: 1, didNotWork: 1, mine: "did_not_work" });
+    const changed = await trpc<{ worked: number; didNotWork: number }>(h.app, "fixes.vote", { entryId: id, vote: "worked" }, { cookie: h.people.other.cookie });
+    expect(changed.data).toMatchObject({ worked: 2, didNotWork: 0 });
+    const pm = await trpc<EntryWire>(h.app, "entries.create", { kind: "postmortem", title: "Not a fix" }, { cookie: h.people.author.cookie });
+    const wrongKind = await trpc(h.app, "fixes.vote", { entryId: pm.data!.id, vote: "worked" }, { cookie: h.people.author.cookie });
+    expect(wrongKind.status).toBe(400);
+  });
+
+  run("lists stale runbooks per team and clears them with an audited review", async () => {
+    const cookie = h.people.author.cookie;
+    const stale = await trpc<EntryWire>(
+      h.app,
+      "entries.create",
+      { kind: "runbook", title: "Rotate certificates", teamId: h.teams.alpha, status: "published", fields: { reviewIntervalDays: 30, lastReviewedAt: "2024-01-01T00:00:00Z" } },
+      { cookie },
+    );
+    await trpc(
+      h.app,
+      "entries.create",
+      { kind: "runbook", title: "Fresh runbook", teamId: h.teams.alpha, status: "published", fields: { reviewIntervalDays: 30, lastReviewedAt: new Date().toISOString() } },
+      { cookie },
+    );
+    const list = await trpc<{ title: string }[]>(h.app, "runbooks.stale", { teamId: h.teams.alpha }, { cookie });
+    expect(list.data!.map((r) => r.title)).toEqual(["Rotate certificates"]);
+    const betaList = await trpc<{ title: string }[]>(h.app, "runbooks.stale", { teamId: h.teams.beta }, { cookie });
+    expect(betaList.data).toEqual([]);
+    const reviewed = await trpc<EntryWire>(h.app, "runbooks.markReviewed", { id: stale.data!.id }, { cookie });
+    expect(reviewed.data!.version).toBe(2);
+    expect(Date.now() - Date.parse(reviewed.data!.fields.lastReviewedAt!)).toBeLessThan(60_000);
+    const after = await trpc<{ title: string }[]>(h.app, "runbooks.stale", { teamId: h.teams.alpha }, { cookie });
+    expect(after.data).toEqual([]);
+    const audits = await h.db.database.db.query.auditLog.findMany({ where: (a, { and, eq }) => and(eq(a.action, "runbook.review"), eq(a.targetId, stale.data!.id)) });
+    expect(audits).toHaveLength(1);
+  });
+});
