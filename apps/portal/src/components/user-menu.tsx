@@ -1,0 +1,57 @@
+// The signed-in user in the header, with sign-out. Signing out drops every cached response, so the
+// next person on this browser never sees what the previous one could.
+import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { errorMessage } from "../lib/errors";
+import { useCurrentUser } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+
+export function UserMenu() {
+  const user = useCurrentUser();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        queryClient.setQueryData(trpc.me.get.queryKey(), null);
+        void navigate("/sign-in", { replace: true });
+      },
+    }),
+  );
+
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${user.name}`}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar size="sm" radius="xl" color="initials" name={user.name} aria-hidden />
+            <Text component="span" size="sm" fw={500} visibleFrom="sm">
+              {user.name}
+            </Text>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          Signed in as @{user.handle}
+          {user.orgRole === "admin" ? " (admin)" : ""}
+        </Menu.Label>
+        {user.teams.length > 0 && (
+          <Menu.Label>Teams: {user.teams.map((team) => team.name).join(", ")}</Menu.Label>
+        )}
+        <Menu.Divider />
+        <Menu.Item color="red" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          {signOut.isPending ? "Signing out…" : "Sign out"}
+        </Menu.Item>
+        {signOut.isError && (
+          <Text size="xs" c="red" px="sm" pb="xs" role="alert">
+            {errorMessage(signOut.error)}
+          </Text>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,27 @@
+// Display formatting. Dates come over the wire as ISO strings (no transformer), so every helper takes
+// either a string or a Date and shows an em dash rather than "Invalid Date".
+export type DateLike = string | Date | null | undefined;
+
+function toDate(value: DateLike): Date | undefined {
+  if (value == null) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export function formatDate(value: DateLike): string {
+  const date = toDate(value);
+  return date ? dateFormat.format(date) : "—";
+}
+
+export function formatDateTime(value: DateLike): string {
+  const date = toDate(value);
+  return date ? dateTimeFormat.format(date) : "—";
+}
+
+/** The machine-readable value for a `<time dateTime>` attribute. */
+export function isoString(value: DateLike): string | undefined {
+  return toDate(value)?.toISOString();
+}

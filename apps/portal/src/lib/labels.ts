@@ -1,0 +1,27 @@
+// Human labels and colours for the domain's enumerations. Kind labels come from the domain package;
+// status labels live here until the domain names them.
+import { KIND_LABELS, type EntryKind, type EntryStatus } from "@hindsight/domain";
+
+export { KIND_LABELS };
+
+export const KIND_COLORS: Record<EntryKind, string> = {
+  postmortem: "red",
+  fix: "teal",
+  runbook: "blue",
+  transcript: "grape",
+  gameday: "orange",
+};
+
+export const STATUS_LABELS: Record<EntryStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  published: "Published",
+  archived: "Archived",
+};
+
+export const STATUS_COLORS: Record<EntryStatus, string> = {
+  draft: "gray",
+  in_review: "yellow",
+  published: "green",
+  archived: "dark",
+};

@@ -1,0 +1,35 @@
+// Vite config for the portal: a static SPA built to dist/, which the API serves in the embedded default.
+// In development the API runs on :3000 and the dev server proxies every server-side path to it, so the
+// session cookie stays first-party and the portal never needs CORS.
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const API_ORIGIN = "http://localhost:3000";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      "/trpc": API_ORIGIN,
+      "/api": API_ORIGIN,
+      "/healthz": API_ORIGIN,
+    },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change far less often than the portal, so they get chunks of their own that
+        // browsers keep cached across deployments.
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
+            { name: "mantine", test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/, priority: 2 },
+          ],
+        },
+      },
+    },
+  },
+});
