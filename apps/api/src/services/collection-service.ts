@@ -26,7 +26,7 @@ export async function listCollections(ctx: ServiceContext): Promise<CollectionSu
   const rows = await ctx.db
     .select({
       collection: collections,
-      itemCount: sql<number>`(select count(*)::int from ${collectionItems} ci join ${collectionSections} cs on cs.id = ci.section_id where cs.collection_id = ${collections.id})`,
+      itemCount: sql<number>`(select count(*)::int from ${collectionItems} ci join ${collectionSections} cs on cs.id = ci.section_id where cs.collection_id = ${sql.identifier("collections")}.${sql.identifier("id")})`,
     })
     .from(collections)
     .orderBy(asc(collections.title));
