@@ -55,6 +55,8 @@ export const ZEntry = z.object({
   source: z.string(),
   externalKey: z.string().nullable(),
   fields: z.record(z.string(), z.unknown()),
+  /** Error fingerprints of a fix's signatures, computed on save. */
+  fingerprints: z.array(z.string()),
   version: z.number().int(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
@@ -63,7 +65,7 @@ export const ZEntry = z.object({
 export type Entry = z.infer<typeof ZEntry>;
 
 /** The list view: everything but the body and fields. */
-export const ZEntrySummary = ZEntry.omit({ body: true, fields: true, grants: true });
+export const ZEntrySummary = ZEntry.omit({ body: true, fields: true, grants: true, fingerprints: true });
 export type EntrySummary = z.infer<typeof ZEntrySummary>;
 
 const ZSourceUrl = z.string().trim().url("sourceUrl must be an absolute URL").max(2_000);

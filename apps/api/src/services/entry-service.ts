@@ -16,6 +16,7 @@ import {
   type CreateEntryInput,
   type Entry,
   type EntryKind,
+  type EntryDocument,
   type EntrySnapshot,
   type EntryStatus,
   type EntrySummary,
@@ -31,6 +32,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from "@hindsight/db/orm
 import { ZodError } from "zod";
 import { actionItemsAsFields, KINDS_WITH_ACTION_ITEMS, syncActionItems } from "./action-item-service.js";
 import { audit } from "./audit.js";
+import { cleanContent, type Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
 
 const { entries, entryGrants, entryRevisions, teams, users, searchOutbox } = schema;
@@ -168,6 +170,14 @@ async function recordWrite(
   await audit(tx, ctx.actor, action, "entry", row.id, { version: row.version, kind: row.kind, ...detail, ...(overrides ? { overrides: Object.keys(overrides) } : {}) });
 }
 
+/** Redaction counts for the audit log: kinds and numbers, never the text. */
+function redactionDetail(redactions: Redaction[]): Record<string, unknown> {
+  if (redactions.length === 0) return {};
+  const byKind: Record<string, number> = {};
+  for (const r of redactions) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+  return { redactions: byKind };
+}
+
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   const base = slugify(title);
   const taken = await tx
@@ -205,23 +215,30 @@ function assertWritable(ctx: ServiceContext, row: EntryRow & { grants: Grants })
 export interface WriteResult {
   entry: Entry;
   outcome: "created" | "updated" | "unchanged";
+  /** Secrets removed from this save's text (kind and position only, never the secret). */
+  redactions: Redaction[];
 }
 
 /** Creates an entry inside an existing transaction (bulk imports share one). */
 export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
+  return (await insertEntry(tx, ctx, input)).entry;
+}
+
+async function insertEntry(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<WriteResult> {
   if (!canCreateForTeam(ctx.actor, input.teamId)) throw new Forbidden("You may only publish for teams you belong to");
   await checkTeamExists(tx, input.teamId);
   await checkGrantTargets(tx, input.grants);
   const now = new Date();
   const status = input.status ?? "draft";
+  const content = cleanContent(input.kind, input);
   const [row] = await tx
     .insert(entries)
     .values({
       kind: input.kind,
-      slug: await uniqueSlug(tx, input.title),
-      title: input.title,
-      summary: input.summary,
-      body: input.body,
+      slug: await uniqueSlug(tx, content.title),
+      title: content.title,
+      summary: content.summary,
+      body: content.body,
       tags: input.tags,
       services: input.services,
       teamId: input.teamId,
@@ -231,7 +248,8 @@ export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEn
       sourceUrl: input.sourceUrl,
       source: input.source,
       externalKey: input.externalKey,
-      fields: input.fields,
+      fields: content.fields,
+      fingerprints: content.fingerprints,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -239,15 +257,15 @@ export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEn
     })
     .returning();
   let stored = row!;
-  const items = withActionItems(input.kind, input.fields);
+  const items = withActionItems(input.kind, content.fields);
   if (items) {
-    const fields = { ...input.fields, actionItems: await syncActionItems(tx, stored.id, items) };
+    const fields = { ...content.fields, actionItems: await syncActionItems(tx, stored.id, items) };
     const [withIds] = await tx.update(entries).set({ fields }).where(eq(entries.id, stored.id)).returning();
     stored = withIds!;
   }
   await replaceGrants(tx, stored.id, input.grants);
-  await recordWrite(tx, ctx, stored, input.grants, "entry.create");
-  return hydrate(tx, { ...stored, grants: input.grants });
+  await recordWrite(tx, ctx, stored, input.grants, "entry.create", null, redactionDetail(content.redactions));
+  return { entry: await hydrate(tx, { ...stored, grants: input.grants }), outcome: "created", redactions: content.redactions };
 }
 
 export function createEntry(ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
@@ -286,6 +304,13 @@ async function applyChanges(
       throw err;
     }
   }
+  const content = cleanContent(current.kind as EntryKind, {
+    title: changes.title ?? current.title,
+    summary: changes.summary ?? current.summary,
+    body: changes.body ?? current.body,
+    fields,
+  });
+  fields = content.fields;
   const items = changes.fields !== undefined ? withActionItems(current.kind, fields) : undefined;
   if (items) fields = { ...fields, actionItems: await syncActionItems(tx, current.id, items) };
   if (changes.teamId !== undefined && changes.teamId !== current.teamId) {
@@ -296,9 +321,9 @@ async function applyChanges(
   if (changes.grants) await checkGrantTargets(tx, changes.grants);
 
   const next = {
-    title: changes.title ?? current.title,
-    summary: changes.summary ?? current.summary,
-    body: changes.body ?? current.body,
+    title: content.title,
+    summary: content.summary,
+    body: content.body,
     tags: changes.tags ?? current.tags,
     services: changes.services ?? current.services,
     teamId: changes.teamId !== undefined ? changes.teamId : current.teamId,
@@ -310,13 +335,14 @@ async function applyChanges(
   const before = snapshotOf(current, current.grants);
   const after = snapshotOf({ ...current, ...next }, grants);
   if (diffSnapshots(before, after).length === 0) {
-    return { entry: await hydrate(tx, current), outcome: "unchanged" };
+    return { entry: await hydrate(tx, current), outcome: "unchanged", redactions: content.redactions };
   }
   const now = new Date();
   const [row] = await tx
     .update(entries)
     .set({
       ...next,
+      fingerprints: content.fingerprints,
       version: current.version + 1,
       updatedAt: now,
       publishedAt: next.status === "published" && current.status !== "published" ? now : current.publishedAt,
@@ -325,8 +351,9 @@ async function applyChanges(
     .returning();
   if (!row) throw new Conflict("The entry changed while saving; reload and try again", { currentVersion: current.version + 1 });
   if (changes.grants) await replaceGrants(tx, row.id, grants);
-  await recordWrite(tx, ctx, row, grants, action, note, next.status !== current.status ? { from: current.status, to: next.status } : {}, overrides);
-  return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated" };
+  const detail = { ...(next.status !== current.status ? { from: current.status, to: next.status } : {}), ...redactionDetail(content.redactions) };
+  await recordWrite(tx, ctx, row, grants, action, note, detail, overrides);
+  return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated", redactions: content.redactions };
 }
 
 async function lockForWrite(tx: Tx, ctx: ServiceContext, id: string, expectedVersion?: number) {
@@ -420,7 +447,7 @@ export async function upsertEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEn
       return applyChanges(tx, ctx, current, changes, "entry.update", "import");
     }
   }
-  return { entry: await createEntryTx(tx, ctx, input), outcome: "created" };
+  return insertEntry(tx, ctx, input);
 }
 
 /** Reads one entry through the policy; a refused read is audited and looks exactly like a missing one. */
@@ -509,4 +536,23 @@ export async function diffRevisions(ctx: ServiceContext, id: string, from: numbe
   if (!a) throw new NotFound(`Revision ${from}`);
   if (!b) throw new NotFound(`Revision ${to}`);
   return diffSnapshots(a.snapshot as EntrySnapshot, b.snapshot as EntrySnapshot);
+}
+
+/** An entry as a markdown file holds it (docs-as-code export). */
+export function toEntryDocument(entry: Entry): EntryDocument {
+  return {
+    kind: entry.kind,
+    title: entry.title,
+    summary: entry.summary,
+    body: entry.body,
+    tags: entry.tags,
+    services: entry.services,
+    team: entry.teamSlug,
+    visibility: entry.visibility,
+    status: entry.status,
+    sourceUrl: entry.sourceUrl,
+    externalKey: entry.externalKey,
+    source: entry.source,
+    fields: entry.fields,
+  };
 }

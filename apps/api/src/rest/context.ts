@@ -1,0 +1,16 @@
+// What every REST handler starts with: a bearer-authenticated caller and their service context.
+import { Unauthorized, type Actor } from "@hindsight/domain";
+import type { FastifyRequest } from "fastify";
+import type { AppDeps } from "../deps.js";
+import type { ServiceContext } from "../services/context.js";
+
+export async function requireActor(req: FastifyRequest): Promise<Actor> {
+  if (!req.headers.authorization) throw new Unauthorized("Send Authorization: Bearer <token>");
+  const actor = await req.actor();
+  if (!actor) throw new Unauthorized();
+  return actor;
+}
+
+export function serviceContext(deps: AppDeps, actor: Actor): ServiceContext {
+  return { db: deps.database.db, actor, useOutbox: deps.useOutbox };
+}
