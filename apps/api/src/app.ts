@@ -5,7 +5,7 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
 import { ensureAdminUser } from "./identity/identity.js";
@@ -28,7 +28,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], censor: "[redacted]" },
     },
     routerOptions: { maxParamLength: 5000 },
-    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+    // Per-request lines only when debugging; they would drown everything else at info.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
 
   const database = options.database ?? (await createDatabase(config.database));
