@@ -28,6 +28,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], censor: "[redacted]" },
     },
     routerOptions: { maxParamLength: 5000 },
+    // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
+    bodyLimit: 32 * 1024 * 1024,
     // Per-request lines only when debugging; they would drown everything else at info.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth.js";
 import { collectionsRouter } from "./routers/collections.js";
 import { entriesRouter } from "./routers/entries.js";
 import { fixesRouter, runbooksRouter } from "./routers/fixes.js";
+import { importsRouter } from "./routers/imports.js";
 import { meRouter } from "./routers/me.js";
 import { teamsRouter } from "./routers/teams.js";
 import { router } from "./trpc.js";
@@ -17,6 +18,7 @@ export const appRouter = router({
   actionItems: actionItemsRouter,
   fixes: fixesRouter,
   runbooks: runbooksRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

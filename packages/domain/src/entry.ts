@@ -134,6 +134,8 @@ export type UpdateEntryInput = z.infer<typeof ZUpdateEntryInput>;
 export const ZTransitionInput = z.object({
   id: z.string().uuid(),
   expectedVersion: z.number().int().min(1).optional(),
+  /** Publish over blameless-check findings; they are recorded with the revision. */
+  acknowledgeWarnings: z.boolean().optional(),
 });
 
 export const ZListEntriesInput = z.object({

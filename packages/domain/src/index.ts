@@ -14,3 +14,4 @@ export * from "./formats/chat-log.js";
 export * from "./rules/blameless.js";
 export * from "./rules/fingerprint.js";
 export * from "./rules/redact.js";
+export * from "./rules/blameless-entry.js";

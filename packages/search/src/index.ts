@@ -1,2 +1,3 @@
-// @hindsight/search: the SearchEngine port. Engines (postgres, meilisearch) arrive with the search work.
+// @hindsight/search: the SearchEngine port and the search document every engine indexes.
 export type * from "./port.js";
+export * from "./document.js";

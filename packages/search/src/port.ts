@@ -7,11 +7,19 @@ export interface SearchDocument {
   id: string;
   version: number;
   kind: EntryKind;
+  slug: string;
   title: string;
   summary: string;
   body: string;
+  /** Every text in the kind's structured fields, one per line. */
+  fieldsText: string;
   tags: string[];
   services: string[];
+  /** Error fingerprints (fixes). */
+  fingerprints: string[];
+  severity: string | null;
+  sourceUrl: string | null;
+  externalKey: string | null;
   teamId: string | null;
   authorId: string;
   visibility: Visibility;

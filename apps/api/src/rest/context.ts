@@ -14,3 +14,9 @@ export async function requireActor(req: FastifyRequest): Promise<Actor> {
 export function serviceContext(deps: AppDeps, actor: Actor): ServiceContext {
   return { db: deps.database.db, actor, useOutbox: deps.useOutbox };
 }
+
+/**
+ * Bots and CI publish what teams wrote in their repositories; blameless findings are not a reason
+ * to drop it. They are recorded with the revision and returned as `warnings`.
+ */
+export const PUBLISH_OVER_WARNINGS = { acknowledgeWarnings: true } as const;

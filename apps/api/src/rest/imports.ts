@@ -9,7 +9,7 @@ import { upsertEntryTx } from "../services/entry-service.js";
 import { resolveTeamRef } from "../services/team-service.js";
 import type { ServiceContext } from "../services/context.js";
 import { addToReport, emptyReport, importChatLog, importSlack, type ImportTarget } from "../services/transcript-service.js";
-import { requireActor, serviceContext } from "./context.js";
+import { PUBLISH_OVER_WARNINGS, requireActor, serviceContext } from "./context.js";
 import { toCreateInput } from "./entry-input.js";
 
 export const MAX_DOCUMENTS = 1_000;
@@ -91,7 +91,7 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     }
     const report = emptyReport();
     await deps.database.db.transaction(async (tx) => {
-      for (const input of inputs) addToReport(report, await upsertEntryTx(tx, ctx, input));
+      for (const input of inputs) addToReport(report, await upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
     });
     return report;
   });

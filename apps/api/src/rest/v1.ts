@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { AppDeps } from "../deps.js";
 import { toRestError } from "../errors.js";
 import { getEntry, toEntryDocument, upsertEntryTx, type WriteResult } from "../services/entry-service.js";
-import { requireActor, serviceContext } from "./context.js";
+import { PUBLISH_OVER_WARNINGS, requireActor, serviceContext } from "./context.js";
 import { toCreateInput } from "./entry-input.js";
 import { importRoutes } from "./imports.js";
 
@@ -17,7 +17,15 @@ const ZRestBatch = z.object({
 });
 
 function resultOf(r: WriteResult) {
-  return { id: r.entry.id, slug: r.entry.slug, version: r.entry.version, externalKey: r.entry.externalKey, outcome: r.outcome };
+  return {
+    id: r.entry.id,
+    slug: r.entry.slug,
+    version: r.entry.version,
+    externalKey: r.entry.externalKey,
+    outcome: r.outcome,
+    ...(r.redactions.length ? { redactions: r.redactions.map(({ kind, path, line, column }) => ({ kind, path, line, column })) } : {}),
+    ...(r.warnings.length ? { warnings: r.warnings } : {}),
+  };
 }
 
 export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Promise<void> {
@@ -43,7 +51,7 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
     const isBatch = typeof body === "object" && body !== null && "entries" in body;
     if (!isBatch) {
       const input = await toCreateInput(ctx, body, []);
-      const result = await deps.database.db.transaction((tx) => upsertEntryTx(tx, ctx, input));
+      const result = await deps.database.db.transaction((tx) => upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
       return reply.status(result.outcome === "created" ? 201 : 200).send({ ...resultOf(result), entry: result.entry });
     }
     const batch = ZRestBatch.parse(body);
@@ -54,7 +62,7 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
       const out: WriteResult[] = [];
       for (const [i, input] of inputs.entries()) {
         try {
-          out.push(await upsertEntryTx(tx, ctx, input));
+          out.push(await upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
         } catch (err) {
           if (err instanceof Error) err.message = `entries.${i}: ${err.message}`;
           throw err;

@@ -1,6 +1,8 @@
 // Entries: create, update (optimistic concurrency), workflow transitions, reads through the policy,
 // history and diffs. Every write is one transaction: entry + revision (+ outbox) + audit.
 import {
+  BLAMELESS_KINDS,
+  checkEntryBlameless,
   canCreateForTeam,
   canReadEntry,
   canWriteEntry,
@@ -32,7 +34,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from "@hindsight/db/orm
 import { ZodError } from "zod";
 import { actionItemsAsFields, KINDS_WITH_ACTION_ITEMS, syncActionItems } from "./action-item-service.js";
 import { audit } from "./audit.js";
-import { cleanContent, type Redaction } from "./content.js";
+import { cleanContent, type Content, type Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
 
 const { entries, entryGrants, entryRevisions, teams, users, searchOutbox } = schema;
@@ -217,20 +219,60 @@ export interface WriteResult {
   outcome: "created" | "updated" | "unchanged";
   /** Secrets removed from this save's text (kind and position only, never the secret). */
   redactions: Redaction[];
+  /** Blameless-check findings published over (acknowledged), if any. */
+  warnings: BlamelessWarning[];
+}
+
+export interface BlamelessWarning {
+  where: string;
+  match: string;
+  rule: string;
+  suggestion: string;
+}
+
+function warningsOf(overrides: Record<string, unknown> | null): BlamelessWarning[] {
+  return (overrides?.blameless as BlamelessWarning[] | undefined) ?? [];
+}
+
+export interface WriteOptions {
+  /**
+   * Publishing a postmortem or game day whose text the blameless check flags needs this; the
+   * findings are then kept with the revision. Without it such a publish is refused, listing them.
+   */
+  acknowledgeWarnings?: boolean;
+}
+
+/**
+ * The blameless gate at publish: returns the override to record with the revision, or throws
+ * when there are findings the writer has not acknowledged.
+ */
+function blamelessGate(kind: string, content: Content, opts: WriteOptions): Record<string, unknown> | null {
+  if (!(BLAMELESS_KINDS as readonly string[]).includes(kind)) return null;
+  const findings = checkEntryBlameless(content);
+  if (findings.length === 0) return null;
+  const summary = findings.map(({ where, match, rule, suggestion }) => ({ where, match, rule, suggestion }));
+  if (!opts.acknowledgeWarnings) {
+    throw new Invalid(
+      `The blameless check flagged ${findings.length} phrase${findings.length === 1 ? "" : "s"}; reword them or publish acknowledging the warnings`,
+      Object.fromEntries(findings.map((f) => [f.where, [`"${f.match}": ${f.reason} Try: ${f.suggestion}`]])),
+    );
+  }
+  return { blameless: summary };
 }
 
 /** Creates an entry inside an existing transaction (bulk imports share one). */
-export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
-  return (await insertEntry(tx, ctx, input)).entry;
+export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions = {}): Promise<Entry> {
+  return (await insertEntry(tx, ctx, input, opts)).entry;
 }
 
-async function insertEntry(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<WriteResult> {
+async function insertEntry(tx: Tx, ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions): Promise<WriteResult> {
   if (!canCreateForTeam(ctx.actor, input.teamId)) throw new Forbidden("You may only publish for teams you belong to");
   await checkTeamExists(tx, input.teamId);
   await checkGrantTargets(tx, input.grants);
   const now = new Date();
   const status = input.status ?? "draft";
   const content = cleanContent(input.kind, input);
+  const overrides = status === "published" ? blamelessGate(input.kind, content, opts) : null;
   const [row] = await tx
     .insert(entries)
     .values({
@@ -264,12 +306,17 @@ async function insertEntry(tx: Tx, ctx: ServiceContext, input: CreateEntryInput)
     stored = withIds!;
   }
   await replaceGrants(tx, stored.id, input.grants);
-  await recordWrite(tx, ctx, stored, input.grants, "entry.create", null, redactionDetail(content.redactions));
-  return { entry: await hydrate(tx, { ...stored, grants: input.grants }), outcome: "created", redactions: content.redactions };
+  await recordWrite(tx, ctx, stored, input.grants, "entry.create", null, redactionDetail(content.redactions), overrides);
+  return {
+    entry: await hydrate(tx, { ...stored, grants: input.grants }),
+    outcome: "created",
+    redactions: content.redactions,
+    warnings: warningsOf(overrides),
+  };
 }
 
-export function createEntry(ctx: ServiceContext, input: CreateEntryInput): Promise<Entry> {
-  return ctx.db.transaction((tx) => createEntryTx(tx, ctx, input));
+export function createEntry(ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions = {}): Promise<Entry> {
+  return ctx.db.transaction((tx) => createEntryTx(tx, ctx, input, opts));
 }
 
 /** The action items written in `fields`, for kinds that track them; undefined when not given. */
@@ -288,7 +335,7 @@ async function applyChanges(
   changes: Changes,
   action: string,
   note: string | null,
-  overrides: Record<string, unknown> | null = null,
+  opts: WriteOptions = {},
 ): Promise<WriteResult> {
   let fields = current.fields;
   if (changes.fields !== undefined) {
@@ -335,8 +382,9 @@ async function applyChanges(
   const before = snapshotOf(current, current.grants);
   const after = snapshotOf({ ...current, ...next }, grants);
   if (diffSnapshots(before, after).length === 0) {
-    return { entry: await hydrate(tx, current), outcome: "unchanged", redactions: content.redactions };
+    return { entry: await hydrate(tx, current), outcome: "unchanged", redactions: content.redactions, warnings: [] };
   }
+  const overrides = next.status === "published" && current.status !== "published" ? blamelessGate(current.kind, content, opts) : null;
   const now = new Date();
   const [row] = await tx
     .update(entries)
@@ -353,7 +401,7 @@ async function applyChanges(
   if (changes.grants) await replaceGrants(tx, row.id, grants);
   const detail = { ...(next.status !== current.status ? { from: current.status, to: next.status } : {}), ...redactionDetail(content.redactions) };
   await recordWrite(tx, ctx, row, grants, action, note, detail, overrides);
-  return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated", redactions: content.redactions };
+  return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated", redactions: content.redactions, warnings: warningsOf(overrides) };
 }
 
 async function lockForWrite(tx: Tx, ctx: ServiceContext, id: string, expectedVersion?: number) {
@@ -381,19 +429,18 @@ export function changeEntry(
     action: string;
     note?: string | null;
     expectedVersion?: number;
-    overrides?: Record<string, unknown> | null;
-  },
+  } & WriteOptions,
 ): Promise<Entry> {
   return ctx.db.transaction(async (tx) => {
     const current = await lockForWrite(tx, ctx, id, opts.expectedVersion);
     const changes = opts.changes(await hydrate(tx, current));
-    return (await applyChanges(tx, ctx, current, changes, opts.action, opts.note ?? null, opts.overrides ?? null)).entry;
+    return (await applyChanges(tx, ctx, current, changes, opts.action, opts.note ?? null, opts)).entry;
   });
 }
 
-export function updateEntry(ctx: ServiceContext, input: UpdateEntryInput): Promise<Entry> {
+export function updateEntry(ctx: ServiceContext, input: UpdateEntryInput, opts: WriteOptions = {}): Promise<Entry> {
   const { id, expectedVersion, note, ...changes } = input;
-  return changeEntry(ctx, id, { changes: () => changes, action: "entry.update", note: note ?? null, expectedVersion });
+  return changeEntry(ctx, id, { changes: () => changes, action: "entry.update", note: note ?? null, expectedVersion, ...opts });
 }
 
 const TRANSITIONS: Record<"submit" | "publish" | "archive" | "restore", { from: EntryStatus[]; to: EntryStatus }> = {
@@ -408,13 +455,13 @@ export function transitionEntry(
   ctx: ServiceContext,
   id: string,
   transition: Transition,
-  opts: { expectedVersion?: number; overrides?: Record<string, unknown> | null; check?: (current: Entry) => void } = {},
+  opts: { expectedVersion?: number; check?: (current: Entry) => void } & WriteOptions = {},
 ): Promise<Entry> {
   const rule = TRANSITIONS[transition];
   return changeEntry(ctx, id, {
     expectedVersion: opts.expectedVersion,
     action: `entry.${transition}`,
-    overrides: opts.overrides ?? null,
+    acknowledgeWarnings: opts.acknowledgeWarnings,
     changes: (current) => {
       if (!rule.from.includes(current.status)) {
         throw new Conflict(`Cannot ${transition} an entry that is ${current.status.replace("_", " ")}`, { status: current.status });
@@ -429,7 +476,7 @@ export function transitionEntry(
  * Idempotent import: an existing (source, externalKey) is updated in place (new revision only if
  * something changed); otherwise a new entry is created. Runs inside the caller's transaction.
  */
-export async function upsertEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput): Promise<WriteResult> {
+export async function upsertEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions = {}): Promise<WriteResult> {
   if (input.externalKey) {
     const current = await loadRow(
       tx,
@@ -444,10 +491,10 @@ export async function upsertEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEn
         });
       }
       const { kind: _k, source: _s, externalKey: _e, ...changes } = input;
-      return applyChanges(tx, ctx, current, changes, "entry.update", "import");
+      return applyChanges(tx, ctx, current, changes, "entry.update", "import", opts);
     }
   }
-  return insertEntry(tx, ctx, input);
+  return insertEntry(tx, ctx, input, opts);
 }
 
 /** Reads one entry through the policy; a refused read is audited and looks exactly like a missing one. */

@@ -16,7 +16,15 @@ import {
 import type { Tx } from "@hindsight/db";
 import type { Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
-import { changeEntry, createEntry, getEntry, loadGuarded, upsertEntryTx, type WriteResult } from "./entry-service.js";
+import {
+  changeEntry,
+  createEntry,
+  getEntry,
+  loadGuarded,
+  upsertEntryTx,
+  type BlamelessWarning,
+  type WriteResult,
+} from "./entry-service.js";
 
 export interface ImportTarget {
   teamId: string | null;
@@ -39,11 +47,13 @@ export interface ImportReport {
   unchanged: number;
   entries: { id: string; slug: string; title: string; outcome: WriteResult["outcome"]; messages?: number }[];
   redactions: { total: number; byKind: Record<string, number>; locations: RedactionLocation[] };
+  /** Blameless findings published over, per entry. */
+  warnings: (BlamelessWarning & { entryId: string; entryTitle: string })[];
   skipped: { reason: string; count: number }[];
 }
 
 function describeLocation(r: Redaction, messages: TranscriptMessage[] | undefined): string {
-  const m = /^fields\.messages\.(\d+)\.(.+)$/.exec(r.path);
+  const m = /^fields\.messages(?:\.|\[)(\d+)\]?\.(.+)$/.exec(r.path);
   if (m && messages) {
     const msg = messages[Number(m[1])];
     return msg ? `message ${msg.ts} (${msg.user}) ${m[2]}` : r.path;
@@ -52,7 +62,7 @@ function describeLocation(r: Redaction, messages: TranscriptMessage[] | undefine
 }
 
 export function emptyReport(): ImportReport {
-  return { created: 0, updated: 0, unchanged: 0, entries: [], redactions: { total: 0, byKind: {}, locations: [] }, skipped: [] };
+  return { created: 0, updated: 0, unchanged: 0, entries: [], redactions: { total: 0, byKind: {}, locations: [] }, warnings: [], skipped: [] };
 }
 
 /** Adds one write's outcome and redactions to an import report. */
@@ -65,6 +75,7 @@ export function addToReport(report: ImportReport, result: WriteResult, messages?
     outcome: result.outcome,
     ...(messages ? { messages: messages.length } : {}),
   });
+  for (const w of result.warnings) report.warnings.push({ entryId: result.entry.id, entryTitle: result.entry.title, ...w });
   for (const r of result.redactions) {
     report.redactions.total += 1;
     report.redactions.byKind[r.kind] = (report.redactions.byKind[r.kind] ?? 0) + 1;
@@ -123,7 +134,7 @@ export async function importSlack(
         externalKey: `${t.channel}/${t.date}`,
         fields: { channel: t.channel, format: "slack", messages: t.messages },
       });
-      addToReport(report, await upsertEntryTx(tx, ctx, input), t.messages);
+      addToReport(report, await upsertEntryTx(tx, ctx, input, { acknowledgeWarnings: true }), t.messages);
     }
   });
   return report;
@@ -151,7 +162,7 @@ export async function importChatLog(
     fields: { channel, format: "text", messages },
   });
   const report = emptyReport();
-  const result = await ctx.db.transaction((tx: Tx) => upsertEntryTx(tx, ctx, entry));
+  const result = await ctx.db.transaction((tx: Tx) => upsertEntryTx(tx, ctx, entry, { acknowledgeWarnings: true }));
   addToReport(report, result, messages);
   return report;
 }

@@ -37,7 +37,7 @@ export async function trpc<T = unknown>(
   path: string,
   input: unknown,
   auth: { cookie?: string; bearer?: string } = {},
-  type: "query" | "mutation" = path.split(".").pop()!.match(/^(get|list|history|diff|users|tokens|progress|stats|feedback|stale|template|exportMarkdown|checkBlameless)$/) ? "query" : "mutation",
+  type: "query" | "mutation" = path.split(".").pop()!.match(/^(get|list|history|diff|users|tokens|progress|stats|feedback|stale|template|exportMarkdown|checkBlameless|reviewers)$/) ? "query" : "mutation",
 ): Promise<TrpcResult<T>> {
   const headers: Record<string, string> = {};
   if (auth.cookie) headers.cookie = auth.cookie;

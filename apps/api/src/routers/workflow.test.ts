@@ -1,0 +1,134 @@
+import { databaseTargets } from "@hindsight/db/testing";
+import { schema } from "@hindsight/db";
+import { eq } from "@hindsight/db/orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, trpc, type Harness } from "../test/harness.js";
+
+const targets = await databaseTargets();
+
+interface EntryWire {
+  id: string;
+  slug: string;
+  kind: string;
+  status: string;
+  version: number;
+  body: string;
+  fields: Record<string, unknown>;
+}
+
+describe.each(targets)("workflow, blameless gate, templates and promotion on $name", (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    if (!target.skipReason) h = await startHarness(target);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const run = it.skipIf(target.skipReason);
+  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+
+  run(`refuses to publish blameful text until acknowledged, then records the override${note}`, async () => {
+    const cookie = h.people.author.cookie;
+    const draft = await trpc<EntryWire>(
+      h.app,
+      "entries.create",
+      { kind: "postmortem", title: "Cache stampede", body: "The outage was caused by human error.", fields: { contributingFactors: ["Cache TTLs expired together"] } },
+      { cookie },
+    );
+    const check = await trpc<{ where: string; match: string }[]>(
+      h.app,
+      "entries.checkBlameless",
+      { title: "Cache stampede", body: "The outage was caused by human error." },
+      { cookie },
+    );
+    expect(check.data!.map((f) => f.where)).toEqual(["body"]);
+
+    const refused = await trpc(h.app, "entries.publish", { id: draft.data!.id }, { cookie });
+    expect(refused.status).toBe(400);
+    expect(refused.error!.message).toMatch(/blameless/i);
+    expect(refused.error!.data.fieldErrors).toHaveProperty("body");
+
+    const published = await trpc<EntryWire>(h.app, "entries.publish", { id: draft.data!.id, acknowledgeWarnings: true }, { cookie });
+    expect(published.data!.status).toBe("published");
+    const [rev] = await h.db.database.db
+      .select()
+      .from(schema.entryRevisions)
+      .where(eq(schema.entryRevisions.entryId, draft.data!.id))
+      .orderBy(schema.entryRevisions.version);
+    const revisions = await h.db.database.db.select().from(schema.entryRevisions).where(eq(schema.entryRevisions.entryId, draft.data!.id));
+    expect(rev!.overrides).toBeNull();
+    const publishRev = revisions.find((r) => r.version === published.data!.version)!;
+    expect((publishRev.overrides as { blameless: { match: string }[] }).blameless[0]!.match.toLowerCase()).toContain("human error");
+
+    // Neutral text publishes without any acknowledgement.
+    const neutral = await trpc<EntryWire>(h.app, "entries.create", { kind: "postmortem", title: "Queue lag", body: "Consumers fell behind after a partition rebalance." }, { cookie });
+    expect((await trpc(h.app, "entries.publish", { id: neutral.data!.id }, { cookie })).status).toBe(200);
+  });
+
+  run("sends drafts to reviewers who record decisions", async () => {
+    const draft = await trpc<EntryWire>(h.app, "entries.create", { kind: "runbook", title: "Drain a node", teamId: h.teams.alpha }, { cookie: h.people.author.cookie });
+    const submitted = await trpc<EntryWire>(h.app, "entries.submit", { id: draft.data!.id, reviewers: [h.people.teammate.id] }, { cookie: h.people.author.cookie });
+    expect(submitted.data!.status).toBe("in_review");
+    const notAsked = await trpc(h.app, "entries.review", { id: draft.data!.id, decision: "approved" }, { cookie: h.people.admin.cookie });
+    expect(notAsked.status).toBe(403);
+    const decided = await trpc<{ handle: string; state: string }[]>(h.app, "entries.review", { id: draft.data!.id, decision: "approved" }, { cookie: h.people.teammate.cookie });
+    expect(decided.data).toEqual([expect.objectContaining({ handle: "teammate", state: "approved" })]);
+    const audits = await h.db.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.targetId, draft.data!.id) });
+    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["entry.create", "entry.submit", "entry.reviewers_requested", "entry.review_approved"]));
+  });
+
+  run("fingerprints a fix's error signatures so variants of the same error match", async () => {
+    const cookie = h.people.author.cookie;
+    const fix = await trpc<EntryWire & { fingerprints: string[] }>(
+      h.app,
+      "entries.create",
+      {
+        kind: "fix",
+        title: "Connection slots exhausted",
+        fields: { errorSignatures: ["2026-09-14 09:12:03.114 UTC [4127] FATAL:  remaining connection slots are reserved for non-replication superuser connections"] },
+      },
+      { cookie },
+    );
+    const { fingerprintError } = await import("@hindsight/domain");
+    const variant = "2026-11-02 22:01:59.870 UTC [88231] FATAL:  remaining connection slots are reserved for non-replication superuser connections";
+    expect(fix.data!.fingerprints).toContain(fingerprintError(variant));
+    expect(fix.data!.fingerprints).not.toContain(fingerprintError("FATAL: password authentication failed for user \"app\""));
+  });
+
+  run("starts every kind from its template", async () => {
+    const t = await trpc<{ body: string; fields: Record<string, unknown> }>(h.app, "entries.template", { kind: "postmortem" }, { cookie: h.people.author.cookie });
+    expect(t.data!.body).toMatch(/## Contributing factors/);
+    expect(t.data!.fields).toHaveProperty("actionItems");
+  });
+
+  run("links a transcript to a postmortem and promotes two messages into a draft fix that links back", async () => {
+    const cookie = h.people.author.cookie;
+    const imported = await trpc<{ entries: { id: string }[] }>(
+      h.app,
+      "imports.chatLog",
+      { title: "Disk full war room", channel: "inc-disk", date: "2026-10-02", text: "[09:00] sam: disk on db-1 at 100%\n[09:02] kim: ran `du -sh /var/log/*`, journald is 40G\n[09:04] kim: vacuumed with journalctl --vacuum-size=2G\n[09:05] sam: back to 60%" },
+      { cookie },
+    );
+    expect(imported.status).toBe(200);
+    const transcriptId = imported.data!.entries[0]!.id;
+    const transcript = await trpc<EntryWire>(h.app, "entries.get", { id: transcriptId }, { cookie });
+    const messages = transcript.data!.fields.messages as { ts: string; text: string }[];
+    expect(messages).toHaveLength(4);
+
+    const pm = await trpc<EntryWire>(h.app, "entries.create", { kind: "postmortem", title: "db-1 disk full" }, { cookie });
+    const linked = await trpc<EntryWire>(h.app, "entries.linkTranscript", { transcriptId, postmortemId: pm.data!.id }, { cookie });
+    expect(linked.data!.fields.postmortemId).toBe(pm.data!.id);
+    expect((await trpc<EntryWire>(h.app, "entries.get", { id: pm.data!.id }, { cookie })).data!.fields.transcriptId).toBe(transcriptId);
+
+    const picked = [messages[1]!.ts, messages[2]!.ts];
+    const fix = await trpc<EntryWire>(h.app, "entries.promote", { transcriptId, messageTs: picked, kind: "fix", title: "journald filling the disk" }, { cookie });
+    expect(fix.status).toBe(200);
+    expect(fix.data).toMatchObject({ kind: "fix", status: "draft" });
+    expect(fix.data!.fields.derivedFrom).toEqual({ entryId: transcriptId, messageTs: picked });
+    expect(fix.data!.fields.resolutionSteps).toEqual([messages[1]!.text, messages[2]!.text]);
+    expect(fix.data!.body).toContain(`/entries/${transcript.data!.slug}`);
+
+    const unknown = await trpc(h.app, "entries.promote", { transcriptId, messageTs: ["nope"], kind: "fix", title: "x" }, { cookie });
+    expect(unknown.status).toBe(400);
+  });
+});

@@ -1,0 +1,62 @@
+// Optional reviewers for entries in review: asked when the entry is submitted, each records a
+// decision (approved / changes requested). Publishing stays with the entry's writers.
+import { Forbidden, Invalid, type Entry } from "@hindsight/domain";
+import { schema } from "@hindsight/db";
+import { and, asc, eq, inArray } from "@hindsight/db/orm";
+import { audit } from "./audit.js";
+import type { ServiceContext } from "./context.js";
+import { getEntry, transitionEntry } from "./entry-service.js";
+
+const { entryReviewers, users } = schema;
+
+export interface Reviewer {
+  userId: string;
+  name: string;
+  handle: string;
+  state: "pending" | "approved" | "changes_requested";
+  decidedAt: Date | null;
+}
+
+export async function submitForReview(ctx: ServiceContext, id: string, reviewerIds: string[], expectedVersion?: number): Promise<Entry> {
+  const unique = [...new Set(reviewerIds)];
+  if (unique.length) {
+    const found = await ctx.db.select({ id: users.id }).from(users).where(inArray(users.id, unique));
+    if (found.length !== unique.length) throw new Invalid("Unknown reviewer", { reviewers: ["contains an unknown user id"] });
+  }
+  const entry = await transitionEntry(ctx, id, "submit", { expectedVersion });
+  if (unique.length) {
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(entryReviewers).where(eq(entryReviewers.entryId, id));
+      await tx.insert(entryReviewers).values(unique.map((userId) => ({ entryId: id, userId })));
+      await audit(tx, ctx.actor, "entry.reviewers_requested", "entry", id, { reviewers: unique });
+    });
+  }
+  return entry;
+}
+
+export async function listReviewers(ctx: ServiceContext, id: string): Promise<Reviewer[]> {
+  await getEntry(ctx, { id });
+  const rows = await ctx.db
+    .select({ userId: users.id, name: users.name, handle: users.handle, state: entryReviewers.state, decidedAt: entryReviewers.decidedAt })
+    .from(entryReviewers)
+    .innerJoin(users, eq(users.id, entryReviewers.userId))
+    .where(eq(entryReviewers.entryId, id))
+    .orderBy(asc(users.name));
+  return rows;
+}
+
+export async function recordReview(ctx: ServiceContext, id: string, decision: "approved" | "changes_requested"): Promise<Reviewer[]> {
+  const entry = await getEntry(ctx, { id });
+  if (entry.status !== "in_review") throw new Invalid("The entry is not in review", { id: ["is not in review"] });
+  await ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(entryReviewers)
+      .set({ state: decision, decidedAt: new Date() })
+      .where(and(eq(entryReviewers.entryId, id), eq(entryReviewers.userId, ctx.actor.userId)))
+      .returning({ userId: entryReviewers.userId });
+    if (updated.length === 0) throw new Forbidden("You were not asked to review this entry");
+    await audit(tx, ctx.actor, `entry.review_${decision}`, "entry", id);
+  });
+  return listReviewers(ctx, id);
+}
+
