@@ -15,3 +15,4 @@ export * from "./rules/blameless.js";
 export * from "./rules/fingerprint.js";
 export * from "./rules/redact.js";
 export * from "./rules/blameless-entry.js";
+export * from "./incident.js";

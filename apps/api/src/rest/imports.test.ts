@@ -8,7 +8,7 @@ import { markdownToEntry, type Entry } from "@hindsight/domain";
 import { buildSearchDocument } from "@hindsight/search";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toEntryDocument } from "../services/entry-service.js";
-import { corpusPostmortems, corpusRunbooks, corpusSkipReason, corpusSlackExport, jsonlCount } from "../test/corpus.js";
+import { corpusPostmortems, corpusRunbooks, corpusSkipReason, corpusSlackExport, corpusSlackFixture, jsonlCount } from "../test/corpus.js";
 import { ADMIN_TOKEN, rest, startHarness, type Harness } from "../test/harness.js";
 
 const targets = await databaseTargets();
@@ -112,6 +112,27 @@ describe.each(targets)("imports on $name", (target) => {
     }
     const again = await rest(h.app, "POST", "/api/v1/import/slack", { files: corpusSlackExport(), team: "alpha" });
     expect(again.body.created).toBe(0);
+  });
+
+  run("keeps threads and thread broadcasts from the corpus message fixtures", async () => {
+    const files = {
+      "users.json": corpusSlackExport()["users.json"]!,
+      "incident/2015-06-12.json": corpusSlackFixture("thread_with_broadcast_reply.json"),
+      "incident/2015-06-13.json": corpusSlackFixture("normal_thread.json"),
+    };
+    const res = await rest(h.app, "POST", "/api/v1/import/slack", { files });
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    const transcripts = await Promise.all((res.body as Report).entries.map((e) => getEntry(e.id)));
+    const messages = transcripts.flatMap((t) => t.fields.messages as { ts: string; threadTs?: string; broadcast?: boolean; at?: string }[]);
+    const replies = messages.filter((m) => m.threadTs);
+    expect(replies.length).toBeGreaterThanOrEqual(3);
+    for (const t of transcripts) {
+      const own = t.fields.messages as { ts: string; threadTs?: string }[];
+      for (const r of own.filter((m) => m.threadTs)) expect(own.some((m) => m.ts === r.threadTs && !m.threadTs)).toBe(true);
+    }
+    expect(messages.filter((m) => m.broadcast).map((m) => m.ts)).toEqual(["1434139104.000002"]);
+    // The original timestamps are kept.
+    expect(messages.find((m) => m.ts === "1434139102.000002")?.at).toBe(new Date(1434139102000).toISOString());
   });
 
   run("a transcript planted with 12+ kinds of secret stores none of them anywhere", async () => {

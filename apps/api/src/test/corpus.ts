@@ -59,3 +59,8 @@ export function corpusSlackExport(): Record<string, string> {
 export function jsonlCount(path: string): number {
   return readFileSync(join(CORPUS, path), "utf8").split("\n").filter((l) => l.trim()).length;
 }
+
+/** A Slack message fixture (threads, broadcasts, rich text, files), as one channel-day file. */
+export function corpusSlackFixture(name: string): string {
+  return readFileSync(join(CORPUS, "slack/zulip-slack-importer-fixtures/exported_messages_fixtures", name), "utf8");
+}
