@@ -2,6 +2,7 @@
 // camelCase in TypeScript. Changes here need `pnpm --filter @hindsight/db db:generate`.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -11,6 +12,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -322,4 +324,93 @@ export const searchOutbox = pgTable(
     parkedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("search_outbox_pending_idx").on(t.nextAttemptAt).where(sql`processed_at is null and parked_at is null`)],
+);
+
+// ------------------------------------------------------------------------------------------------
+// The embedded search engine's own index (packages/search, engine `postgres`). Kept in the same
+// database and written in the same transaction as the entries, so search is never behind the data.
+// ------------------------------------------------------------------------------------------------
+
+/** One row per indexed entry: the facts ranking, filters, facets and the visibility check need. */
+export const searchDocs = pgTable(
+  "search_docs",
+  {
+    entryId: uuid()
+      .primaryKey()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    kind: text().notNull(),
+    teamId: uuid(),
+    authorId: uuid().notNull(),
+    visibility: text().notNull(),
+    status: text().notNull(),
+    grantUserIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    grantTeamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    services: text().array().notNull().default(sql`'{}'::text[]`),
+    severity: text(),
+    year: integer().notNull(),
+    fingerprints: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Field-weighted length in terms, for BM25 length normalisation. */
+    length: integer().notNull(),
+    feedback: integer().notNull().default(0),
+    reviewDueAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index("search_docs_updated_idx").on(t.updatedAt.desc()), index("search_docs_fingerprints_idx").using("gin", t.fingerprints)],
+);
+
+/**
+ * Impact-ordered postings: for each term, the entries holding it with their precomputed BM25F
+ * impact, so a query reads only the best few hundred postings of each term instead of every match.
+ */
+export const searchPostings = pgTable(
+  "search_postings",
+  {
+    term: text().notNull(),
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    impact: real().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.term, t.entryId] }),
+    index("search_postings_impact_idx").on(t.term, t.impact.desc()),
+    index("search_postings_entry_idx").on(t.entryId),
+  ],
+);
+
+/** The indexed vocabulary with document frequencies (for IDF, typo and prefix expansion). */
+export const searchTerms = pgTable(
+  "search_terms",
+  {
+    term: text().primaryKey(),
+    df: integer().notNull(),
+  },
+  (t) => [
+    index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
+    index("search_terms_prefix_idx").using("btree", sql`${t.term} text_pattern_ops`),
+  ],
+);
+
+/** Corpus statistics for BM25: one row. */
+export const searchStats = pgTable("search_stats", {
+  id: integer().primaryKey().default(1),
+  docCount: integer().notNull().default(0),
+  totalLength: bigint({ mode: "number" }).notNull().default(0),
+});
+
+/** Searches people ran, for knowledge gaps: zero-result queries and results nobody opened. */
+export const searchQueries = pgTable(
+  "search_queries",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: createdAt(),
+    actorId: uuid(),
+    q: text().notNull(),
+    normalized: text().notNull(),
+    results: integer().notNull(),
+    openedEntryId: uuid(),
+  },
+  (t) => [index().on(t.at), index().on(t.normalized)],
 );

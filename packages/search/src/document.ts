@@ -23,7 +23,21 @@ export function fieldsText(fields: Record<string, unknown>): string {
   return out.join("\n");
 }
 
-export function buildSearchDocument(entry: Entry): SearchDocument {
+export interface DocumentSignals {
+  /** "This worked" minus "did not work" votes. */
+  feedback?: number;
+}
+
+/** When a runbook falls due for review, from its fields; null without an interval. */
+export function reviewDueAt(entry: Pick<Entry, "kind" | "fields" | "createdAt">): Date | null {
+  const days = entry.fields.reviewIntervalDays;
+  if (entry.kind !== "runbook" || typeof days !== "number") return null;
+  const last = typeof entry.fields.lastReviewedAt === "string" ? Date.parse(entry.fields.lastReviewedAt) : NaN;
+  const from = Number.isFinite(last) ? last : new Date(entry.createdAt).getTime();
+  return new Date(from + days * 86_400_000);
+}
+
+export function buildSearchDocument(entry: Entry, signals: DocumentSignals = {}): SearchDocument {
   return {
     id: entry.id,
     version: entry.version,
@@ -45,6 +59,9 @@ export function buildSearchDocument(entry: Entry): SearchDocument {
     status: entry.status,
     grantUserIds: entry.grants.userIds,
     grantTeamIds: entry.grants.teamIds,
+    feedback: signals.feedback ?? 0,
+    reviewDueAt: reviewDueAt(entry),
+    createdAt: new Date(entry.createdAt),
     updatedAt: new Date(entry.updatedAt),
   };
 }

@@ -1,3 +1,8 @@
-// @hindsight/search: the SearchEngine port and the search document every engine indexes.
-export type * from "./port.js";
+// @hindsight/search: the SearchEngine port, the search document every engine indexes, and the
+// engines: `postgres` (embedded, transactional) and `meilisearch` (for scale).
+export * from "./port.js";
 export * from "./document.js";
+export * from "./text/query.js";
+export * from "./text/snippet.js";
+export { tokenize, terms } from "./text/tokenize.js";
+export { PostgresSearchEngine, InvalidCursor, type PostgresEngineOptions } from "./engines/postgres/engine.js";

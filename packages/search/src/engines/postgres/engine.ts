@@ -1,0 +1,426 @@
+// The embedded search engine: BM25F over our own impact-ordered postings in Postgres (PGlite or a
+// server), any-term matching ranked by how many and how rare the matched terms are, typo and prefix
+// expansion against the indexed vocabulary (pg_trgm), error fingerprints first, and the caller's
+// visibility inside the query. Work per query is bounded: each expanded term reads at most its best
+// few hundred postings, rarest terms first.
+import type { ReadScope } from "@hindsight/domain";
+import type { Db, DbOrTx } from "@hindsight/db";
+import { sql, type SQL } from "@hindsight/db/orm";
+import {
+  EMPTY_FACETS,
+  type Facets,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from "../../port.js";
+import { parseQuery, type ParsedQuery } from "../../text/query.js";
+import { makeSnippet } from "../../text/snippet.js";
+import { allowedTypos, editDistance } from "../../text/typo.js";
+import { idf } from "./analyze.js";
+import { removeDocuments, rows, writeDocuments } from "./index-writer.js";
+
+export interface PostgresEngineOptions {
+  /** Postings read per expanded term (the candidate cap). */
+  perTermLimit?: number;
+  /** Query terms used at most, rarest first. */
+  maxQueryTerms?: number;
+}
+
+interface Expansion {
+  qi: number;
+  term: string;
+  df: number;
+  /** How well the indexed term matches what was typed: 1 exact, less for prefixes and typos. */
+  factor: number;
+}
+
+interface CandidateRow {
+  entry_id: string;
+  score: number | null;
+  matched: number | null;
+  fp: boolean;
+  kind: string;
+  team_id: string | null;
+  status: string;
+  severity: string | null;
+  year: number;
+  tags: string[];
+  services: string[];
+  feedback: number;
+  review_due_at: string | Date | null;
+  updated_at: string | Date;
+}
+
+const PREFIX_FACTOR = 0.85;
+const TYPO_FACTOR = [1, 0.6, 0.4] as const;
+const FINGERPRINT_BONUS = 1_000;
+
+function visibilitySql(scope: ReadScope): SQL {
+  if (scope.all) return sql`true`;
+  const teams = sql.param(scope.teamIds);
+  return sql`(d.author_id = ${scope.userId}
+    or (d.visibility = 'org' and d.status = any(${sql.param([...scope.orgReadableStatuses])}::text[]))
+    or (d.visibility in ('org', 'team') and d.team_id = any(${teams}::uuid[]))
+    or ${scope.userId}::uuid = any(d.grant_user_ids)
+    or d.grant_team_ids && ${teams}::uuid[])`;
+}
+
+function filtersSql(f: SearchFilters = {}): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.kinds?.length) parts.push(sql`d.kind = any(${sql.param(f.kinds)}::text[])`);
+  if (f.teamIds?.length) parts.push(sql`d.team_id = any(${sql.param(f.teamIds)}::uuid[])`);
+  if (f.services?.length) parts.push(sql`d.services && ${sql.param(f.services)}::text[]`);
+  if (f.tags?.length) parts.push(sql`d.tags && ${sql.param(f.tags)}::text[]`);
+  if (f.severities?.length) parts.push(sql`d.severity = any(${sql.param(f.severities)}::text[])`);
+  if (f.statuses?.length) parts.push(sql`d.status = any(${sql.param(f.statuses)}::text[])`);
+  if (f.years?.length) parts.push(sql`d.year = any(${sql.param(f.years)}::int[])`);
+  return sql.join(parts, sql` and `);
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+}
+
+export class InvalidCursor extends Error {
+  constructor() {
+    super("cursor is not a cursor returned by this search");
+  }
+}
+
+function decodeCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const { o } = JSON.parse(Buffer.from(cursor, "base64url").toString()) as { o: unknown };
+    if (typeof o === "number" && Number.isInteger(o) && o >= 0 && o <= 10_000) return o;
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursor();
+}
+
+function toDate(v: string | Date | null): Date | null {
+  return v === null ? null : v instanceof Date ? v : new Date(v);
+}
+
+/** Ranking signals beyond text: status, fix feedback, runbook freshness. */
+function boost(r: CandidateRow, now: number): number {
+  let b = r.status === "published" ? 1 : r.status === "archived" ? 0.7 : 0.85;
+  if (r.kind === "fix") b *= 1 + 0.05 * Math.max(-5, Math.min(10, r.feedback));
+  const due = toDate(r.review_due_at);
+  if (due) b *= due.getTime() < now ? 0.9 : 1.05;
+  return b;
+}
+
+function facetsOf(rows: CandidateRow[]): Facets {
+  const f = EMPTY_FACETS();
+  const inc = (name: keyof Facets, key: string | null | undefined) => {
+    if (key === null || key === undefined || key === "") return;
+    f[name][key] = (f[name][key] ?? 0) + 1;
+  };
+  for (const r of rows) {
+    inc("kind", r.kind);
+    inc("team", r.team_id);
+    inc("status", r.status);
+    inc("severity", r.severity);
+    inc("year", String(r.year));
+    for (const t of r.tags) inc("tag", t);
+    for (const s of r.services) inc("service", s);
+  }
+  return f;
+}
+
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = "postgres";
+  private readonly perTermLimit: number;
+  private readonly maxQueryTerms: number;
+
+  constructor(
+    private readonly db: Db,
+    options: PostgresEngineOptions = {},
+  ) {
+    this.perTermLimit = options.perTermLimit ?? 400;
+    this.maxQueryTerms = options.maxQueryTerms ?? 12;
+  }
+
+  async ensureReady(): Promise<void> {
+    // The schema comes with the database migrations; nothing to apply.
+  }
+
+  /** Indexes inside the caller's transaction, so the index commits or rolls back with the data. */
+  indexInTransaction(tx: DbOrTx, docs: SearchDocument[]): Promise<number> {
+    return writeDocuments(tx, docs);
+  }
+
+  async index(docs: SearchDocument[]): Promise<void> {
+    await this.db.transaction((tx) => writeDocuments(tx, docs));
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    await this.db.transaction((tx) => removeDocuments(tx, ids));
+  }
+
+  async count(): Promise<number> {
+    const [r] = await rows<{ n: number }>(this.db, sql`select count(*)::int as n from search_docs`);
+    return Number(r?.n ?? 0);
+  }
+
+  async health(): Promise<{ ok: boolean; detail?: string }> {
+    try {
+      await this.count();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, detail: (err as Error).message };
+    }
+  }
+
+  private async stats(): Promise<number> {
+    const [s] = await rows<{ doc_count: number }>(this.db, sql`select doc_count from search_stats where id = 1`);
+    return Math.max(1, Number(s?.doc_count ?? 1));
+  }
+
+  /** Exact, prefix and typo matches of each query word in the indexed vocabulary. */
+  private async expand(parsed: ParsedQuery): Promise<Expansion[]> {
+    const words = parsed.terms;
+    if (words.length === 0) return [];
+    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" }>(
+      this.db,
+      sql`
+      with q as (
+        select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
+          ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
+          ${sql.param(words.map((w) => allowedTypos(w.word) > 0))}::bool[]) as q(term, word, qi, prefix, typo)
+      )
+      select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
+      union all
+      select q.qi, p.term, p.df, 'prefix' from q cross join lateral (
+        select term, df from search_terms where q.prefix and term like replace(replace(q.word, '%', ''), '_', '\\_') || '%' and df > 0
+        order by df desc limit 12) p
+      union all
+      select q.qi, y.term, y.df, 'typo' from q cross join lateral (
+        select term, df from search_terms where q.typo and (term % q.word or term % q.term) and df > 0
+        order by greatest(similarity(term, q.word), similarity(term, q.term)) desc limit 16) y`,
+    );
+    const best = new Map<string, Expansion>();
+    for (const f of found) {
+      const w = words[f.qi]!;
+      let factor: number;
+      if (f.how === "exact") factor = 1;
+      else if (f.how === "prefix") factor = f.term.startsWith(w.word) || f.term.startsWith(w.term) ? PREFIX_FACTOR : 0;
+      else {
+        const max = allowedTypos(w.word);
+        const d = Math.min(editDistance(w.word, f.term, max), editDistance(w.term, f.term, max));
+        factor = d <= max ? TYPO_FACTOR[d as 0 | 1 | 2] : 0;
+      }
+      if (factor <= 0) continue;
+      const key = `${f.qi}\u0000${f.term}`;
+      if ((best.get(key)?.factor ?? 0) < factor) best.set(key, { qi: f.qi, term: f.term, df: Number(f.df), factor });
+    }
+    return [...best.values()];
+  }
+
+  private async candidates(
+    scope: ReadScope,
+    filters: SearchFilters | undefined,
+    weighted: { qi: number; term: string; w: number; limit: number }[],
+    fingerprint: string | null,
+    phrases: string[],
+    exclude: string | null,
+  ): Promise<CandidateRow[]> {
+    const fp = fingerprint ?? "";
+    const phraseSql = phrases.length
+      ? sql`and exists (select 1 from entries e where e.id = d.entry_id
+          and lower(e.title || ' ' || e.summary || ' ' || e.body) like all (${sql.param(phrases.map((p) => `%${p.replace(/[%_\\]/g, "\\$&")}%`))}::text[]))`
+      : sql``;
+    return rows<CandidateRow>(
+      this.db,
+      sql`
+      with q(qi, term, w, lim) as (
+        select * from unnest(${sql.param(weighted.map((x) => x.qi))}::int[], ${sql.param(weighted.map((x) => x.term))}::text[],
+          ${sql.param(weighted.map((x) => x.w))}::float8[], ${sql.param(weighted.map((x) => x.limit))}::int[])
+      ),
+      hits as (
+        select p.entry_id, q.qi, max(q.w * p.impact) as s
+        from q cross join lateral (
+          select entry_id, impact from search_postings sp where sp.term = q.term order by sp.impact desc limit q.lim
+        ) p
+        group by p.entry_id, q.qi
+      ),
+      scored as (select entry_id, sum(s) as score, count(*)::int as matched from hits group by entry_id),
+      fps as (select entry_id from search_docs where ${fp} <> '' and fingerprints @> array[${fp}]::text[]),
+      cand as (
+        select coalesce(s.entry_id, f.entry_id) as entry_id, s.score, s.matched, f.entry_id is not null as fp
+        from scored s full join fps f on f.entry_id = s.entry_id
+      )
+      select c.entry_id, c.score, c.matched, c.fp, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services,
+        d.feedback, d.review_due_at, d.updated_at
+      from cand c join search_docs d on d.entry_id = c.entry_id
+      where ${visibilitySql(scope)} and ${filtersSql(filters)} ${exclude ? sql`and d.entry_id <> ${exclude}` : sql``} ${phraseSql}`,
+    );
+  }
+
+  /** Weights for expansions: IDF times match quality; rarest query words first, bounded in number. */
+  private weigh(expansions: Expansion[], docCount: number) {
+    const byWord = new Map<number, Expansion[]>();
+    for (const e of expansions) byWord.set(e.qi, [...(byWord.get(e.qi) ?? []), e]);
+    // A word's rarity is its best expansion's; common words read fewer postings (they matter less).
+    const words = [...byWord.entries()]
+      .map(([qi, list]) => ({ qi, list: list.sort((a, b) => b.factor * idf(b.df, docCount) - a.factor * idf(a.df, docCount)).slice(0, 6) }))
+      .sort((a, b) => Math.min(...a.list.map((e) => e.df)) - Math.min(...b.list.map((e) => e.df)))
+      .slice(0, this.maxQueryTerms);
+    return words.flatMap(({ list }) =>
+      list.map((e) => ({
+        qi: e.qi,
+        term: e.term,
+        w: e.factor * idf(e.df, docCount),
+        limit: e.df > docCount * 0.2 ? Math.ceil(this.perTermLimit / 2) : this.perTermLimit,
+      })),
+    );
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const offset = decodeCursor(query.cursor);
+    const parsed = parseQuery(query.q);
+    if (parsed.terms.length === 0 && !parsed.errorFingerprint) return this.browse(query, offset);
+
+    const docCount = await this.stats();
+    const weighted = this.weigh(await this.expand(parsed), docCount);
+    const nWords = new Set(weighted.map((w) => w.qi)).size || 1;
+    const rowsFound =
+      weighted.length || parsed.errorFingerprint
+        ? await this.candidates(query.scope, query.filters, weighted, parsed.errorFingerprint, parsed.phrases, null)
+        : [];
+    const now = Date.now();
+    const ranked = rowsFound
+      .map((r) => {
+        const text = Number(r.score ?? 0);
+        const coverage = Number(r.matched ?? 0) / nWords;
+        const score = text * (0.6 + 0.4 * coverage) * boost(r, now) + (r.fp ? FINGERPRINT_BONUS : 0);
+        return { r, score };
+      })
+      .sort((a, b) =>
+        query.sort === "newest"
+          ? toDate(b.r.updated_at)!.getTime() - toDate(a.r.updated_at)!.getTime()
+          : b.score - a.score || (a.r.entry_id < b.r.entry_id ? -1 : 1),
+      );
+    const page = ranked.slice(offset, offset + query.limit);
+    const words = parsed.terms.flatMap((t) => [t.word, t.term]);
+    const expandedTerms = weighted.map((w) => w.term);
+    const hits = await this.hydrate(
+      page.map((p) => ({ id: p.r.entry_id, score: p.score, fp: p.r.fp })),
+      [...words, ...expandedTerms],
+      parsed.terms.filter((t) => t.prefix).map((t) => t.word),
+    );
+    return {
+      hits,
+      total: ranked.length,
+      totalIsEstimate: weighted.some((w) => w.limit > 0) && ranked.length >= this.perTermLimit / 2,
+      facets: facetsOf(rowsFound),
+      nextCursor: offset + query.limit < ranked.length ? encodeCursor(offset + query.limit) : null,
+      mode: parsed.errorFingerprint ? "error" : "text",
+    };
+  }
+
+  /** No words: the newest entries the caller may read, with exact totals and facets. */
+  private async browse(query: SearchQuery, offset: number): Promise<SearchResult> {
+    const where = sql`${visibilitySql(query.scope)} and ${filtersSql(query.filters)}`;
+    const found = await rows<CandidateRow & { total: number }>(
+      this.db,
+      sql`select d.entry_id, null as score, null as matched, false as fp, d.kind, d.team_id, d.status, d.severity, d.year,
+            d.tags, d.services, d.feedback, d.review_due_at, d.updated_at, count(*) over ()::int as total
+          from search_docs d where ${where}
+          order by d.updated_at desc, d.entry_id limit ${query.limit} offset ${offset}`,
+    );
+    const facetRows = await rows<{ f: keyof Facets; v: string; n: number }>(
+      this.db,
+      sql`with v as (select d.* from search_docs d where ${where})
+          select 'kind' as f, kind as v, count(*)::int as n from v group by kind
+          union all select 'team', team_id::text, count(*)::int from v where team_id is not null group by team_id
+          union all select 'status', status, count(*)::int from v group by status
+          union all select 'severity', severity, count(*)::int from v where severity is not null group by severity
+          union all select 'year', year::text, count(*)::int from v group by year
+          union all (select 'tag', t, count(*)::int from v, unnest(v.tags) t group by t order by count(*) desc limit 50)
+          union all (select 'service', s, count(*)::int from v, unnest(v.services) s group by s order by count(*) desc limit 50)`,
+    );
+    const facets = EMPTY_FACETS();
+    for (const r of facetRows) facets[r.f][r.v] = Number(r.n);
+    const total = Number(found[0]?.total ?? Object.values(facets.kind).reduce((a, b) => a + b, 0));
+    const hits = await this.hydrate(found.map((r) => ({ id: r.entry_id, score: 0, fp: false })), [], []);
+    return {
+      hits,
+      total,
+      totalIsEstimate: false,
+      facets,
+      nextCursor: offset + query.limit < total ? encodeCursor(offset + query.limit) : null,
+      mode: "text",
+    };
+  }
+
+  /** Turns ranked ids into hits with safe snippets (text from the entries table). */
+  private async hydrate(ranked: { id: string; score: number; fp: boolean }[], words: string[], prefixes: string[]): Promise<SearchHit[]> {
+    if (ranked.length === 0) return [];
+    const found = await rows<{
+      id: string;
+      kind: SearchHit["kind"];
+      slug: string;
+      title: string;
+      summary: string;
+      body: string;
+      team_id: string | null;
+      status: SearchHit["status"];
+      severity: string | null;
+      source_url: string | null;
+      external_key: string | null;
+      updated_at: string | Date;
+    }>(
+      this.db,
+      sql`select e.id, e.kind, e.slug, e.title, e.summary, left(e.body, 30000) as body, e.team_id, e.status,
+            e.fields->>'severity' as severity, e.source_url, e.external_key, e.updated_at
+          from entries e where e.id = any(${sql.param(ranked.map((r) => r.id))}::uuid[])`,
+    );
+    const byId = new Map(found.map((f) => [f.id, f]));
+    return ranked.flatMap((r) => {
+      const e = byId.get(r.id);
+      if (!e) return [];
+      const fromBody = makeSnippet(e.body, words, prefixes);
+      const snippet = fromBody.includes("<mark>") || !e.summary ? fromBody : makeSnippet(e.summary, words, prefixes);
+      return [
+        {
+          id: e.id,
+          kind: e.kind,
+          slug: e.slug,
+          title: e.title,
+          snippet,
+          teamId: e.team_id,
+          status: e.status,
+          severity: e.severity,
+          sourceUrl: e.source_url,
+          externalKey: e.external_key,
+          updatedAt: toDate(e.updated_at)!,
+          score: r.score,
+          fingerprintMatch: r.fp,
+        },
+      ];
+    });
+  }
+
+  async related(id: string, scope: ReadScope, limit: number): Promise<SearchHit[]> {
+    const top = await rows<{ term: string; df: number }>(
+      this.db,
+      sql`select p.term, t.df from search_postings p join search_terms t on t.term = p.term
+          where p.entry_id = ${id} order by p.impact * ln(1 + 1.0 / greatest(t.df, 1)) desc limit 15`,
+    );
+    if (top.length === 0) return [];
+    const docCount = await this.stats();
+    const weighted = top.map((t, qi) => ({ qi, term: t.term, w: idf(Number(t.df), docCount), limit: this.perTermLimit }));
+    const found = await this.candidates(scope, undefined, weighted, null, [], id);
+    const now = Date.now();
+    const ranked = found
+      .map((r) => ({ id: r.entry_id, score: Number(r.score ?? 0) * boost(r, now), fp: false }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+    return this.hydrate(ranked, [], []);
+  }
+}

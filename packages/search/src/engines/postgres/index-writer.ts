@@ -1,0 +1,134 @@
+// Writes search documents into the embedded index (search_docs, impact-ordered search_postings,
+// the search_terms vocabulary and the BM25 statistics), inside the caller's transaction.
+// A document older than the one already indexed is ignored, so a stale write never wins.
+import type { DbOrTx } from "@hindsight/db";
+import { sql } from "@hindsight/db/orm";
+import type { SearchDocument } from "../../port.js";
+import { analyze, impact } from "./analyze.js";
+
+type Rows<T> = { rows: T[] };
+
+async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as Rows<T>).rows;
+}
+
+/** Removes entries' postings and adjusts term frequencies; returns the removed documents' total length. */
+async function dropPostings(db: DbOrTx, ids: string[]): Promise<{ docs: number; length: number }> {
+  if (ids.length === 0) return { docs: 0, length: 0 };
+  const [old] = await rows<{ docs: number; length: string | number | null }>(
+    db,
+    sql`select count(*)::int as docs, coalesce(sum(length), 0) as length from search_docs where entry_id = any(${sql.param(ids)}::uuid[])`,
+  );
+  const removed = await rows<{ term: string; n: number }>(
+    db,
+    sql`with gone as (delete from search_postings where entry_id = any(${sql.param(ids)}::uuid[]) returning term)
+        select term, count(*)::int as n from gone group by term order by term`,
+  );
+  if (removed.length) {
+    await db.execute(sql`
+      update search_terms t set df = t.df - r.n
+      from unnest(${sql.param(removed.map((r) => r.term))}::text[], ${sql.param(removed.map((r) => r.n))}::int[]) as r(term, n)
+      where t.term = r.term`);
+  }
+  return { docs: Number(old?.docs ?? 0), length: Number(old?.length ?? 0) };
+}
+
+export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  // Keep the newest of duplicates in the batch, and skip any older than what is indexed.
+  const newest = new Map<string, SearchDocument>();
+  for (const d of docs) if ((newest.get(d.id)?.version ?? -1) <= d.version) newest.set(d.id, d);
+  const ids = [...newest.keys()];
+  const indexed = await rows<{ entry_id: string; version: number }>(
+    db,
+    sql`select entry_id, version from search_docs where entry_id = any(${sql.param(ids)}::uuid[])`,
+  );
+  const indexedVersion = new Map(indexed.map((r) => [r.entry_id, r.version]));
+  const fresh = [...newest.values()].filter((d) => (indexedVersion.get(d.id) ?? -1) <= d.version);
+  if (fresh.length === 0) return 0;
+
+  const freshIds = fresh.map((d) => d.id);
+  // Lock the statistics row first: writers queue here instead of deadlocking on term rows.
+  const [stats] = await rows<{ doc_count: number; total_length: string | number }>(
+    db,
+    sql`select doc_count, total_length from search_stats where id = 1 for update`,
+  );
+  const removed = await dropPostings(db, freshIds.filter((id) => indexedVersion.has(id)));
+  const analyzed = fresh.map((d) => ({ doc: d, ...analyze(d) }));
+  const docCount = Number(stats?.doc_count ?? 0) - removed.docs + fresh.length;
+  const totalLength = Number(stats?.total_length ?? 0) - removed.length + analyzed.reduce((n, a) => n + a.length, 0);
+  const avgLength = totalLength / Math.max(1, docCount);
+
+  await db.execute(sql`
+    insert into search_docs (entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
+      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at)
+    select entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
+      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at
+    from jsonb_to_recordset(${JSON.stringify(
+      analyzed.map(({ doc, length }) => ({
+        entry_id: doc.id,
+        version: doc.version,
+        kind: doc.kind,
+        team_id: doc.teamId,
+        author_id: doc.authorId,
+        visibility: doc.visibility,
+        status: doc.status,
+        grant_user_ids: doc.grantUserIds,
+        grant_team_ids: doc.grantTeamIds,
+        tags: doc.tags,
+        services: doc.services,
+        severity: doc.severity,
+        year: doc.createdAt.getUTCFullYear(),
+        fingerprints: doc.fingerprints,
+        length,
+        feedback: doc.feedback,
+        review_due_at: doc.reviewDueAt?.toISOString() ?? null,
+        updated_at: doc.updatedAt.toISOString(),
+      })),
+    )}::jsonb) as x(entry_id uuid, version int, kind text, team_id uuid, author_id uuid, visibility text, status text,
+      grant_user_ids uuid[], grant_team_ids uuid[], tags text[], services text[], severity text, year int,
+      fingerprints text[], length int, feedback int, review_due_at timestamptz, updated_at timestamptz)
+    on conflict (entry_id) do update set version = excluded.version, kind = excluded.kind, team_id = excluded.team_id,
+      author_id = excluded.author_id, visibility = excluded.visibility, status = excluded.status,
+      grant_user_ids = excluded.grant_user_ids, grant_team_ids = excluded.grant_team_ids, tags = excluded.tags,
+      services = excluded.services, severity = excluded.severity, year = excluded.year,
+      fingerprints = excluded.fingerprints, length = excluded.length, feedback = excluded.feedback,
+      review_due_at = excluded.review_due_at, updated_at = excluded.updated_at`);
+
+  const terms: string[] = [];
+  const entryIds: string[] = [];
+  const impacts: number[] = [];
+  for (const a of analyzed) {
+    for (const [term, tf] of a.tf) {
+      terms.push(term);
+      entryIds.push(a.doc.id);
+      impacts.push(impact(tf, a.length, avgLength));
+    }
+  }
+  // Large batches go in slices to keep each statement's parameters reasonable.
+  const SLICE = 50_000;
+  for (let i = 0; i < terms.length; i += SLICE) {
+    const t = terms.slice(i, i + SLICE);
+    await db.execute(sql`
+      insert into search_postings (term, entry_id, impact)
+      select * from unnest(${sql.param(t)}::text[], ${sql.param(entryIds.slice(i, i + SLICE))}::uuid[], ${sql.param(impacts.slice(i, i + SLICE))}::real[])`);
+    await db.execute(sql`
+      insert into search_terms (term, df)
+      select term, count(*)::int from unnest(${sql.param(t)}::text[]) as term group by term order by term
+      on conflict (term) do update set df = search_terms.df + excluded.df`);
+  }
+  await db.execute(sql`update search_stats set doc_count = ${docCount}, total_length = ${totalLength} where id = 1`);
+  return fresh.length;
+}
+
+export async function removeDocuments(db: DbOrTx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await rows(db, sql`select 1 from search_stats where id = 1 for update`);
+  const removed = await dropPostings(db, ids);
+  await db.execute(sql`delete from search_docs where entry_id = any(${sql.param(ids)}::uuid[])`);
+  await db.execute(
+    sql`update search_stats set doc_count = greatest(0, doc_count - ${removed.docs}), total_length = greatest(0, total_length - ${removed.length}) where id = 1`,
+  );
+}
+
+export { rows };
