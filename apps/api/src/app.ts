@@ -5,6 +5,7 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import { PostgresSearchEngine } from "@hindsight/search";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
@@ -13,6 +14,7 @@ import { identityPlugin } from "./plugins/identity.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
+import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
 import type { Context } from "./trpc.js";
 
 export interface BuildOptions {
@@ -36,11 +38,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const database = options.database ?? (await createDatabase(config.database));
   if (!options.database) app.addHook("onClose", () => database.close());
+  let search: SearchSetup;
   try {
     await runMigrations(database);
+    search = await createSearch(config, database);
     if (config.seed) {
-      const seeded = await seedDemoWorkspace(database.db);
+      const seeded = await seedDemoWorkspace(database.db, search.sync);
       if (seeded) app.log.info(seeded, "seeded the demo workspace (set HINDSIGHT_SEED=false to skip)");
+    }
+    if (search.engine instanceof PostgresSearchEngine) {
+      const indexed = await backfillEmbeddedIndex(database, search.engine);
+      if (indexed) app.log.info(`indexed ${indexed} entries missing from the search index`);
     }
   } catch (err) {
     await app.close();
@@ -50,7 +58,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     database,
     adminUserId: await ensureAdminUser(database.db),
-    useOutbox: config.search.engine !== "postgres",
+    engine: search.engine,
+    searchSync: search.sync,
   };
 
   await app.register(identityPlugin, { deps });

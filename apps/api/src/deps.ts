@@ -1,11 +1,14 @@
 // The infrastructure an app instance runs on, created once by buildApp and shared by every request.
 import type { Database } from "@hindsight/db";
+import type { SearchEngine } from "@hindsight/search";
 import type { Config } from "./config.js";
+import type { SearchSync } from "./services/search-sync.js";
 
 export interface AppDeps {
   config: Config;
   database: Database;
   /** The built-in admin user the configured admin token acts as. */
   adminUserId: string;
-  useOutbox: boolean;
+  engine: SearchEngine;
+  searchSync: SearchSync;
 }

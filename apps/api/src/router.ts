@@ -6,6 +6,7 @@ import { entriesRouter } from "./routers/entries.js";
 import { fixesRouter, runbooksRouter } from "./routers/fixes.js";
 import { importsRouter } from "./routers/imports.js";
 import { meRouter } from "./routers/me.js";
+import { searchRouter } from "./routers/search.js";
 import { teamsRouter } from "./routers/teams.js";
 import { router } from "./trpc.js";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   fixes: fixesRouter,
   runbooks: runbooksRouter,
   imports: importsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

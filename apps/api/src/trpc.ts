@@ -50,7 +50,7 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw toTRPCError(new Unauthorized());
-  const services: ServiceContext = { db: ctx.deps.database.db, actor: ctx.actor, useOutbox: ctx.deps.useOutbox };
+  const services: ServiceContext = { db: ctx.deps.database.db, actor: ctx.actor, search: ctx.deps.searchSync };
   return next({ ctx: { ...ctx, actor: ctx.actor, services } });
 });
 

@@ -90,7 +90,7 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
       inputs.push(await toCreateInput(ctx, parseDocument(doc, path), path));
     }
     const report = emptyReport();
-    await deps.database.db.transaction(async (tx) => {
+    await ctx.search.transaction(ctx.db, async (tx) => {
       for (const input of inputs) addToReport(report, await upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
     });
     return report;

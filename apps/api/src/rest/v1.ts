@@ -9,6 +9,8 @@ import { getEntry, toEntryDocument, upsertEntryTx, type WriteResult } from "../s
 import { PUBLISH_OVER_WARNINGS, requireActor, serviceContext } from "./context.js";
 import { toCreateInput } from "./entry-input.js";
 import { importRoutes } from "./imports.js";
+import { ZSearchInput } from "../routers/search.js";
+import { searchEntries } from "../services/search-service.js";
 
 export const MAX_BATCH = 1_000;
 
@@ -51,14 +53,14 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
     const isBatch = typeof body === "object" && body !== null && "entries" in body;
     if (!isBatch) {
       const input = await toCreateInput(ctx, body, []);
-      const result = await deps.database.db.transaction((tx) => upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
+      const result = await ctx.search.transaction(ctx.db, (tx) => upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
       return reply.status(result.outcome === "created" ? 201 : 200).send({ ...resultOf(result), entry: result.entry });
     }
     const batch = ZRestBatch.parse(body);
     // Validate everything first so a bad item fails the batch before any write.
     const inputs: CreateEntryInput[] = [];
     for (const [i, raw] of batch.entries.entries()) inputs.push(await toCreateInput(ctx, raw, ["entries", i]));
-    const results = await deps.database.db.transaction(async (tx) => {
+    const results = await ctx.search.transaction(ctx.db, async (tx) => {
       const out: WriteResult[] = [];
       for (const [i, input] of inputs.entries()) {
         try {
@@ -92,6 +94,34 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
     if (!id.success) throw new Invalid("id must be a UUID", { id: ["must be a UUID"] });
     const entry = await getEntry(ctx, { id: id.data });
     return reply.type("text/markdown; charset=utf-8").send(entryToMarkdown(toEntryDocument(entry)));
+  });
+
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>("/search", async (req) => {
+    const ctx = services(await requireActor(req));
+    const list = (v: string | string[] | undefined) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(",")).filter(Boolean));
+    const q = req.query;
+    const input = ZSearchInput.parse({
+      q: q.q ?? "",
+      kinds: list(q.kind),
+      teams: list(q.team),
+      services: list(q.service),
+      tags: list(q.tag),
+      severities: list(q.severity),
+      statuses: list(q.status),
+      years: list(q.year)?.map(Number),
+      sort: q.sort,
+      limit: q.limit === undefined ? undefined : Number(q.limit),
+      cursor: q.cursor,
+    });
+    const result = await searchEntries(ctx, deps.engine, input);
+    return {
+      hits: result.hits.map((h) => ({ ...h, team: h.team?.slug ?? null })),
+      total: result.total,
+      totalIsEstimate: result.totalIsEstimate,
+      facets: result.facets,
+      nextCursor: result.nextCursor,
+      mode: result.mode,
+    };
   });
 
   await app.register(importRoutes, { deps });

@@ -95,7 +95,7 @@ export const importsRouter = router({
       const doc = markdownToEntry(input.markdown, { kind: input.kind, filename: input.filename, status: input.status });
       const create = await toCreateInput(ctx.services, doc, []);
       const report = emptyReport();
-      const result = await ctx.services.db.transaction((tx) => upsertEntryTx(tx, ctx.services, create));
+      const result = await ctx.services.search.transaction(ctx.services.db, (tx) => upsertEntryTx(tx, ctx.services, create));
       addToReport(report, result);
       return report;
     }),

@@ -4,12 +4,13 @@ import { ZCreateEntryInput, type Actor } from "@hindsight/domain";
 import { schema, type Db } from "@hindsight/db";
 import { count } from "@hindsight/db/orm";
 import { createEntryTx } from "../services/entry-service.js";
+import type { SearchSync } from "../services/search-sync.js";
 import { demoCollections, demoEntries, demoTeams, demoUsers } from "./demo-content.js";
 
 const { users, teams, teamMemberships, collections, collectionSections, collectionItems } = schema;
 
-export async function seedDemoWorkspace(db: Db): Promise<{ teams: number; users: number; entries: number; collections: number } | null> {
-  return db.transaction(async (tx) => {
+export async function seedDemoWorkspace(db: Db, search: SearchSync): Promise<{ teams: number; users: number; entries: number; collections: number } | null> {
+  return search.transaction(db, async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(users);
     if (Number(existing?.n ?? 0) > 0) return null;
 
@@ -42,7 +43,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ teams: number; users:
         grants: { userIds: [], teamIds: (grantTeams ?? []).map((slug) => teamIds.get(slug)!) },
       });
       // Our own demo text; a finding here should not stop a first start.
-      const entry = await createEntryTx(tx, { db, actor, useOutbox: false }, input, { acknowledgeWarnings: true });
+      const entry = await createEntryTx(tx, { db, actor, search }, input, { acknowledgeWarnings: true });
       entryIds.set(key, entry.id);
     }
     for (const c of demoCollections) {

@@ -1,5 +1,5 @@
 // What happens to an entry's text on every save, whatever the kind or the way in: secrets are
-// redacted before anything is stored or indexed, and a fix's error signatures are fingerprinted.
+// redacted before anything is stored or indexed, and error signatures are fingerprinted.
 import {
   extractErrorSignatures,
   fingerprintError,
@@ -42,13 +42,12 @@ export function cleanContent(kind: EntryKind, content: Content): CleanContent {
   redactions.push(...deep.findings.map((f) => ({ ...f, path: f.path ? `fields.${f.path}` : "fields" })));
   const fields = deep.value;
 
-  let fingerprints: string[] = [];
-  if (kind === "fix") {
-    const signatures = [
-      ...((fields.errorSignatures as string[] | undefined) ?? []),
-      ...extractErrorSignatures(body),
-    ];
-    fingerprints = [...new Set(signatures.map(fingerprintError))].slice(0, MAX_FINGERPRINTS);
-  }
+  // A fix's declared signatures first, then error lines quoted in any entry's text: a pasted error
+  // then finds the runbook or postmortem that shows it, not only fixes.
+  const signatures = [
+    ...(kind === "fix" ? ((fields.errorSignatures as string[] | undefined) ?? []) : []),
+    ...extractErrorSignatures(body),
+  ];
+  const fingerprints = [...new Set(signatures.map(fingerprintError))].slice(0, MAX_FINGERPRINTS);
   return { title, summary, body, fields, fingerprints, redactions };
 }

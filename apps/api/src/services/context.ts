@@ -1,10 +1,11 @@
 // What every service call needs: the database and the caller. Built per request by the API layer.
 import type { Actor } from "@hindsight/domain";
 import type { Db } from "@hindsight/db";
+import type { SearchSync } from "./search-sync.js";
 
 export interface ServiceContext {
   db: Db;
   actor: Actor;
-  /** True when an external search engine is fed through the outbox. */
-  useOutbox: boolean;
+  /** Keeps the search engine in step with writes; write transactions go through it. */
+  search: SearchSync;
 }

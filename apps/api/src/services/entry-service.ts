@@ -37,7 +37,7 @@ import { audit } from "./audit.js";
 import { cleanContent, type Content, type Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
 
-const { entries, entryGrants, entryRevisions, teams, users, searchOutbox } = schema;
+const { entries, entryGrants, entryRevisions, teams, users } = schema;
 
 type EntryRow = typeof entries.$inferSelect;
 
@@ -166,9 +166,7 @@ async function recordWrite(
     overrides,
     createdAt: row.updatedAt,
   });
-  if (ctx.useOutbox) {
-    await tx.insert(searchOutbox).values({ entryId: row.id, entryVersion: row.version, op: "upsert" });
-  }
+  await ctx.search.touch(tx, row.id);
   await audit(tx, ctx.actor, action, "entry", row.id, { version: row.version, kind: row.kind, ...detail, ...(overrides ? { overrides: Object.keys(overrides) } : {}) });
 }
 
@@ -316,7 +314,7 @@ async function insertEntry(tx: Tx, ctx: ServiceContext, input: CreateEntryInput,
 }
 
 export function createEntry(ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions = {}): Promise<Entry> {
-  return ctx.db.transaction((tx) => createEntryTx(tx, ctx, input, opts));
+  return ctx.search.transaction(ctx.db, (tx) => createEntryTx(tx, ctx, input, opts));
 }
 
 /** The action items written in `fields`, for kinds that track them; undefined when not given. */
@@ -431,7 +429,7 @@ export function changeEntry(
     expectedVersion?: number;
   } & WriteOptions,
 ): Promise<Entry> {
-  return ctx.db.transaction(async (tx) => {
+  return ctx.search.transaction(ctx.db, async (tx) => {
     const current = await lockForWrite(tx, ctx, id, opts.expectedVersion);
     const changes = opts.changes(await hydrate(tx, current));
     return (await applyChanges(tx, ctx, current, changes, opts.action, opts.note ?? null, opts)).entry;

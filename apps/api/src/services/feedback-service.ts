@@ -42,7 +42,7 @@ export async function getFeedback(ctx: ServiceContext, entryId: string): Promise
 
 /** Sets, changes or (with null) withdraws the caller's vote. */
 export async function vote(ctx: ServiceContext, entryId: string, value: Vote | null): Promise<FeedbackSummary> {
-  return ctx.db.transaction(async (tx) => {
+  return ctx.search.transaction(ctx.db, async (tx) => {
     await readableFix(ctx, tx, entryId);
     if (value === null) {
       await tx.delete(fixFeedback).where(and(eq(fixFeedback.entryId, entryId), eq(fixFeedback.userId, ctx.actor.userId)));
@@ -53,6 +53,8 @@ export async function vote(ctx: ServiceContext, entryId: string, value: Vote | n
         .onConflictDoUpdate({ target: [fixFeedback.entryId, fixFeedback.userId], set: { vote: value, updatedAt: new Date() } });
     }
     await audit(tx, ctx.actor, "fix.feedback", "entry", entryId, { vote: value });
+    // Feedback is a ranking signal: the entry's search document changes with it.
+    await ctx.search.touch(tx, entryId);
     return summary(tx, entryId, ctx.actor.userId);
   });
 }

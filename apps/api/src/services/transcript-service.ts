@@ -120,7 +120,7 @@ export async function importSlack(
   }
   const report = emptyReport();
   report.skipped = parsed.skipped;
-  await ctx.db.transaction(async (tx) => {
+  await ctx.search.transaction(ctx.db, async (tx) => {
     for (const t of parsed.transcripts) {
       const input = ZCreateEntryInput.parse({
         kind: "transcript",
@@ -162,7 +162,7 @@ export async function importChatLog(
     fields: { channel, format: "text", messages },
   });
   const report = emptyReport();
-  const result = await ctx.db.transaction((tx: Tx) => upsertEntryTx(tx, ctx, entry, { acknowledgeWarnings: true }));
+  const result = await ctx.search.transaction(ctx.db, (tx: Tx) => upsertEntryTx(tx, ctx, entry, { acknowledgeWarnings: true }));
   addToReport(report, result, messages);
   return report;
 }

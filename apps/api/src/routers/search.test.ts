@@ -1,0 +1,152 @@
+// Search through the API: the corpus found by typos, prefixes, alert names and pasted error lines;
+// the permission matrix over hits, totals, facets and snippets; knowledge gaps; the REST shape.
+import { databaseTargets } from "@hindsight/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusPostmortems, corpusRunbooks, corpusSkipReason } from "../test/corpus.js";
+import { ADMIN_TOKEN, rest, startHarness, trpc, type Harness } from "../test/harness.js";
+
+const targets = await databaseTargets();
+
+interface Hit {
+  id: string;
+  title: string;
+  snippet: string;
+  externalKey: string | null;
+  fingerprintMatch: boolean;
+}
+interface Result {
+  hits: Hit[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  mode: string;
+  queryId: number | null;
+  nextCursor: string | null;
+}
+
+describe.each(targets)("search API on $name", (target) => {
+  let h: Harness;
+  const skip = target.skipReason ?? corpusSkipReason;
+  beforeAll(async () => {
+    if (skip) return;
+    h = await startHarness(target);
+    const post = async (kind: string, files: { path: string; markdown: string }[]) => {
+      const res = await rest(h.app, "POST", "/api/v1/import/markdown", {
+        documents: files.map((f) => ({ markdown: f.markdown, kind, filename: f.path, externalKey: `${kind}/${f.path}`, source: "corpus" })),
+      });
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body).slice(0, 300));
+    };
+    await post("postmortem", corpusPostmortems());
+    await post("runbook", corpusRunbooks());
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  const run = it.skipIf(skip);
+  const note = skip ? ` (skipped: ${skip})` : "";
+  const search = (q: string, auth: { cookie?: string; bearer?: string }, extra: Record<string, unknown> = {}) =>
+    trpc<Result>(h.app, "search.query", { q, ...extra }, auth, "query");
+
+  it.skipIf(skip).each([
+    ["one typo", "Inotify file watches exhaustoin", "Inotify file watches exhaustion"],
+    ["prefix of the last word", "etcd insufficient memb", "etcdInsufficientMembers"],
+    ["alert name", "KubeStateMetricsShardingMismatch", "KubeStateMetricsShardingMismatch"],
+    ["CamelCase parts", "kube state metrics sharding mismatch", "KubeStateMetricsShardingMismatch"],
+    [
+      "pasted error line",
+      'level=error ts=2026-02-11T08:01:13.1234Z caller=runutil.go:101 msg="function failed. Retrying in next tick" err="trigger reload: reload request failed: Post \\"http://localhost:9093/alertmanager/-/reload\\": dial tcp [::1]:9093: connect: connection refused"',
+      "AlertmanagerFailedReload",
+    ],
+  ])(`finds the document for a %s in the top 3${note}`, async (_style, q, expected) => {
+    const res = await search(q, { cookie: h.people.author.cookie });
+    expect(res.status).toBe(200);
+    const top = res.data!.hits.slice(0, 3).map((x) => x.externalKey ?? "");
+    expect(top.some((k) => k.includes(expected)), `${q} -> ${top.join(" | ")}`).toBe(true);
+  });
+
+  run("switches to error mode for pasted log lines", async () => {
+    const res = await search("2026-02-11T08:01:13Z ERROR dial tcp 10.0.7.3:10254: connect: connection refused", { cookie: h.people.author.cookie });
+    expect(res.data!.mode).toBe("error");
+    const plain = await search("connection refused", { cookie: h.people.author.cookie });
+    expect(plain.data!.mode).toBe("text");
+  });
+
+  run("never shows restricted or other-team entries to those who may not read them", async () => {
+    const word = "quokkaflux";
+    const mk = async (title: string, input: Record<string, unknown>) => {
+      const r = await trpc<{ id: string }>(
+        h.app,
+        "entries.create",
+        { kind: "fix", title, body: `${word} details for ${title}`, tags: [`${word}-tag`], teamId: h.teams.alpha, status: "published", ...input },
+        { cookie: h.people.author.cookie },
+      );
+      if (!r.data) throw new Error(JSON.stringify(r.error));
+    };
+    await mk("Org fix", { visibility: "org" });
+    await mk("Alpha team fix", { visibility: "team", services: ["alpha-svc"] });
+    await mk("Restricted fix", { visibility: "restricted", services: ["secret-svc"] });
+    await mk("Alpha draft", { visibility: "org", status: "draft" });
+    const expected: Record<string, string[]> = {
+      author: ["Org fix", "Alpha team fix", "Restricted fix", "Alpha draft"],
+      teammate: ["Org fix", "Alpha team fix", "Alpha draft"],
+      other: ["Org fix"],
+      admin: ["Org fix", "Alpha team fix", "Restricted fix", "Alpha draft"],
+    };
+    for (const [role, visible] of Object.entries(expected)) {
+      const auth = { cookie: h.people[role as keyof Harness["people"]].cookie };
+      const res = (await search(word, auth)).data!;
+      expect({ role, titles: res.hits.map((x) => x.title).sort() }).toEqual({ role, titles: [...visible].sort() });
+      expect({ role, total: res.total }).toEqual({ role, total: visible.length });
+      expect({ role, kinds: res.facets.kind }).toEqual({ role, kinds: { fix: visible.length } });
+      const blob = JSON.stringify(res);
+      for (const hidden of Object.values(expected.admin!).filter((t) => !visible.includes(t))) {
+        expect(blob, `${role} must not see ${hidden}`).not.toContain(hidden);
+      }
+      if (!visible.includes("Restricted fix")) expect(blob).not.toContain("secret-svc");
+      if (!visible.includes("Alpha team fix")) expect(blob).not.toContain("alpha-svc");
+    }
+    // A token acts with its owner's rights on the REST path too.
+    const viaToken = await rest(h.app, "GET", `/api/v1/search?q=${word}`, undefined, h.teammateToken);
+    expect(viaToken.body.hits.map((x: Hit) => x.title).sort()).toEqual([...expected.teammate!].sort());
+  });
+
+  run("answers the REST search with hits, total and facets, filtered by kind and team", async () => {
+    const res = await rest(h.app, "GET", "/api/v1/search?q=alertmanager%20reload&kind=runbook&limit=5", undefined, ADMIN_TOKEN);
+    expect(res.status).toBe(200);
+    expect(res.body.hits.length).toBeGreaterThan(0);
+    expect(res.body.hits.length).toBeLessThanOrEqual(5);
+    for (const hit of res.body.hits) {
+      expect(hit).toEqual(expect.objectContaining({ id: expect.any(String), kind: "runbook", title: expect.any(String), snippet: expect.any(String) }));
+      expect(hit).toHaveProperty("sourceUrl");
+      expect(hit).toHaveProperty("externalKey");
+    }
+    expect(Object.keys(res.body.facets.kind)).toEqual(["runbook"]);
+    expect(typeof res.body.total).toBe("number");
+    const unknownTeam = await rest(h.app, "GET", "/api/v1/search?q=x&team=nope", undefined, ADMIN_TOKEN);
+    expect(unknownTeam.status).toBe(400);
+    const badCursor = await rest(h.app, "GET", "/api/v1/search?q=alert&cursor=zzz", undefined, ADMIN_TOKEN);
+    expect(badCursor.status).toBe(400);
+  });
+
+  run("lists zero-result and never-opened searches as knowledge gaps, with secrets redacted", async () => {
+    const cookie = h.people.teammate.cookie;
+    await search("xylophone calibration drift", { cookie });
+    await search("xylophone calibration drift", { cookie });
+    const opened = await search("etcd no leader", { cookie });
+    await trpc(h.app, "search.opened", { queryId: opened.data!.queryId, entryId: opened.data!.hits[0]!.id }, { cookie });
+    await search("token ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 rejected", { cookie });
+    const gaps = await trpc<{ query: string; searches: number; reason: string }[]>(h.app, "search.gaps", {}, { cookie }, "query");
+    const byQuery = new Map(gaps.data!.map((g) => [g.query, g]));
+    expect(byQuery.get("xylophone calibration drift")).toMatchObject({ searches: 2, reason: "no_results" });
+    expect(byQuery.has("etcd no leader")).toBe(false);
+    expect(JSON.stringify(gaps.data)).not.toContain("a1B2c3D4e5F6");
+  });
+
+  run("offers related entries for an entry page, without the entry itself", async () => {
+    const res = await search("etcdInsufficientMembers", { cookie: h.people.author.cookie });
+    const id = res.data!.hits[0]!.id;
+    const related = await trpc<Hit[]>(h.app, "search.related", { id, limit: 5 }, { cookie: h.people.author.cookie }, "query");
+    expect(related.data!.length).toBeGreaterThan(0);
+    expect(related.data!.map((r) => r.id)).not.toContain(id);
+    expect(related.data!.some((r) => /etcd/i.test(r.title))).toBe(true);
+  });
+});

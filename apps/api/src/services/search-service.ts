@@ -1,0 +1,158 @@
+// Search for people: the caller's read scope goes into the engine query, team slugs are resolved,
+// and every search is remembered (redacted) so zero-result and never-opened queries show up as
+// knowledge gaps.
+import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus } from "@hindsight/domain";
+import { schema } from "@hindsight/db";
+import { and, eq, inArray, or, sql } from "@hindsight/db/orm";
+import { InvalidCursor, type SearchEngine, type SearchHit, type SearchResult } from "@hindsight/search";
+import type { ServiceContext } from "./context.js";
+import { loadGuarded } from "./entry-service.js";
+
+const { teams, searchQueries } = schema;
+
+export interface SearchInput {
+  q: string;
+  kinds?: EntryKind[];
+  /** Team slugs or ids. */
+  teams?: string[];
+  services?: string[];
+  tags?: string[];
+  severities?: string[];
+  statuses?: EntryStatus[];
+  years?: number[];
+  sort?: "relevance" | "newest";
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface TeamRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface SearchResponse extends Omit<SearchResult, "hits"> {
+  hits: (SearchHit & { team: TeamRef | null })[];
+  /** Identifies this search when reporting which hit was opened. */
+  queryId: number | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function resolveTeams(ctx: ServiceContext, refs: string[]): Promise<string[]> {
+  if (refs.length === 0) return [];
+  const ids = refs.filter((r) => UUID.test(r));
+  const slugs = refs.filter((r) => !UUID.test(r));
+  const found = await ctx.db
+    .select({ id: teams.id, slug: teams.slug })
+    .from(teams)
+    .where(or(ids.length ? inArray(teams.id, ids) : sql`false`, slugs.length ? inArray(teams.slug, slugs) : sql`false`));
+  const unknown = refs.filter((r) => !found.some((t) => t.id === r || t.slug === r));
+  if (unknown.length) throw new Invalid(`Unknown team ${unknown[0]}`, { team: [`no team ${unknown[0]}`] });
+  return found.map((t) => t.id);
+}
+
+async function teamRefs(ctx: ServiceContext, ids: string[]): Promise<Map<string, TeamRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(inArray(teams.id, ids));
+  return new Map(rows.map((t) => [t.id, t]));
+}
+
+export function normalizeQuery(q: string): string {
+  return q.toLowerCase().replace(/\s+/g, " ").trim().slice(0, 500);
+}
+
+export async function searchEntries(ctx: ServiceContext, engine: SearchEngine, input: SearchInput): Promise<SearchResponse> {
+  let result: SearchResult;
+  try {
+    result = await engine.search({
+      q: input.q,
+      scope: readScope(ctx.actor),
+      filters: {
+        kinds: input.kinds,
+        teamIds: await resolveTeams(ctx, input.teams ?? []),
+        services: input.services?.map((s) => s.toLowerCase()),
+        tags: input.tags?.map((t) => t.toLowerCase()),
+        severities: input.severities,
+        statuses: input.statuses,
+        years: input.years,
+      },
+      sort: input.sort ?? "relevance",
+      limit: input.limit,
+      cursor: input.cursor,
+    });
+  } catch (err) {
+    if (err instanceof InvalidCursor) throw new Invalid(err.message, { cursor: [err.message] });
+    throw err;
+  }
+  const refs = await teamRefs(ctx, [
+    ...new Set([...result.hits.flatMap((h) => (h.teamId ? [h.teamId] : [])), ...Object.keys(result.facets.team)]),
+  ]);
+  // Facets name teams by slug, as filters accept them.
+  const teamFacet = Object.fromEntries(Object.entries(result.facets.team).map(([id, n]) => [refs.get(id)?.slug ?? id, n]));
+
+  let queryId: number | null = null;
+  const q = input.q.trim();
+  if (q && !input.cursor) {
+    // What people type can hold pasted secrets: store it redacted, never with more than needed.
+    const safe = redactSecrets(q).text;
+    const [row] = await ctx.db
+      .insert(searchQueries)
+      .values({ actorId: ctx.actor.userId, q: safe.slice(0, 1000), normalized: normalizeQuery(safe), results: result.total })
+      .returning({ id: searchQueries.id });
+    queryId = row?.id ?? null;
+  }
+  return {
+    ...result,
+    facets: { ...result.facets, team: teamFacet },
+    hits: result.hits.map((h) => ({ ...h, team: h.teamId ? (refs.get(h.teamId) ?? null) : null })),
+    queryId,
+  };
+}
+
+/** Records which hit of a search the caller opened (gaps are searches nobody opened). */
+export async function recordOpened(ctx: ServiceContext, queryId: number, entryId: string): Promise<void> {
+  await ctx.db
+    .update(searchQueries)
+    .set({ openedEntryId: entryId })
+    .where(and(eq(searchQueries.id, queryId), eq(searchQueries.actorId, ctx.actor.userId)));
+}
+
+export async function relatedEntries(ctx: ServiceContext, engine: SearchEngine, entryId: string, limit: number) {
+  const found = await loadGuarded(ctx.db, entryId);
+  if (!found || !canReadEntry(ctx.actor, found.guard)) throw new NotFound("Entry");
+  const hits = await engine.related(entryId, readScope(ctx.actor), limit);
+  const refs = await teamRefs(ctx, hits.flatMap((h) => (h.teamId ? [h.teamId] : [])));
+  return hits.map((h) => ({ ...h, team: h.teamId ? (refs.get(h.teamId) ?? null) : null }));
+}
+
+export interface KnowledgeGap {
+  query: string;
+  searches: number;
+  lastSearchedAt: Date;
+  reason: "no_results" | "never_opened";
+}
+
+/** Searches that found nothing, or whose results nobody opened, most frequent first. */
+export async function knowledgeGaps(ctx: ServiceContext, days: number, limit: number): Promise<KnowledgeGap[]> {
+  const rows = await ctx.db
+    .select({
+      query: searchQueries.normalized,
+      searches: sql<number>`count(*)::int`,
+      lastSearchedAt: sql<string>`max(${searchQueries.at})`,
+      maxResults: sql<number>`max(${searchQueries.results})`,
+      opened: sql<number>`count(${searchQueries.openedEntryId})::int`,
+    })
+    .from(searchQueries)
+    .where(sql`${searchQueries.at} > now() - make_interval(days => ${days})`)
+    .groupBy(searchQueries.normalized)
+    .having(sql`max(${searchQueries.results}) = 0 or count(${searchQueries.openedEntryId}) = 0`)
+    .orderBy(sql`count(*) desc`, sql`max(${searchQueries.at}) desc`)
+    .limit(limit);
+  return rows.map((r) => ({
+    query: r.query,
+    searches: Number(r.searches),
+    lastSearchedAt: new Date(r.lastSearchedAt),
+    reason: Number(r.maxResults) === 0 ? "no_results" : "never_opened",
+  }));
+}

@@ -1,0 +1,36 @@
+// Picks the search engine from configuration and how writes reach it.
+import type { Database } from "@hindsight/db";
+import { sql } from "@hindsight/db/orm";
+import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
+import type { Config } from "../config.js";
+import { inTransactionSync, loadSearchDocuments, outboxSync, type SearchSync } from "./search-sync.js";
+
+export interface SearchSetup {
+  engine: SearchEngine;
+  sync: SearchSync;
+}
+
+export async function createSearch(config: Config, database: Database): Promise<SearchSetup> {
+  if (config.search.engine === "postgres") {
+    const engine = new PostgresSearchEngine(database.db);
+    return { engine, sync: inTransactionSync(engine) };
+  }
+  throw new Error(`SEARCH_ENGINE=meilisearch (${config.search.url}) is not wired yet`);
+  return { engine: null as never, sync: outboxSync() };
+}
+
+/**
+ * Entries written before the embedded index existed (or by an older version) are indexed at boot,
+ * in batches; with nothing missing this is one cheap query.
+ */
+export async function backfillEmbeddedIndex(database: Database, engine: PostgresSearchEngine, batch = 500): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const missing = (await database.db.execute(
+      sql`select e.id from entries e left join search_docs d on d.entry_id = e.id where d.entry_id is null or d.version < e.version limit ${batch}`,
+    )) as unknown as { rows: { id: string }[] };
+    if (missing.rows.length === 0) return done;
+    await database.db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, missing.rows.map((r) => r.id))));
+    done += missing.rows.length;
+  }
+}
