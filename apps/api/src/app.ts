@@ -5,7 +5,7 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import { PostgresSearchEngine } from "@hindsight/search";
+import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
@@ -20,6 +20,17 @@ import type { Context } from "./trpc.js";
 export interface BuildOptions {
   /** A database opened by the caller (tests); it is migrated but not closed by the app. */
   database?: Database;
+  /** An external search engine (tests: an in-process double), fed through the outbox. */
+  searchEngine?: SearchEngine;
+  /** Start the outbox relay's timer for external engines (default true; tests drive it by hand). */
+  startRelay?: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The outbox relay when an external search engine is configured. */
+    searchRelay: import("./services/outbox-relay.js").OutboxRelay | null;
+  }
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -41,7 +52,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let search: SearchSetup;
   try {
     await runMigrations(database);
-    search = await createSearch(config, database);
+    search = await createSearch(config, database, options.searchEngine);
     if (config.seed) {
       const seeded = await seedDemoWorkspace(database.db, search.sync);
       if (seeded) app.log.info(seeded, "seeded the demo workspace (set HINDSIGHT_SEED=false to skip)");
@@ -61,6 +72,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     engine: search.engine,
     searchSync: search.sync,
   };
+
+  if (search.relay) {
+    const relay = search.relay;
+    await search.engine.ensureReady().catch((err: unknown) => app.log.warn({ err }, "search engine not ready; the outbox keeps writes until it is"));
+    if (options.startRelay !== false) relay.start();
+    app.addHook("onClose", () => relay.stop());
+  }
+  app.decorate("searchRelay", search.relay);
 
   await app.register(identityPlugin, { deps });
 

@@ -3,20 +3,28 @@ import type { Database } from "@hindsight/db";
 import { sql } from "@hindsight/db/orm";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import type { Config } from "../config.js";
+import { OutboxRelay } from "./outbox-relay.js";
 import { inTransactionSync, loadSearchDocuments, outboxSync, type SearchSync } from "./search-sync.js";
 
 export interface SearchSetup {
   engine: SearchEngine;
   sync: SearchSync;
+  /** Set for external engines: feeds them from the outbox. */
+  relay: OutboxRelay | null;
 }
 
-export async function createSearch(config: Config, database: Database): Promise<SearchSetup> {
+/**
+ * @param external an engine to use instead of the configured external one (tests use an in-process
+ * double behind the port); it is fed through the outbox like any external engine.
+ */
+export async function createSearch(config: Config, database: Database, external?: SearchEngine): Promise<SearchSetup> {
+  if (external) return { engine: external, sync: outboxSync(), relay: new OutboxRelay(database.db, external) };
   if (config.search.engine === "postgres") {
     const engine = new PostgresSearchEngine(database.db);
-    return { engine, sync: inTransactionSync(engine) };
+    return { engine, sync: inTransactionSync(engine), relay: null };
   }
   throw new Error(`SEARCH_ENGINE=meilisearch (${config.search.url}) is not wired yet`);
-  return { engine: null as never, sync: outboxSync() };
+  return { engine: null as never, sync: outboxSync(), relay: null };
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { DatabaseTarget, TestDatabase } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../app.js";
+import { buildApp, type BuildOptions } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createToken } from "../identity/tokens.js";
 import { loadActor } from "../identity/identity.js";
@@ -81,7 +81,7 @@ async function signIn(app: FastifyInstance, userId: string): Promise<string> {
   return first.split(";")[0]!;
 }
 
-export async function startHarness(target: DatabaseTarget): Promise<Harness> {
+export async function startHarness(target: DatabaseTarget, options: Omit<BuildOptions, "database"> = {}): Promise<Harness> {
   const db = await target.create();
   const config = loadConfig({
     HINDSIGHT_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -89,7 +89,7 @@ export async function startHarness(target: DatabaseTarget): Promise<Harness> {
     LOG_LEVEL: "silent",
     PORTAL_DIR: "/nonexistent-portal",
   });
-  const app = await buildApp(config, { database: db.database });
+  const app = await buildApp(config, { ...options, database: db.database });
   const d = db.database.db;
   const [alpha] = await d.insert(schema.teams).values({ slug: "alpha", name: "Alpha" }).returning();
   const [beta] = await d.insert(schema.teams).values({ slug: "beta", name: "Beta" }).returning();
