@@ -75,7 +75,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   if (search.relay) {
     const relay = search.relay;
-    await search.engine.ensureReady().catch((err: unknown) => app.log.warn({ err }, "search engine not ready; the outbox keeps writes until it is"));
     if (options.startRelay !== false) relay.start();
     app.addHook("onClose", () => relay.stop());
   }

@@ -6,3 +6,4 @@ export * from "./text/query.js";
 export * from "./text/snippet.js";
 export { tokenize, terms } from "./text/tokenize.js";
 export { PostgresSearchEngine, InvalidCursor, type PostgresEngineOptions } from "./engines/postgres/engine.js";
+export { MeiliSearchEngine, MeiliTaskFailed, type MeiliSearchEngineOptions } from "./engines/meilisearch/engine.js";

@@ -29,6 +29,8 @@ type Rows<T> = { rows: T[] };
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
+  /** Engine settings are applied (and awaited) once before the first document is sent. */
+  private ready = false;
   private running: Promise<unknown> | null = null;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
@@ -62,6 +64,10 @@ export class OutboxRelay {
       const eventIds = claimed.rows.map((r) => Number(r.id));
       const entryIds = [...new Set(claimed.rows.map((r) => r.entry_id))];
       try {
+        if (!this.ready) {
+          await this.engine.ensureReady();
+          this.ready = true;
+        }
         const docs = await loadSearchDocuments(tx, entryIds);
         const gone = entryIds.filter((id) => !docs.some((d) => d.id === id));
         if (docs.length) await this.engine.index(docs);

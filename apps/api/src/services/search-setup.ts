@@ -1,7 +1,7 @@
 // Picks the search engine from configuration and how writes reach it.
 import type { Database } from "@hindsight/db";
 import { sql } from "@hindsight/db/orm";
-import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
+import { MeiliSearchEngine, PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import type { Config } from "../config.js";
 import { OutboxRelay } from "./outbox-relay.js";
 import { inTransactionSync, loadSearchDocuments, outboxSync, type SearchSync } from "./search-sync.js";
@@ -23,8 +23,8 @@ export async function createSearch(config: Config, database: Database, external?
     const engine = new PostgresSearchEngine(database.db);
     return { engine, sync: inTransactionSync(engine), relay: null };
   }
-  throw new Error(`SEARCH_ENGINE=meilisearch (${config.search.url}) is not wired yet`);
-  return { engine: null as never, sync: outboxSync(), relay: null };
+  const engine = new MeiliSearchEngine({ url: config.search.url, apiKey: config.search.masterKey ?? undefined });
+  return { engine, sync: outboxSync(), relay: new OutboxRelay(database.db, engine) };
 }
 
 /**
