@@ -14,6 +14,7 @@ import { identityPlugin } from "./plugins/identity.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
+import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
 import type { Context } from "./trpc.js";
 
@@ -52,7 +53,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let search: SearchSetup;
   try {
     await runMigrations(database);
-    search = await createSearch(config, database, options.searchEngine);
+    search = await createSearch(config, database, options.searchEngine, (err) => app.log.warn({ err }, "search outbox relay: engine call failed; will retry"));
     if (config.seed) {
       const seeded = await seedDemoWorkspace(database.db, search.sync);
       if (seeded) app.log.info(seeded, "seeded the demo workspace (set HINDSIGHT_SEED=false to skip)");
@@ -85,10 +86,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.get("/healthz", async (_req, reply) => {
     try {
       await database.ping();
-      return { status: "ok", database: database.driver };
     } catch {
       return reply.status(503).send({ status: "unavailable", database: database.driver });
     }
+    // The search engine being down is reported, not fatal: writes queue in the outbox meanwhile.
+    const searchHealth = await search.engine.health().catch((err: unknown) => ({ ok: false, detail: (err as Error).message }));
+    return {
+      status: "ok",
+      database: database.driver,
+      search: { engine: search.engine.name, ok: searchHealth.ok, ...(search.relay ? { outbox: await outboxStatus(database.db) } : {}) },
+    };
   });
 
   await app.register(fastifyTRPCPlugin, {

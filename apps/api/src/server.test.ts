@@ -69,7 +69,7 @@ describe("hindsight server process", () => {
     running.push(first);
     await waitHealthy(port, first);
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
-    expect(health).toEqual({ status: "ok", database: "pglite" });
+    expect(health).toEqual({ status: "ok", database: "pglite", search: { engine: "postgres", ok: true } });
 
     const created = await fetch(`http://127.0.0.1:${port}/api/v1/entries`, {
       method: "POST",

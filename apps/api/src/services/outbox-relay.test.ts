@@ -39,6 +39,9 @@ describe.each(targets)("search outbox on $name", (target) => {
     expect(rows.filter((r) => r.processedAt === null)).toHaveLength(1100);
     expect(rows.some((r) => r.attempts === 1 && r.lastError?.includes("ECONNREFUSED"))).toBe(true);
     expect(engine.received.size).toBe(0);
+    const health = await h.app.inject({ method: "GET", url: "/healthz" });
+    expect(health.statusCode).toBe(200);
+    expect(health.json().search).toMatchObject({ engine: "fake", ok: false, outbox: { pending: 1100 } });
 
     engine.up = true;
     const pass = await relay.drain();

@@ -17,14 +17,19 @@ export interface SearchSetup {
  * @param external an engine to use instead of the configured external one (tests use an in-process
  * double behind the port); it is fed through the outbox like any external engine.
  */
-export async function createSearch(config: Config, database: Database, external?: SearchEngine): Promise<SearchSetup> {
-  if (external) return { engine: external, sync: outboxSync(), relay: new OutboxRelay(database.db, external) };
+export async function createSearch(
+  config: Config,
+  database: Database,
+  external?: SearchEngine,
+  onRelayError?: (err: unknown) => void,
+): Promise<SearchSetup> {
+  if (external) return { engine: external, sync: outboxSync(), relay: new OutboxRelay(database.db, external, { onError: onRelayError }) };
   if (config.search.engine === "postgres") {
     const engine = new PostgresSearchEngine(database.db);
     return { engine, sync: inTransactionSync(engine), relay: null };
   }
   const engine = new MeiliSearchEngine({ url: config.search.url, apiKey: config.search.masterKey ?? undefined });
-  return { engine, sync: outboxSync(), relay: new OutboxRelay(database.db, engine) };
+  return { engine, sync: outboxSync(), relay: new OutboxRelay(database.db, engine, { onError: onRelayError }) };
 }
 
 /**
