@@ -1,47 +1,63 @@
-// A document's terms with BM25F weights: each field's term frequencies scaled by the field's weight
-// (title first), summed, then saturated against the document's length. Pure; used at index time.
+// A document's terms with per-field BM25 weights (title first), summed into one impact per term.
+// Pure; used at index time.
 import type { SearchDocument } from "../../port.js";
 import { terms } from "../../text/tokenize.js";
 
-export const FIELD_WEIGHTS = { title: 5, tags: 3, services: 3, summary: 2, fieldsText: 1, body: 1 } as const;
+export const FIELD_WEIGHTS = { title: 3, tags: 2, services: 2, summary: 1.5, fieldsText: 0.5, body: 1 } as const;
+type Field = keyof typeof FIELD_WEIGHTS;
+/** Long fields are normalised by length (BM25's b); short ones (title, labels, summary) are not. */
+const LENGTH_NORMALISED: ReadonlySet<Field> = new Set(["body", "fieldsText"]);
 export const K1 = 1.2;
 export const B = 0.75;
 /** Terms kept per document, by weight: bounds the postings of very long entries. */
 export const MAX_TERMS_PER_DOC = 600;
 
 export interface Analyzed {
-  /** term -> field-weighted frequency */
-  tf: Map<string, number>;
-  /** field-weighted length */
+  /** term -> frequency per field */
+  tf: Map<string, Partial<Record<Field, number>>>;
+  /** length of the long (normalised) fields, in terms */
   length: number;
 }
 
+/**
+ * Each field is scored on its own and the field scores are added (as MiniSearch and Lunr do), so a
+ * title match counts in full on top of the body rather than being saturated together with it.
+ */
 export function analyze(doc: SearchDocument): Analyzed {
-  const tf = new Map<string, number>();
+  const tf = new Map<string, Partial<Record<Field, number>>>();
   let length = 0;
-  const add = (text: string, weight: number) => {
+  const add = (field: Field, text: string) => {
     for (const t of terms(text)) {
-      tf.set(t, (tf.get(t) ?? 0) + weight);
-      length += weight;
+      const per = tf.get(t) ?? {};
+      per[field] = (per[field] ?? 0) + 1;
+      tf.set(t, per);
+      if (LENGTH_NORMALISED.has(field)) length += 1;
     }
   };
-  add(doc.title, FIELD_WEIGHTS.title);
-  add(doc.tags.join(" "), FIELD_WEIGHTS.tags);
-  add(doc.services.join(" "), FIELD_WEIGHTS.services);
-  add(doc.summary, FIELD_WEIGHTS.summary);
-  add(doc.fieldsText, FIELD_WEIGHTS.fieldsText);
-  add(doc.body, FIELD_WEIGHTS.body);
+  add("title", doc.title);
+  add("tags", doc.tags.join(" "));
+  add("services", doc.services.join(" "));
+  add("summary", doc.summary);
+  add("fieldsText", doc.fieldsText);
+  add("body", doc.body);
   if (tf.size > MAX_TERMS_PER_DOC) {
-    const kept = [...tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_TERMS_PER_DOC);
-    return { tf: new Map(kept), length: Math.max(1, Math.round(length)) };
+    const weight = (per: Partial<Record<Field, number>>) =>
+      Object.entries(per).reduce((n, [f, c]) => n + FIELD_WEIGHTS[f as Field] * (c ?? 0), 0);
+    const kept = [...tf.entries()].sort((a, b) => weight(b[1]) - weight(a[1])).slice(0, MAX_TERMS_PER_DOC);
+    return { tf: new Map(kept), length: Math.max(1, length) };
   }
-  return { tf, length: Math.max(1, Math.round(length)) };
+  return { tf, length: Math.max(1, length) };
 }
 
-/** BM25's term-frequency part for one document; the query multiplies it by the term's IDF. */
-export function impact(weightedTf: number, length: number, avgLength: number): number {
-  const norm = K1 * (1 - B + (B * length) / Math.max(1, avgLength));
-  return (weightedTf * (K1 + 1)) / (weightedTf + norm);
+/** BM25's term-frequency part for one document, summed over fields; the query multiplies by IDF. */
+export function impact(perField: Partial<Record<Field, number>>, length: number, avgLength: number): number {
+  let total = 0;
+  for (const [field, tf] of Object.entries(perField) as [Field, number][]) {
+    const b = LENGTH_NORMALISED.has(field) ? B : 0;
+    const norm = K1 * (1 - b + (b * length) / Math.max(1, avgLength));
+    total += FIELD_WEIGHTS[field] * ((tf * (K1 + 1)) / (tf + norm));
+  }
+  return total;
 }
 
 export function idf(df: number, docCount: number): number {
