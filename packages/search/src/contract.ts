@@ -136,6 +136,16 @@ export function runContractSuite(target: ContractTarget): void {
       expect(res.hits[0]?.fingerprintMatch).toBe(true);
     });
 
+    run("reads a pasted log line by its words, not its quotes, timestamps or ids", async () => {
+      await h.put([
+        doc({ title: "Alertmanager fails to reload", kind: "runbook", body: "The config reloader cannot reach alertmanager: connection refused on the reload endpoint." }),
+        doc({ title: "Unrelated queue runbook", kind: "runbook", body: "Consumers and partitions." }),
+      ]);
+      const res = await search('level=error ts=2026-02-11T08:01:13Z caller=runutil.go:101 msg="function failed" err="reload request failed: dial tcp [::1]:9093: connect: connection refused"');
+      expect(res.mode).toBe("error");
+      expect(res.hits[0]?.title).toBe("Alertmanager fails to reload");
+    });
+
     run("filters by kind, team, service, tag, severity, status and year, with facet counts", async () => {
       await h.put([
         doc({ title: "Queue backlog postmortem", kind: "postmortem", severity: "SEV2", services: ["orders"], tags: ["kafka"] }),

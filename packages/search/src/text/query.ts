@@ -1,6 +1,6 @@
 // A search box's text, parsed: words (the last one may be a prefix while typing), "quoted phrases",
 // and error mode when the text looks like a pasted error or log line.
-import { fingerprintError, looksLikeError } from "@hindsight/domain";
+import { fingerprintError, looksLikeError, normalizeErrorLine } from "@hindsight/domain";
 import { fold, tokenize, type Token } from "./tokenize.js";
 
 export interface QueryTerm extends Token {
@@ -17,14 +17,19 @@ export interface ParsedQuery {
 }
 
 export function parseQuery(q: string): ParsedQuery {
+  const errorFingerprint = looksLikeError(q) ? fingerprintError(q) : null;
+  // A pasted error's words are taken from its normalised form: timestamps, ids, addresses and
+  // counters say nothing about which failure it is, and would crowd out the words that do.
+  const text = errorFingerprint ? normalizeErrorLine(q).replace(/<[a-z]+>/g, " ") : q;
   const phrases: string[] = [];
-  const rest = q.replace(/"([^"]+)"/g, (_m, p: string) => {
+  // Quotes in a log line are part of the line, not phrases the user asked for.
+  const rest = errorFingerprint ? text : text.replace(/"([^"]+)"/g, (_m, p: string) => {
     const phrase = fold(p).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
     return ` ${p} `;
   });
   const tokens = tokenize(rest);
-  const endsOpen = /[\p{L}\p{N}]$/u.test(q) && !/"$/.test(q.trim());
+  const endsOpen = !errorFingerprint && /[\p{L}\p{N}]$/u.test(q) && !/"$/.test(q.trim());
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   tokens.forEach((t, i) => {
@@ -32,6 +37,5 @@ export function parseQuery(q: string): ParsedQuery {
     seen.add(t.term);
     terms.push({ ...t, prefix: endsOpen && i === tokens.length - 1 && t.word.length >= 2 });
   });
-  const errorFingerprint = looksLikeError(q) ? fingerprintError(q) : null;
   return { terms, phrases, errorFingerprint };
 }
