@@ -21,13 +21,15 @@ export function parseQuery(q: string): ParsedQuery {
   // A pasted error's words are taken from its normalised form: timestamps, ids, addresses and
   // counters say nothing about which failure it is, and would crowd out the words that do.
   const text = errorFingerprint ? normalizeErrorLine(q).replace(/<[a-z]+>/g, " ") : q;
+  // "Quoted phrases" are the user's, except a quoted value in a log line (after `=` or `:`).
   const phrases: string[] = [];
-  // Quotes in a log line are part of the line, not phrases the user asked for.
-  const rest = errorFingerprint ? text : text.replace(/"([^"]+)"/g, (_m, p: string) => {
-    const phrase = fold(p).toLowerCase().replace(/\s+/g, " ").trim();
+  for (const m of q.matchAll(/"([^"]+)"/g)) {
+    const before = q.slice(0, m.index).trimEnd();
+    if (/[=:\\]$/.test(before)) continue;
+    const phrase = fold(m[1]!).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
-    return ` ${p} `;
-  });
+  }
+  const rest = text.replace(/"/g, " ");
   const tokens = tokenize(rest);
   const endsOpen = !errorFingerprint && /[\p{L}\p{N}]$/u.test(q) && !/"$/.test(q.trim());
   const seen = new Set<string>();

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { parseQuery } from "./query.js";
+import { tokenize } from "./tokenize.js";
+import { makeSnippet } from "./snippet.js";
+import { editDistance } from "./typo.js";
+
+describe("parseQuery", () => {
+  it.each([
+    // "out of memory" is itself an error phrase: error mode, and the user's phrase still holds.
+    ['"out of memory" indexer', ["out of memory"], true],
+    ['restart "consumer group"', ["consumer group"], false],
+    ['level=error msg="function failed" err="dial tcp: connection refused"', [], true],
+    ["FATAL: remaining connection slots are reserved", [], true],
+    ["kafka lag", [], false],
+  ])("%s", (q, phrases, errorMode) => {
+    const p = parseQuery(q);
+    expect(p.phrases).toEqual(phrases);
+    expect(p.errorFingerprint !== null).toBe(errorMode);
+  });
+
+  it("marks only an unfinished last word as a prefix", () => {
+    expect(parseQuery("remote writ").terms.map((t) => t.prefix)).toEqual([false, true]);
+    expect(parseQuery("remote writ ").terms.map((t) => t.prefix)).toEqual([false, false]);
+  });
+
+  it("drops timestamps and ids from pasted lines", () => {
+    const words = parseQuery("2026-02-11T08:01:13Z ERROR request 7f3a9c2e-1d4b-4e5f-9a8b-0c1d2e3f4a5b failed: connection refused").terms.map((t) => t.word);
+    expect(words).toEqual(expect.arrayContaining(["error", "request", "failed", "connection", "refused"]));
+    expect(words.join(" ")).not.toMatch(/2026|7f3a9c2e/);
+  });
+});
+
+describe("tokenize", () => {
+  it.each([
+    ["KubePodCrashLooping", ["kubepodcrashlooping", "kube", "pod", "crash", "loop"]],
+    ["node_exporter.scrape", ["node_exporter.scrape", "node", "export", "scrape"]],
+    ["/var/log/pods", ["var/log/pods", "var", "log", "pod"]],
+    ["HTTP 502 from edge-proxy", ["http", "502", "edge-proxy", "edg", "proxi"]],
+    ["The café is ÜBER busy", ["cafe", "uber", "busi"]],
+  ])("%s", (text, expected) => expect(tokenize(text).map((t) => t.term)).toEqual(expected));
+});
+
+describe("editDistance", () => {
+  it.each([
+    ["certificate", "certficate", 1],
+    ["timeout", "tiemout", 1],
+    ["kubernetes", "kubernets", 1],
+    ["disk", "dizk", 1],
+    ["abc", "xyz", 3],
+  ])("%s ~ %s", (a, b, d) => expect(editDistance(a, b, 3)).toBe(d));
+  it("stops early past the bound", () => expect(editDistance("aaaaaaaa", "bbbbbbbb", 2)).toBe(3));
+});
+
+describe("makeSnippet", () => {
+  it("escapes everything and marks only matches", () => {
+    const s = makeSnippet('Restart <b>the</b> "consumer" & check lag', ["consumer", "lag"]);
+    expect(s).toBe("Restart &lt;b&gt;the&lt;/b&gt; &quot;<mark>consumer</mark>&quot; &amp; check <mark>lag</mark>");
+  });
+  it("centres on the densest part of a long text", () => {
+    const text = `${"filler ".repeat(100)}the disk filled up and the disk alarm fired ${"filler ".repeat(100)}`;
+    const s = makeSnippet(text, ["disk"]);
+    expect(s.startsWith("…")).toBe(true);
+    expect((s.match(/<mark>/g) ?? []).length).toBe(2);
+  });
+});
