@@ -105,33 +105,6 @@ function toDate(v: string | Date | null): Date | null {
   return v === null ? null : v instanceof Date ? v : new Date(v);
 }
 
-/** Ranking signals beyond text: status, fix feedback, runbook freshness. */
-function boost(r: CandidateRow, now: number): number {
-  let b = r.status === "published" ? 1 : r.status === "archived" ? 0.7 : 0.85;
-  if (r.kind === "fix") b *= 1 + 0.05 * Math.max(-5, Math.min(10, r.feedback));
-  const due = toDate(r.review_due_at);
-  if (due) b *= due.getTime() < now ? 0.9 : 1.05;
-  return b;
-}
-
-function facetsOf(rows: CandidateRow[]): Facets {
-  const f = EMPTY_FACETS();
-  const inc = (name: keyof Facets, key: string | null | undefined) => {
-    if (key === null || key === undefined || key === "") return;
-    f[name][key] = (f[name][key] ?? 0) + 1;
-  };
-  for (const r of rows) {
-    inc("kind", r.kind);
-    inc("team", r.team_id);
-    inc("status", r.status);
-    inc("severity", r.severity);
-    inc("year", String(r.year));
-    for (const t of r.tags) inc("tag", t);
-    for (const s of r.services) inc("service", s);
-  }
-  return f;
-}
-
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = "postgres";
   private readonly perTermLimit: number;
@@ -200,8 +173,11 @@ export class PostgresSearchEngine implements SearchEngine {
         order by df desc limit 12) p
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
-        select term, df from search_terms where q.typo and (term % q.word or term % q.term) and df > 0
-        order by greatest(similarity(term, q.word), similarity(term, q.term)) desc limit 16) y`,
+        select term, df from search_terms
+        where q.typo and term % q.term and df > 0
+          -- A word that is in the vocabulary as typed is not a typo.
+          and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
+        order by similarity(term, q.term) desc limit 8) y`,
     );
     const best = new Map<string, Expansion>();
     for (const f of found) {
@@ -221,20 +197,31 @@ export class PostgresSearchEngine implements SearchEngine {
     return [...best.values()];
   }
 
-  private async candidates(
-    scope: ReadScope,
-    filters: SearchFilters | undefined,
-    weighted: { qi: number; term: string; w: number; limit: number }[],
-    fingerprint: string | null,
-    phrases: string[],
-    exclude: string | null,
-  ): Promise<CandidateRow[]> {
-    const fp = fingerprint ?? "";
-    const phraseSql = phrases.length
+  /**
+   * Scores, filters and pages in one statement: candidates from each term's best postings (and the
+   * error fingerprint), the caller's visibility and the filters, ranking signals, then only the
+   * page's ids, the total and the facet counts leave the database.
+   */
+  private async rank(opts: {
+    scope: ReadScope;
+    filters: SearchFilters | undefined;
+    weighted: { qi: number; term: string; w: number; limit: number }[];
+    nWords: number;
+    fingerprint: string | null;
+    phrases: string[];
+    exclude: string | null;
+    sort: "relevance" | "newest";
+    limit: number;
+    offset: number;
+  }): Promise<{ total: number; page: { id: string; score: number; fp: boolean }[]; facets: Facets }> {
+    const { weighted } = opts;
+    const fp = opts.fingerprint ?? "";
+    const phraseSql = opts.phrases.length
       ? sql`and exists (select 1 from entries e where e.id = d.entry_id
-          and lower(e.title || ' ' || e.summary || ' ' || e.body) like all (${sql.param(phrases.map((p) => `%${p.replace(/[%_\\]/g, "\\$&")}%`))}::text[]))`
+          and lower(e.title || ' ' || e.summary || ' ' || e.body) like all (${sql.param(opts.phrases.map((p) => `%${p.replace(/[%_\\]/g, "\\$&")}%`))}::text[]))`
       : sql``;
-    return rows<CandidateRow>(
+    const order = opts.sort === "newest" ? sql`updated_at desc, entry_id` : sql`score desc, entry_id`;
+    const [row] = await rows<{ total: number; page: { id: string; score: number; fp: boolean }[] | null; facets: Record<string, Record<string, number> | null> }>(
       this.db,
       sql`
       with q(qi, term, w, lim) as (
@@ -251,14 +238,39 @@ export class PostgresSearchEngine implements SearchEngine {
       scored as (select entry_id, sum(s) as score, count(*)::int as matched from hits group by entry_id),
       fps as (select entry_id from search_docs where ${fp} <> '' and fingerprints @> array[${fp}]::text[]),
       cand as (
-        select coalesce(s.entry_id, f.entry_id) as entry_id, s.score, s.matched, f.entry_id is not null as fp
+        select coalesce(s.entry_id, f.entry_id) as entry_id, coalesce(s.score, 0) as score, coalesce(s.matched, 0) as matched,
+          f.entry_id is not null as fp
         from scored s full join fps f on f.entry_id = s.entry_id
-      )
-      select c.entry_id, c.score, c.matched, c.fp, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services,
-        d.feedback, d.review_due_at, d.updated_at
-      from cand c join search_docs d on d.entry_id = c.entry_id
-      where ${visibilitySql(scope)} and ${filtersSql(filters)} ${exclude ? sql`and d.entry_id <> ${exclude}` : sql``} ${phraseSql}`,
+      ),
+      visible as (
+        select c.entry_id, c.fp, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services, d.updated_at,
+          c.score * (0.6 + 0.4 * c.matched / ${opts.nWords}::float8)
+            * (case d.status when 'published' then 1 when 'archived' then 0.7 else 0.85 end)
+            * (case when d.kind = 'fix' then 1 + 0.05 * greatest(-5, least(10, d.feedback)) else 1 end)
+            * (case when d.review_due_at is null then 1 when d.review_due_at < now() then 0.9 else 1.05 end)
+            + (case when c.fp then ${FINGERPRINT_BONUS} else 0 end) as score
+        from cand c join search_docs d on d.entry_id = c.entry_id
+        where ${visibilitySql(opts.scope)} and ${filtersSql(opts.filters)} ${opts.exclude ? sql`and d.entry_id <> ${opts.exclude}` : sql``} ${phraseSql}
+      ),
+      page as (select entry_id, score, fp, updated_at from visible order by ${order} limit ${opts.limit} offset ${opts.offset})
+      select
+        (select count(*) from visible)::int as total,
+        (select json_agg(json_build_object('id', entry_id, 'score', score, 'fp', fp) order by ${order}) from page) as page,
+        json_build_object(
+          'kind', (select json_object_agg(k, n) from (select kind as k, count(*) as n from visible group by kind) x),
+          'team', (select json_object_agg(k, n) from (select team_id as k, count(*) as n from visible where team_id is not null group by team_id) x),
+          'status', (select json_object_agg(k, n) from (select status as k, count(*) as n from visible group by status) x),
+          'severity', (select json_object_agg(k, n) from (select severity as k, count(*) as n from visible where severity is not null group by severity) x),
+          'year', (select json_object_agg(k, n) from (select year as k, count(*) as n from visible group by year) x),
+          'tag', (select json_object_agg(k, n) from (select t as k, count(*) as n from visible, unnest(tags) t group by t order by count(*) desc limit 50) x),
+          'service', (select json_object_agg(k, n) from (select sv as k, count(*) as n from visible, unnest(services) sv group by sv order by count(*) desc limit 50) x)
+        ) as facets`,
     );
+    const facets = EMPTY_FACETS();
+    for (const [name, counts] of Object.entries(row?.facets ?? {})) {
+      if (counts) facets[name as keyof Facets] = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Number(n)]));
+    }
+    return { total: Number(row?.total ?? 0), page: (row?.page ?? []).map((p) => ({ id: p.id, score: Number(p.score), fp: Boolean(p.fp) })), facets };
   }
 
   /** Weights for expansions: IDF times match quality; rarest query words first, bounded in number. */
@@ -288,37 +300,34 @@ export class PostgresSearchEngine implements SearchEngine {
     const docCount = await this.stats();
     const weighted = this.weigh(await this.expand(parsed), docCount);
     const nWords = new Set(weighted.map((w) => w.qi)).size || 1;
-    const rowsFound =
+    const ranked =
       weighted.length || parsed.errorFingerprint
-        ? await this.candidates(query.scope, query.filters, weighted, parsed.errorFingerprint, parsed.phrases, null)
-        : [];
-    const now = Date.now();
-    const ranked = rowsFound
-      .map((r) => {
-        const text = Number(r.score ?? 0);
-        const coverage = Number(r.matched ?? 0) / nWords;
-        const score = text * (0.6 + 0.4 * coverage) * boost(r, now) + (r.fp ? FINGERPRINT_BONUS : 0);
-        return { r, score };
-      })
-      .sort((a, b) =>
-        query.sort === "newest"
-          ? toDate(b.r.updated_at)!.getTime() - toDate(a.r.updated_at)!.getTime()
-          : b.score - a.score || (a.r.entry_id < b.r.entry_id ? -1 : 1),
-      );
-    const page = ranked.slice(offset, offset + query.limit);
+        ? await this.rank({
+            scope: query.scope,
+            filters: query.filters,
+            weighted,
+            nWords,
+            fingerprint: parsed.errorFingerprint,
+            phrases: parsed.phrases,
+            exclude: null,
+            sort: query.sort ?? "relevance",
+            limit: query.limit,
+            offset,
+          })
+        : { total: 0, page: [], facets: EMPTY_FACETS() };
     const words = parsed.terms.flatMap((t) => [t.word, t.term]);
-    const expandedTerms = weighted.map((w) => w.term);
     const hits = await this.hydrate(
-      page.map((p) => ({ id: p.r.entry_id, score: p.score, fp: p.r.fp })),
-      [...words, ...expandedTerms],
+      ranked.page,
+      [...words, ...weighted.map((w) => w.term)],
       parsed.terms.filter((t) => t.prefix).map((t) => t.word),
     );
     return {
       hits,
-      total: ranked.length,
-      totalIsEstimate: weighted.some((w) => w.limit > 0) && ranked.length >= this.perTermLimit / 2,
-      facets: facetsOf(rowsFound),
-      nextCursor: offset + query.limit < ranked.length ? encodeCursor(offset + query.limit) : null,
+      total: ranked.total,
+      // Each term reads a bounded number of postings, so a very common word's total is a floor.
+      totalIsEstimate: weighted.some((w) => w.limit < Number.MAX_SAFE_INTEGER) && ranked.total >= this.perTermLimit / 2,
+      facets: ranked.facets,
+      nextCursor: offset + query.limit < ranked.total ? encodeCursor(offset + query.limit) : null,
       mode: parsed.errorFingerprint ? "error" : "text",
     };
   }
@@ -415,12 +424,18 @@ export class PostgresSearchEngine implements SearchEngine {
     if (top.length === 0) return [];
     const docCount = await this.stats();
     const weighted = top.map((t, qi) => ({ qi, term: t.term, w: idf(Number(t.df), docCount), limit: this.perTermLimit }));
-    const found = await this.candidates(scope, undefined, weighted, null, [], id);
-    const now = Date.now();
-    const ranked = found
-      .map((r) => ({ id: r.entry_id, score: Number(r.score ?? 0) * boost(r, now), fp: false }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-    return this.hydrate(ranked, [], []);
+    const ranked = await this.rank({
+      scope,
+      filters: undefined,
+      weighted,
+      nWords: weighted.length,
+      fingerprint: null,
+      phrases: [],
+      exclude: id,
+      sort: "relevance",
+      limit,
+      offset: 0,
+    });
+    return this.hydrate(ranked.page, [], []);
   }
 }
