@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { unzipSync, strFromU8 } from "fflate";
 import { z } from "zod";
 import type { AppDeps } from "../deps.js";
-import { upsertEntryTx } from "../services/entry-service.js";
+import { upsertEntriesTx } from "../services/entry-service.js";
 import { resolveTeamRef } from "../services/team-service.js";
 import type { ServiceContext } from "../services/context.js";
 import { addToReport, emptyReport, importChatLog, importSlack, type ImportTarget } from "../services/transcript-service.js";
@@ -90,9 +90,8 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
       inputs.push(await toCreateInput(ctx, parseDocument(doc, path), path));
     }
     const report = emptyReport();
-    await ctx.search.transaction(ctx.db, async (tx) => {
-      for (const input of inputs) addToReport(report, await upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
-    });
+    const results = await ctx.search.transaction(ctx.db, (tx) => upsertEntriesTx(tx, ctx, inputs, PUBLISH_OVER_WARNINGS));
+    for (const result of results) addToReport(report, result);
     return report;
   });
 

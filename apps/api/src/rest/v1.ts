@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../deps.js";
 import { toRestError } from "../errors.js";
-import { getEntry, toEntryDocument, upsertEntryTx, type WriteResult } from "../services/entry-service.js";
+import { getEntry, toEntryDocument, upsertEntriesTx, upsertEntryTx, type WriteResult } from "../services/entry-service.js";
 import { PUBLISH_OVER_WARNINGS, requireActor, serviceContext } from "./context.js";
 import { toCreateInput } from "./entry-input.js";
 import { importRoutes } from "./imports.js";
@@ -60,18 +60,7 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
     // Validate everything first so a bad item fails the batch before any write.
     const inputs: CreateEntryInput[] = [];
     for (const [i, raw] of batch.entries.entries()) inputs.push(await toCreateInput(ctx, raw, ["entries", i]));
-    const results = await ctx.search.transaction(ctx.db, async (tx) => {
-      const out: WriteResult[] = [];
-      for (const [i, input] of inputs.entries()) {
-        try {
-          out.push(await upsertEntryTx(tx, ctx, input, PUBLISH_OVER_WARNINGS));
-        } catch (err) {
-          if (err instanceof Error) err.message = `entries.${i}: ${err.message}`;
-          throw err;
-        }
-      }
-      return out;
-    });
+    const results = await ctx.search.transaction(ctx.db, (tx) => upsertEntriesTx(tx, ctx, inputs, PUBLISH_OVER_WARNINGS));
     const count = (o: WriteResult["outcome"]) => results.filter((r) => r.outcome === o).length;
     return reply.status(200).send({
       created: count("created"),

@@ -601,3 +601,175 @@ export function toEntryDocument(entry: Entry): EntryDocument {
     fields: entry.fields,
   };
 }
+
+/**
+ * Creates many entries in set-based statements (bulk imports): one insert each for the entries,
+ * their revisions, grants and audit rows, instead of a round trip per row. Same rules as
+ * `createEntryTx`: policy, redaction, fingerprints, the blameless gate, action items, search sync.
+ */
+export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: CreateEntryInput[], opts: WriteOptions = {}): Promise<WriteResult[]> {
+  if (inputs.length === 0) return [];
+  const teamIds = [...new Set(inputs.flatMap((i) => (i.teamId ? [i.teamId] : [])))];
+  for (const teamId of teamIds) if (!canCreateForTeam(ctx.actor, teamId)) throw new Forbidden("You may only publish for teams you belong to");
+  const teamRows = teamIds.length ? await tx.select({ id: teams.id, slug: teams.slug }).from(teams).where(inArray(teams.id, teamIds)) : [];
+  const teamSlugs = new Map(teamRows.map((t) => [t.id, t.slug]));
+  for (const teamId of teamIds) if (!teamSlugs.has(teamId)) throw new Invalid(`Unknown team ${teamId}`, { teamId: ["no team with this id"] });
+  await checkGrantTargets(tx, {
+    userIds: [...new Set(inputs.flatMap((i) => i.grants.userIds))],
+    teamIds: [...new Set(inputs.flatMap((i) => i.grants.teamIds))],
+  });
+
+  const now = new Date();
+  const prepared = inputs.map((input) => {
+    const status = input.status ?? "draft";
+    const content = cleanContent(input.kind, input);
+    const overrides = status === "published" ? blamelessGate(input.kind, content, opts) : null;
+    return { input, status, content, overrides, base: slugify(content.title) };
+  });
+
+  // Slugs: one look at what is taken, then unique within the batch too.
+  const bases = [...new Set(prepared.map((p) => p.base))];
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: entries.slug })
+        .from(entries)
+        .where(or(inArray(entries.slug, bases), sql`${entries.slug} like any(${sql.param(bases.map((b) => `${b}-%`))}::text[])`))
+    ).map((r) => r.slug),
+  );
+  const slugs = prepared.map(({ base }) => {
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    taken.add(slug);
+    return slug;
+  });
+
+  const rows = await tx
+    .insert(entries)
+    .values(
+      prepared.map(({ input, status, content }, i) => ({
+        kind: input.kind,
+        slug: slugs[i]!,
+        title: content.title,
+        summary: content.summary,
+        body: content.body,
+        tags: input.tags,
+        services: input.services,
+        teamId: input.teamId,
+        authorId: ctx.actor.userId,
+        visibility: input.visibility,
+        status,
+        sourceUrl: input.sourceUrl,
+        source: input.source,
+        externalKey: input.externalKey,
+        fields: content.fields,
+        fingerprints: content.fingerprints,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: status === "published" ? now : null,
+      })),
+    )
+    .returning();
+
+  // Action items are rows of their own, keyed back into each entry's fields.
+  for (const [i, row] of rows.entries()) {
+    const items = withActionItems(row.kind, prepared[i]!.content.fields);
+    if (!items) continue;
+    const fields = { ...prepared[i]!.content.fields, actionItems: await syncActionItems(tx, row.id, items) };
+    const [updated] = await tx.update(entries).set({ fields }).where(eq(entries.id, row.id)).returning();
+    rows[i] = updated!;
+  }
+
+  const grantRows = rows.flatMap((row, i) => [
+    ...prepared[i]!.input.grants.userIds.map((userId) => ({ entryId: row.id, userId })),
+    ...prepared[i]!.input.grants.teamIds.map((teamId) => ({ entryId: row.id, teamId })),
+  ]);
+  if (grantRows.length) await tx.insert(entryGrants).values(grantRows);
+  await tx.insert(entryRevisions).values(
+    rows.map((row, i) => ({
+      entryId: row.id,
+      version: 1,
+      snapshot: snapshotOf(row, prepared[i]!.input.grants),
+      authorId: ctx.actor.userId,
+      overrides: prepared[i]!.overrides,
+      createdAt: now,
+    })),
+  );
+  await tx.insert(schema.auditLog).values(
+    rows.map((row, i) => ({
+      actorId: ctx.actor.userId,
+      actorVia: ctx.actor.via,
+      action: "entry.create",
+      targetType: "entry",
+      targetId: row.id,
+      detail: {
+        version: 1,
+        kind: row.kind,
+        ...redactionDetail(prepared[i]!.content.redactions),
+        ...(prepared[i]!.overrides ? { overrides: Object.keys(prepared[i]!.overrides!) } : {}),
+      },
+    })),
+  );
+  for (const row of rows) await ctx.search.touch(tx, row.id);
+
+  const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.userId));
+  return rows.map((row, i) => ({
+    entry: {
+      ...row,
+      kind: row.kind as EntryKind,
+      visibility: row.visibility as Entry["visibility"],
+      status: row.status as EntryStatus,
+      teamSlug: row.teamId ? (teamSlugs.get(row.teamId) ?? null) : null,
+      authorName: author?.name ?? "",
+      grants: prepared[i]!.input.grants,
+    },
+    outcome: "created" as const,
+    redactions: prepared[i]!.content.redactions,
+    warnings: warningsOf(prepared[i]!.overrides),
+  }));
+}
+
+/**
+ * Bulk upsert by (source, externalKey), in input order: existing keys are updated one by one
+ * (they need their own revision logic); new entries are created together.
+ */
+export async function upsertEntriesTx(tx: Tx, ctx: ServiceContext, inputs: CreateEntryInput[], opts: WriteOptions = {}): Promise<WriteResult[]> {
+  const keyOf = (i: CreateEntryInput) => (i.externalKey ? `${i.source}\u0000${i.externalKey}` : null);
+  const keyed = inputs.filter((i) => i.externalKey);
+  const existing = new Set<string>();
+  if (keyed.length) {
+    const found = await tx
+      .select({ source: entries.source, externalKey: entries.externalKey })
+      .from(entries)
+      .where(
+        sql`(${entries.source}, ${entries.externalKey}) in (select * from unnest(${sql.param(keyed.map((i) => i.source))}::text[], ${sql.param(keyed.map((i) => i.externalKey!))}::text[]))`,
+      );
+    for (const f of found) existing.add(`${f.source}\u0000${f.externalKey}`);
+  }
+  // New entries, each key once, are created in bulk; everything else goes through the upsert.
+  const seen = new Set<string>();
+  const bulk: number[] = [];
+  inputs.forEach((input, i) => {
+    const key = keyOf(input);
+    if (key === null || (!existing.has(key) && !seen.has(key))) bulk.push(i);
+    if (key !== null) seen.add(key);
+  });
+  const results = new Array<WriteResult>(inputs.length);
+  // Name the first item the caller may not publish, as the one-by-one path would.
+  for (const i of bulk) {
+    if (!canCreateForTeam(ctx.actor, inputs[i]!.teamId)) throw new Forbidden(`entries.${i}: You may only publish for teams you belong to`);
+  }
+  const created = await createEntriesTx(tx, ctx, bulk.map((i) => inputs[i]!), opts);
+  bulk.forEach((i, n) => (results[i] = created[n]!));
+  for (const [i, input] of inputs.entries()) {
+    if (results[i]) continue;
+    try {
+      results[i] = await upsertEntryTx(tx, ctx, input, opts);
+    } catch (err) {
+      if (err instanceof Error) err.message = `entries.${i}: ${err.message}`;
+      throw err;
+    }
+  }
+  return results;
+}
