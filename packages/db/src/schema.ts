@@ -373,11 +373,9 @@ export const searchPostings = pgTable(
       .references(() => entries.id, { onDelete: "cascade" }),
     impact: real().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.term, t.entryId] }),
-    index("search_postings_impact_idx").on(t.term, t.impact.desc()),
-    index("search_postings_entry_idx").on(t.entryId),
-  ],
+  // No primary key: an entry's postings are always replaced as a whole, and a third index would
+  // only slow bulk indexing down.
+  (t) => [index("search_postings_impact_idx").on(t.term, t.impact.desc()), index("search_postings_entry_idx").on(t.entryId)],
 );
 
 /** The indexed vocabulary with document frequencies (for IDF, typo and prefix expansion). */

@@ -20,6 +20,8 @@ export function fold(text: string): string {
 
 /** Splits CamelCase and letter/digit boundaries: "KubePodCrashLooping" -> kube pod crash looping. */
 function camelParts(word: string): string[] {
+  // Most words are plain lower-case prose: skip the regular expressions for them.
+  if (!/[A-Z\d]/.test(word)) return [word];
   return word
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
@@ -36,8 +38,19 @@ export interface Token {
   term: string;
 }
 
+// Stemming is the hot spot of indexing and words repeat a lot: remember recent stems.
+const STEM_CACHE_MAX = 100_000;
+const stemCache = new Map<string, string>();
+
 function toTerm(word: string): string {
-  return /^\d+$/.test(word) ? word : stemmer(word);
+  if (/^\d+$/.test(word)) return word;
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
 }
 
 /**
