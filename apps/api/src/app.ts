@@ -61,6 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (search.engine instanceof PostgresSearchEngine) {
       const indexed = await backfillEmbeddedIndex(database, search.engine);
       if (indexed) app.log.info(`indexed ${indexed} entries missing from the search index`);
+      await search.engine.ensureReady();
     }
   } catch (err) {
     await app.close();

@@ -56,17 +56,20 @@ export function inTransactionSync(engine: PostgresSearchEngine): SearchSync {
       else await flush(tx, [entryId]);
     },
     async transaction(db, fn) {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const batch = new Set<string>();
         pending.set(tx, batch);
         try {
-          const result = await fn(tx);
+          const value = await fn(tx);
           await flush(tx, [...batch]);
-          return result;
+          return value;
         } finally {
           pending.delete(tx);
         }
       });
+      // After commit, outside the write: keep planner statistics fresh as the index grows.
+      await engine.maintain();
+      return result;
     },
   };
 }
