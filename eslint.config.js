@@ -14,6 +14,8 @@ export default tseslint.config(
   },
   {
     files: ["packages/**/*.ts"],
+    // packages/bench drives the whole product end to end, like a user would; it ships nothing.
+    ignores: ["packages/bench/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@hindsight/api", "@hindsight/portal", "@hindsight/cli"] }],
     },

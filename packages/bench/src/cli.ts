@@ -1,0 +1,62 @@
+// Small pieces both benchmark commands share: list parsing for options, and a main wrapper that
+// prints an error plainly and sets a non-zero exit code (scores never do).
+import { InvalidArgumentError } from "commander";
+
+export function listOf<T extends string>(allowed: readonly T[]) {
+  return (value: string): T[] => {
+    const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((s) => !allowed.includes(s as T));
+    if (bad.length || !items.length) throw new InvalidArgumentError(`expected a comma-separated list of ${allowed.join(", ")}`);
+    return [...new Set(items)] as T[];
+  };
+}
+
+export function positiveInts(value: string): number[] {
+  const items = value.split(",").map((s) => s.trim().replace(/_/g, "")).filter(Boolean);
+  const nums = items.map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
+  if (!nums.length || nums.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+    throw new InvalidArgumentError("expected a comma-separated list of positive integers, e.g. 10000,100000");
+  }
+  return nums;
+}
+
+export function positiveInt(value: string): number {
+  const [n] = positiveInts(value);
+  if (value.includes(",")) throw new InvalidArgumentError("expected one positive integer");
+  return n!;
+}
+
+export async function runMain(name: string, main: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main();
+  } catch (err) {
+    console.error(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.BENCH_DEBUG && err instanceof Error) console.error(err.stack);
+    process.exitCode = 1;
+  }
+}
+
+/**
+ * On Ctrl-C or SIGTERM, runs `stop` (dropping a throwaway database, say) and exits 130; a second
+ * signal exits at once. Returns whether a stop was asked for, so loops can stop starting work.
+ * Listeners stay registered (`on`, not `once`): proper-lockfile's signal-exit, loaded through
+ * @hindsight/db, re-raises the signal, killing the process mid-cleanup, once it is the last listener.
+ */
+export function onStopSignal(stop: () => Promise<void>): () => boolean {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.error(`\n${signal}: stopping, dropping the throwaway database`);
+    stop().then(
+      () => process.exit(130),
+      (err: unknown) => {
+        console.error(`cleanup failed: ${(err as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => stopping;
+}

@@ -1,0 +1,93 @@
+// A closed-loop HTTP load generator: `concurrency` clients, each sending its next request as soon as
+// the previous answered, over a fixed list of paths, recording each request's latency. It runs in a
+// worker thread (load-worker.ts) during benchmarks so the client's own work does not queue behind
+// the server on the same event loop; tests call it directly.
+import { Worker } from "node:worker_threads";
+
+export interface LoadOptions {
+  baseUrl: string;
+  token: string;
+  /** Request paths in order; clients take the next one from a shared cursor. */
+  paths: readonly string[];
+  concurrency: number;
+  /** Requests sent first and not recorded (connection setup, JIT, caches). */
+  warmup?: number;
+}
+
+export interface LoadResult {
+  /** Milliseconds per recorded request, in completion order. */
+  latencies: number[];
+  /** Latencies by index into `paths` (NaN for failed requests). */
+  byPath: number[];
+  errors: number;
+  firstError: string | null;
+  /** Wall time of the recorded part, for throughput. */
+  wallMs: number;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { baseUrl, token, paths, concurrency } = options;
+  const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+  let errors = 0;
+  let firstError: string | null = null;
+
+  const one = async (path: string): Promise<number | null> => {
+    const started = performance.now();
+    try {
+      const res = await fetch(baseUrl + path, { headers });
+      const text = await res.text();
+      const elapsed = performance.now() - started;
+      if (res.status !== 200) throw new Error(`GET ${path.split("?")[0]} answered ${res.status}: ${text.slice(0, 200)}`);
+      return elapsed;
+    } catch (err) {
+      errors++;
+      firstError ??= (err as Error).message;
+      return null;
+    }
+  };
+
+  // Warmup cycles through the same paths without recording them; its failures count like any other.
+  for (let i = 0; i < (options.warmup ?? 0) && paths.length; i++) await one(paths[i % paths.length]!);
+
+  const latencies: number[] = [];
+  const byPath: number[] = new Array<number>(paths.length).fill(NaN);
+  let cursor = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      for (;;) {
+        const i = cursor++;
+        if (i >= paths.length) return;
+        const elapsed = await one(paths[i]!);
+        if (elapsed !== null) {
+          latencies.push(elapsed);
+          byPath[i] = elapsed;
+        }
+      }
+    }),
+  );
+  return { latencies, byPath, errors, firstError, wallMs: performance.now() - started };
+}
+
+export type WorkerReply = { ok: true; result: LoadResult } | { ok: false; error: string };
+
+/** runLoad in a worker thread (the compiled load-worker.js beside this module). */
+export function runLoadInWorker(options: LoadOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./load-worker.js", import.meta.url), { workerData: options });
+    let settled = false;
+    worker.once("message", (reply: WorkerReply) => {
+      settled = true;
+      void worker.terminate();
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(`load worker: ${reply.error}`));
+    });
+    worker.once("error", (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`load worker exited with code ${code} before answering`));
+    });
+  });
+}
