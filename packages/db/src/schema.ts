@@ -386,7 +386,9 @@ export const searchTerms = pgTable(
     df: integer().notNull(),
   },
   (t) => [
-    index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
+    // Typo expansion only considers plain words: ids, hashes, versions and identifiers (digits or
+    // separators) would swell the candidates without ever being what someone meant to type.
+    index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`).where(sql`${t.term} ~ '^[a-z]+$'`),
     index("search_terms_prefix_idx").using("btree", sql`${t.term} text_pattern_ops`),
   ],
 );

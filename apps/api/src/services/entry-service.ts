@@ -178,17 +178,6 @@ function redactionDetail(redactions: Redaction[]): Record<string, unknown> {
   return { redactions: byKind };
 }
 
-async function uniqueSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title);
-  const taken = await tx
-    .select({ slug: entries.slug })
-    .from(entries)
-    .where(or(eq(entries.slug, base), sql`${entries.slug} like ${`${base}-%`}`));
-  const set = new Set(taken.map((t) => t.slug));
-  if (!set.has(base)) return base;
-  for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
-}
-
 async function checkTeamExists(tx: DbOrTx, teamId: string | null, field = "teamId"): Promise<void> {
   if (!teamId) return;
   const [t] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
@@ -263,54 +252,10 @@ export async function createEntryTx(tx: Tx, ctx: ServiceContext, input: CreateEn
   return (await insertEntry(tx, ctx, input, opts)).entry;
 }
 
+/** One new entry: the bulk path with a batch of one, so single and bulk creates cannot drift apart. */
 async function insertEntry(tx: Tx, ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions): Promise<WriteResult> {
-  if (!canCreateForTeam(ctx.actor, input.teamId)) throw new Forbidden("You may only publish for teams you belong to");
-  await checkTeamExists(tx, input.teamId);
-  await checkGrantTargets(tx, input.grants);
-  const now = new Date();
-  const status = input.status ?? "draft";
-  const content = cleanContent(input.kind, input);
-  const overrides = status === "published" ? blamelessGate(input.kind, content, opts) : null;
-  const [row] = await tx
-    .insert(entries)
-    .values({
-      kind: input.kind,
-      slug: await uniqueSlug(tx, content.title),
-      title: content.title,
-      summary: content.summary,
-      body: content.body,
-      tags: input.tags,
-      services: input.services,
-      teamId: input.teamId,
-      authorId: ctx.actor.userId,
-      visibility: input.visibility,
-      status,
-      sourceUrl: input.sourceUrl,
-      source: input.source,
-      externalKey: input.externalKey,
-      fields: content.fields,
-      fingerprints: content.fingerprints,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      publishedAt: status === "published" ? now : null,
-    })
-    .returning();
-  let stored = row!;
-  const items = withActionItems(input.kind, content.fields);
-  if (items) {
-    const fields = { ...content.fields, actionItems: await syncActionItems(tx, stored.id, items) };
-    const [withIds] = await tx.update(entries).set({ fields }).where(eq(entries.id, stored.id)).returning();
-    stored = withIds!;
-  }
-  await replaceGrants(tx, stored.id, input.grants);
-  await recordWrite(tx, ctx, stored, input.grants, "entry.create", null, redactionDetail(content.redactions), overrides);
-  return {
-    entry: await hydrate(tx, { ...stored, grants: input.grants }),
-    outcome: "created",
-    redactions: content.redactions,
-    warnings: warningsOf(overrides),
-  };
+  const [result] = await createEntriesTx(tx, ctx, [input], opts);
+  return result!;
 }
 
 export function createEntry(ctx: ServiceContext, input: CreateEntryInput, opts: WriteOptions = {}): Promise<Entry> {

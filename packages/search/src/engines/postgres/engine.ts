@@ -173,6 +173,8 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Exact, prefix and typo matches of each query word in the indexed vocabulary. */
   private async expand(parsed: ParsedQuery): Promise<Expansion[]> {
     const words = parsed.terms;
+    // A pasted line is exact: its odd tokens are not typos of something else.
+    const typos = parsed.errorFingerprint === null;
     if (words.length === 0) return [];
     const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" }>(
       this.db,
@@ -180,17 +182,21 @@ export class PostgresSearchEngine implements SearchEngine {
       with q as (
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
-          ${sql.param(words.map((w) => allowedTypos(w.word) > 0))}::bool[]) as q(term, word, qi, prefix, typo)
+          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0))}::bool[]) as q(term, word, qi, prefix, typo)
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
       union all
       select q.qi, p.term, p.df, 'prefix' from q cross join lateral (
-        select term, df from search_terms where q.prefix and term like replace(replace(q.word, '%', ''), '_', '\\_') || '%' and df > 0
-        order by df desc limit 12) p
+        -- Bounded: the first few hundred completions in index order, then the most frequent of them.
+        select term, df from (
+          select term, df from search_terms
+          where q.prefix and length(q.word) >= 2 and term like replace(replace(q.word, '%', ''), '_', '\\_') || '%' and df > 0
+          order by term limit 300
+        ) c order by df desc limit 8) p
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
         select term, df from search_terms
-        where q.typo and term % q.term and df > 0
+        where q.typo and term ~ '^[a-z]+$' and term % q.term and df > 0
           -- A word that is in the vocabulary as typed is not a typo.
           and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
         order by similarity(term, q.term) desc limit 8) y`,
@@ -290,14 +296,14 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Weights for expansions: IDF times match quality; rarest query words first, bounded in number. */
-  private weigh(expansions: Expansion[], docCount: number) {
+  private weigh(expansions: Expansion[], docCount: number, maxWords = this.maxQueryTerms) {
     const byWord = new Map<number, Expansion[]>();
     for (const e of expansions) byWord.set(e.qi, [...(byWord.get(e.qi) ?? []), e]);
     // A word's rarity is its best expansion's; common words read fewer postings (they matter less).
     const words = [...byWord.entries()]
       .map(([qi, list]) => ({ qi, list: list.sort((a, b) => b.factor * idf(b.df, docCount) - a.factor * idf(a.df, docCount)).slice(0, 6) }))
       .sort((a, b) => Math.min(...a.list.map((e) => e.df)) - Math.min(...b.list.map((e) => e.df)))
-      .slice(0, this.maxQueryTerms);
+      .slice(0, maxWords);
     return words.flatMap(({ list }) =>
       list.map((e) => ({
         qi: e.qi,
@@ -314,7 +320,8 @@ export class PostgresSearchEngine implements SearchEngine {
     if (parsed.terms.length === 0 && !parsed.errorFingerprint) return this.browse(query, offset);
 
     const docCount = await this.stats();
-    const weighted = this.weigh(await this.expand(parsed), docCount);
+    // Error lines are long; their rarest words identify them, the fingerprint does the rest.
+    const weighted = this.weigh(await this.expand(parsed), docCount, parsed.errorFingerprint ? 8 : this.maxQueryTerms);
     const nWords = new Set(weighted.map((w) => w.qi)).size || 1;
     const ranked =
       weighted.length || parsed.errorFingerprint
