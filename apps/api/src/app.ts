@@ -49,7 +49,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const database = options.database ?? (await createDatabase(config.database));
-  if (!options.database) app.addHook("onClose", () => database.close());
+  let searchIdle: () => Promise<void> = async () => undefined;
+  // Background index maintenance must finish before the database goes away.
+  app.addHook("onClose", async () => {
+    await searchIdle();
+    if (!options.database) await database.close();
+  });
   let search: SearchSetup;
   try {
     await runMigrations(database);
@@ -62,6 +67,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const indexed = await backfillEmbeddedIndex(database, search.engine);
       if (indexed) app.log.info(`indexed ${indexed} entries missing from the search index`);
       await search.engine.ensureReady();
+      const engine = search.engine;
+      searchIdle = () => engine.idle();
     }
   } catch (err) {
     await app.close();

@@ -375,7 +375,9 @@ export const searchPostings = pgTable(
   },
   // No primary key: an entry's postings are always replaced as a whole, and a third index would
   // only slow bulk indexing down.
-  (t) => [index("search_postings_impact_idx").on(t.term, t.impact.desc()), index("search_postings_entry_idx").on(t.entryId)],
+  // (term, impact desc, entry_id): a query reads a term's best postings straight off the index
+  // (index-only), never the scattered heap pages of every posting of a common term.
+  (t) => [index("search_postings_best_idx").on(t.term, t.impact.desc(), t.entryId), index("search_postings_entry_idx").on(t.entryId)],
 );
 
 /** The indexed vocabulary with document frequencies (for IDF, typo and prefix expansion). */

@@ -67,8 +67,9 @@ export function inTransactionSync(engine: PostgresSearchEngine): SearchSync {
           pending.delete(tx);
         }
       });
-      // After commit, outside the write: keep planner statistics fresh as the index grows.
-      await engine.maintain();
+      // After commit, outside the write and without making it wait: keep the index's statistics and
+      // visibility map fresh as it grows.
+      void engine.maintain().catch(() => undefined);
       return result;
     },
   };
