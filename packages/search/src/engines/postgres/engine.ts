@@ -80,6 +80,12 @@ function filtersSql(f: SearchFilters = {}): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** The smallest string greater than every string starting with `prefix` (bytewise). */
+function prefixUpperBound(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
 function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
 }
@@ -195,16 +201,19 @@ export class PostgresSearchEngine implements SearchEngine {
       with q as (
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
-          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0))}::bool[]) as q(term, word, qi, prefix, typo)
+          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0))}::bool[],
+          ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[]) as q(term, word, qi, prefix, typo, upper)
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
       union all
       select q.qi, p.term, p.df, 'prefix' from q cross join lateral (
         -- Bounded: the first few hundred completions in index order, then the most frequent of them.
+        -- An explicit range with the pattern operators, so the text_pattern_ops index is used; a
+        -- LIKE on a computed pattern would walk the whole vocabulary.
         select term, df from (
           select term, df from search_terms
-          where q.prefix and length(q.word) >= 2 and term like replace(replace(q.word, '%', ''), '_', '\\_') || '%' and df > 0
-          order by term limit 300
+          where q.prefix and length(q.word) >= 2 and term ~>=~ q.word and term ~<~ q.upper and df > 0
+          order by term using ~<~ limit 300
         ) c order by df desc limit 8) p
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
