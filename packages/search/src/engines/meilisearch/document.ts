@@ -2,34 +2,14 @@
 // they sort and compare as numbers), a numeric ranking `boost` for the custom ranking rule, and the
 // parts of identifiers (`pod_workers.go`, `KubePodCrashLooping`, `/var/log/syslog`) as words of their
 // own, because Meilisearch's tokenizer keeps such identifiers whole.
-import type { EntryKind, EntryStatus, Visibility } from "@hindsight/domain";
+import type { EntryStatus } from "@hindsight/domain";
 import type { SearchDocument } from "../../port.js";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./snippet.js";
 
-export interface MeiliDocument {
-  id: string;
-  version: number;
-  kind: EntryKind;
-  slug: string;
-  title: string;
-  summary: string;
-  body: string;
-  fieldsText: string;
+/** The port's document with times as epoch milliseconds, plus what Meilisearch needs of its own. */
+export interface MeiliDocument extends Omit<SearchDocument, "reviewDueAt" | "createdAt" | "updatedAt"> {
   /** The parts of identifier-like tokens of the texts, space-separated (searchable). */
   identifierParts: string;
-  tags: string[];
-  services: string[];
-  fingerprints: string[];
-  severity: string | null;
-  sourceUrl: string | null;
-  externalKey: string | null;
-  teamId: string | null;
-  authorId: string;
-  visibility: Visibility;
-  status: EntryStatus;
-  grantUserIds: string[];
-  grantTeamIds: string[];
-  feedback: number;
   /** Ranking signals folded into one number for the `boost:desc` ranking rule. */
   boost: number;
   /** UTC year the entry was created (the `year` facet). */
