@@ -7,13 +7,27 @@ import { AppLayout } from "./components/app-layout";
 import { RequireAuth } from "./components/require-auth";
 import { makeQueryClient } from "./lib/query-client";
 import { makeTrpcClient, TRPCProvider } from "./lib/trpc";
-import { CollectionsPage } from "./pages/collections-page";
-import { EntriesPage } from "./pages/entries-page";
+import { Notifications } from "@mantine/notifications";
 import { NotFoundPage } from "./pages/not-found-page";
-import { SignInPage } from "./pages/sign-in-page";
+import { SearchPage } from "./pages/search-page";
+const SignInPage = lazy(() => import("./pages/sign-in-page").then((m) => ({ default: m.SignInPage })));
 
-// The entry page carries the markdown pipeline (about a third of the code), so it loads on first use.
-const EntryPage = lazy(() => import("./pages/entry-page").then((module) => ({ default: module.EntryPage })));
+/*
+ * Only the search page (the home page) is in the first download. Every other page loads on first use,
+ * so the markdown pipeline, the editor and the charts never weigh on the first search.
+ */
+const EntriesPage = lazy(() => import("./pages/entries-page").then((m) => ({ default: m.EntriesPage })));
+const EntryPage = lazy(() => import("./pages/entry-page").then((m) => ({ default: m.EntryPage })));
+const EntryHistoryPage = lazy(() => import("./pages/entry-history-page").then((m) => ({ default: m.EntryHistoryPage })));
+const EditorPage = lazy(() => import("./pages/editor-page").then((m) => ({ default: m.EditorPage })));
+const ImportPage = lazy(() => import("./pages/import-page").then((m) => ({ default: m.ImportPage })));
+const CollectionsPage = lazy(() => import("./pages/collections-page").then((m) => ({ default: m.CollectionsPage })));
+const CollectionPage = lazy(() => import("./pages/collection-page").then((m) => ({ default: m.CollectionPage })));
+const CollectionEditorPage = lazy(() =>
+  import("./pages/collection-editor-page").then((m) => ({ default: m.CollectionEditorPage })),
+);
+const OnboardingPage = lazy(() => import("./pages/onboarding-page").then((m) => ({ default: m.OnboardingPage })));
+const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
   primaryColor: "indigo",
@@ -29,9 +43,19 @@ const router = createBrowserRouter([
       {
         Component: AppLayout,
         children: [
-          { index: true, Component: EntriesPage },
+          { index: true, Component: SearchPage },
+          { path: "entries", Component: EntriesPage },
           { path: "entries/:slug", Component: EntryPage },
+          { path: "entries/:slug/history", Component: EntryHistoryPage },
+          { path: "entries/:slug/edit", Component: EditorPage },
+          { path: "new/:kind", Component: EditorPage },
+          { path: "import", Component: ImportPage },
           { path: "collections", Component: CollectionsPage },
+          { path: "collections/new", Component: CollectionEditorPage },
+          { path: "collections/:slug", Component: CollectionPage },
+          { path: "collections/:slug/edit", Component: CollectionEditorPage },
+          { path: "onboarding", Component: OnboardingPage },
+          { path: "dashboards", Component: DashboardPage },
           { path: "*", Component: NotFoundPage },
         ],
       },
@@ -45,6 +69,7 @@ export function App() {
   const [trpcClient] = useState(makeTrpcClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <RouterProvider router={router} />
