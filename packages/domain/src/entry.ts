@@ -1,14 +1,14 @@
 // Entries: one shape for every kind of learning, plus the inputs that create and change them.
 import { z } from "zod";
 import { ZEntryKind, KIND_FIELD_SCHEMAS, type EntryKind } from "./kinds.js";
+import { ENTRY_STATUSES } from "./vocabulary.js";
 
 export const VISIBILITIES = ["org", "team", "restricted"] as const;
 export const ZVisibility = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof ZVisibility>;
 
-export const ENTRY_STATUSES = ["draft", "in_review", "published", "archived"] as const;
+export { ENTRY_STATUSES, type EntryStatus } from "./vocabulary.js";
 export const ZEntryStatus = z.enum(ENTRY_STATUSES);
-export type EntryStatus = z.infer<typeof ZEntryStatus>;
 
 /** Tags and services are compared case-insensitively, so they are stored normalised. */
 const ZLabel = z

@@ -1,24 +1,15 @@
 // The kinds of learning and the structured fields each kind carries. Every field is optional:
 // a markdown-only entry of any kind is valid. Unknown keys are rejected so typos surface.
 import { z } from "zod";
+import { ENTRY_KINDS, SEVERITIES, type EntryKind } from "./vocabulary.js";
 
-export const ENTRY_KINDS = ["postmortem", "fix", "runbook", "transcript", "gameday"] as const;
+export { ENTRY_KINDS, KIND_LABELS, SEVERITIES, type EntryKind } from "./vocabulary.js";
 export const ZEntryKind = z.enum(ENTRY_KINDS);
-export type EntryKind = z.infer<typeof ZEntryKind>;
-
-export const KIND_LABELS: Record<EntryKind, string> = {
-  postmortem: "Postmortem",
-  fix: "Fix",
-  runbook: "Runbook",
-  transcript: "ChatOps transcript",
-  gameday: "Game day",
-};
 
 const text = z.string().max(20_000);
 const lines = z.array(z.string().max(5_000)).max(500);
 const isoDate = z.iso.datetime({ offset: true });
 
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "near-miss"] as const;
 export const ZSeverity = z.enum(SEVERITIES);
 
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;

@@ -141,6 +141,19 @@ describe.each(targets)("search API on $name", (target) => {
     expect(JSON.stringify(gaps.data)).not.toContain("a1B2c3D4e5F6");
   });
 
+  run("keeps what was typed to the end, not every prefix on the way, and a repeated search counts twice", async () => {
+    const cookie = h.people.other.cookie;
+    for (const q of ["quokk", "quokka wombt", "quokka wombat"]) await search(q, { cookie });
+    await search("platypus", { cookie });
+    await search("platypus", { cookie });
+    const gaps = await trpc<{ query: string; searches: number }[]>(h.app, "search.gaps", {}, { cookie }, "query");
+    const mine = gaps.data!.filter((g) => /^(quokk|quokka wombt?|quokka wombat|platypus)$/.test(g.query));
+    expect(mine.map((g) => [g.query, g.searches]).sort()).toEqual([
+      ["platypus", 2],
+      ["quokka wombat", 1],
+    ]);
+  });
+
   run("offers related entries for an entry page, without the entry itself", async () => {
     const res = await search("etcdInsufficientMembers", { cookie: h.people.author.cookie });
     const id = res.data!.hits[0]!.id;

@@ -3,7 +3,7 @@
 // knowledge gaps.
 import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
-import { and, eq, inArray, or, sql } from "@hindsight/db/orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "@hindsight/db/orm";
 import { InvalidCursor, type SearchEngine, type SearchHit, type SearchResult } from "@hindsight/search";
 import type { ServiceContext } from "./context.js";
 import { loadGuarded } from "./entry-service.js";
@@ -96,11 +96,7 @@ export async function searchEntries(ctx: ServiceContext, engine: SearchEngine, i
   if (q && !input.cursor) {
     // What people type can hold pasted secrets: store it redacted, never with more than needed.
     const safe = redactSecrets(q).text;
-    const [row] = await ctx.db
-      .insert(searchQueries)
-      .values({ actorId: ctx.actor.userId, q: safe.slice(0, 1000), normalized: normalizeQuery(safe), results: result.total })
-      .returning({ id: searchQueries.id });
-    queryId = row?.id ?? null;
+    queryId = await logQuery(ctx, { q: safe.slice(0, 1000), normalized: normalizeQuery(safe), results: result.total });
   }
   return {
     ...result,
@@ -108,6 +104,53 @@ export async function searchEntries(ctx: ServiceContext, engine: SearchEngine, i
     hits: result.hits.map((h) => ({ ...h, team: h.teamId ? (refs.get(h.teamId) ?? null) : null })),
     queryId,
   };
+}
+
+/** How long after a search the same person's next one can still be the same search being typed. */
+const TYPING_BURST_MS = 10_000;
+
+/**
+ * Whether `next` refines `previous` as someone types, deletes or fixes a typo near the end
+ * ("datab" -> "databse" -> "database"). An identical query is a new search (run again), and an edit
+ * further back than the last few characters is a different search.
+ */
+export function refinesQuery(previous: string, next: string): boolean {
+  if (previous === next) return false;
+  if (previous.startsWith(next) || next.startsWith(previous)) return true;
+  let common = 0;
+  while (common < previous.length && common < next.length && previous[common] === next[common]) common++;
+  return common >= 4 && common >= Math.max(previous.length, next.length) - 3;
+}
+
+/**
+ * Remembers a search. Results arrive as people type, so each keystroke pause is a request; a search that
+ * refines the caller's previous one from moments ago (and nothing was opened from it) replaces it, so the
+ * log and the knowledge gaps hold what people searched for, not every prefix on the way.
+ */
+async function logQuery(ctx: ServiceContext, row: { q: string; normalized: string; results: number }): Promise<number | null> {
+  return ctx.db.transaction(async (tx) => {
+    const [previous] = await tx
+      .select({ id: searchQueries.id, normalized: searchQueries.normalized })
+      .from(searchQueries)
+      .where(
+        and(
+          eq(searchQueries.actorId, ctx.actor.userId),
+          isNull(searchQueries.openedEntryId),
+          sql`${searchQueries.at} > now() - make_interval(secs => ${TYPING_BURST_MS / 1000})`,
+        ),
+      )
+      .orderBy(desc(searchQueries.id))
+      .limit(1);
+    if (previous && refinesQuery(previous.normalized, row.normalized)) {
+      await tx.update(searchQueries).set({ ...row, at: sql`now()` }).where(eq(searchQueries.id, previous.id));
+      return previous.id;
+    }
+    const [inserted] = await tx
+      .insert(searchQueries)
+      .values({ actorId: ctx.actor.userId, ...row })
+      .returning({ id: searchQueries.id });
+    return inserted?.id ?? null;
+  });
 }
 
 /** Records which hit of a search the caller opened (gaps are searches nobody opened). */
