@@ -1,61 +1,150 @@
-// The shell around every signed-in page: a header landmark with the product name, the main
-// navigation and the user menu, and a main landmark for the page itself.
-import { Anchor, AppShell, Container, Group, Text } from "@mantine/core";
-import { Suspense } from "react";
+// The shell around every signed-in page: a header landmark (product name, search trigger, "New entry"
+// menu, user menu), the main navigation as a sidebar that folds behind a burger below 48em, and a
+// main landmark for the page itself. The command palette's shortcuts live here too.
+// The shell is plain HTML and CSS (styles.css) rather than Mantine's AppShell: AppShell brings its
+// resize handles, aside and footer along (about 8 KB gzipped), too much for the home page budget.
+import { Burger, Button, Container, Group, Menu, Text, UnstyledButton } from "@mantine/core";
+import {
+  IconChartBar,
+  IconChevronDown,
+  IconFileImport,
+  IconFolders,
+  IconListDetails,
+  IconPlus,
+  IconSchool,
+  IconSearch,
+  type Icon,
+} from "@tabler/icons-react";
+import { Suspense, useEffect, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+import { newEntryLabel, SEARCH_KINDS } from "../lib/search-kinds";
 import { PageLoader } from "./page-loader";
+import { KindIcon } from "./search/kind-icon";
+import { PaletteLauncher } from "./search/palette-launcher";
 import { UserMenu } from "./user-menu";
 
-// Each section owns the paths under it, so "Entries" stays current on an entry page too.
-const NAV_ITEMS = [
-  { to: "/", label: "Entries", owns: (path: string) => path === "/" || path.startsWith("/entries/") },
-  { to: "/collections", label: "Collections", owns: (path: string) => path.startsWith("/collections") },
-] as const;
+interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  /** Each section owns the paths under it, so "Browse" stays current on an entry page too. */
+  owns: (path: string) => boolean;
+}
+
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "Search", icon: IconSearch, owns: (path) => path === "/" },
+  { to: "/entries", label: "Browse", icon: IconListDetails, owns: (path) => path.startsWith("/entries") },
+  { to: "/collections", label: "Collections", icon: IconFolders, owns: (path) => path.startsWith("/collections") },
+  { to: "/onboarding", label: "Onboarding", icon: IconSchool, owns: (path) => path.startsWith("/onboarding") },
+  { to: "/dashboards", label: "Dashboards", icon: IconChartBar, owns: (path) => path.startsWith("/dashboards") },
+  { to: "/import", label: "Import", icon: IconFileImport, owns: (path) => path.startsWith("/import") },
+];
+
+const NAVBAR_ID = "main-navigation";
+
+function NewEntryMenu() {
+  return (
+    <Menu position="bottom-end" width={220} withinPortal>
+      <Menu.Target>
+        <Button
+          size="sm"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          aria-label="New entry"
+          px="sm"
+        >
+          <Text span size="sm" fw={600} visibleFrom="xs">
+            New
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Write a new entry</Menu.Label>
+        {SEARCH_KINDS.map((kind) => (
+          <Menu.Item
+            key={kind}
+            component={Link}
+            to={`/new/${kind}`}
+            leftSection={<KindIcon kind={kind} size="sm" />}
+          >
+            {newEntryLabel(kind)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
 
 export function AppLayout() {
   const { pathname } = useLocation();
+  const [navOpened, setNavOpened] = useState(false);
+
+  // On narrow screens the navigation is an overlay: close it once the reader has gone somewhere.
+  useEffect(() => setNavOpened(false), [pathname]);
+
+  // Escape closes the open overlay navigation, as it would a dialog.
+  useEffect(() => {
+    if (!navOpened) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setNavOpened(false);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [navOpened]);
+
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <div className="app-shell" data-nav-open={navOpened}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <AppShell.Header>
-        <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="lg" wrap="nowrap">
-              <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="Hindsight home">
-                <Text component="span" fw={700} size="lg">
-                  Hindsight
-                </Text>
-              </Anchor>
-              <nav aria-label="Main">
-                <Group gap="md" wrap="nowrap">
-                  {NAV_ITEMS.map((item) => (
-                    <Anchor
-                      key={item.to}
-                      component={Link}
-                      to={item.to}
-                      className="nav-link"
-                      size="sm"
-                      aria-current={item.owns(pathname) ? "page" : undefined}
-                    >
-                      {item.label}
-                    </Anchor>
-                  ))}
-                </Group>
-              </nav>
-            </Group>
+      <header className="app-header">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={() => setNavOpened((open) => !open)}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={navOpened}
+              aria-controls={NAVBAR_ID}
+            />
+            <UnstyledButton component={Link} to="/" aria-label="Hindsight home" className="brand-link">
+              <Text component="span" fw={700} size="lg">
+                Hindsight
+              </Text>
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <PaletteLauncher />
+            <NewEntryMenu />
             <UserMenu />
           </Group>
-        </Container>
-      </AppShell.Header>
-      <AppShell.Main id="main" tabIndex={-1}>
-        <Container size="lg">
+        </Group>
+      </header>
+      <nav id={NAVBAR_ID} aria-label="Main" className="app-navbar">
+        <ul>
+          {NAV_ITEMS.map((item) => {
+            const current = item.owns(pathname);
+            return (
+              <li key={item.to}>
+                <Link to={item.to} className="app-nav-link" aria-current={current ? "page" : undefined}>
+                  <item.icon size={18} stroke={1.7} aria-hidden />
+                  <span>{item.label}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {navOpened && <div className="app-nav-backdrop" onClick={() => setNavOpened(false)} aria-hidden />}
+      <main id="main" tabIndex={-1} className="app-main">
+        <Container size="lg" px={0}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }

@@ -5,7 +5,13 @@ import { STATUS_COLORS, STATUS_LABELS } from "../lib/labels";
 
 export function StatusBadge({ status, ...props }: { status: EntryStatus } & Omit<BadgeProps, "color" | "children">) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="outline" {...props}>
+    // Coloured text on an outline failed contrast for green and gray; the words keep the page's text
+    // colour and the hue moves to a dot beside them.
+    <Badge
+      variant="default"
+      leftSection={<span aria-hidden className="status-dot" style={{ background: `var(--mantine-color-${STATUS_COLORS[status]}-filled)` }} />}
+      {...props}
+    >
       {STATUS_LABELS[status]}
     </Badge>
   );

@@ -25,10 +25,12 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${user.name}`}>
+        {/* Named by its text, not an aria-label: the avatar's initials are visible text, and an aria-label
+            without them fails WCAG's "label in name". Below the lg breakpoint the name is visually hidden. */}
+        <UnstyledButton className="user-menu-button">
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" radius="xl" color="initials" name={user.name} aria-hidden />
-            <Text component="span" size="sm" fw={500} visibleFrom="sm">
+            <Text component="span" size="sm" fw={500} className="user-menu-name">
               {user.name}
             </Text>
           </Group>

@@ -6,10 +6,11 @@ export { KIND_LABELS };
 
 export const KIND_COLORS: Record<EntryKind, string> = {
   postmortem: "red",
-  fix: "teal",
+  // Light badges in these hues keep 4.5:1 text contrast in both schemes; teal and orange did not.
+  fix: "violet",
   runbook: "blue",
   transcript: "grape",
-  gameday: "orange",
+  gameday: "pink",
 };
 
 export const STATUS_LABELS: Record<EntryStatus, string> = {

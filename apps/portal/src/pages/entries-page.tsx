@@ -1,4 +1,4 @@
-// The entries list (`/`): filter by kind, status and team, then page through with "Load more".
+// The entries list ("Browse", `/entries`): filter by kind, status and team, then page through with "Load more".
 // Filters live in the URL so a filtered list can be bookmarked and shared.
 import { ENTRY_KINDS, ENTRY_STATUSES } from "@hindsight/domain";
 import { Button, Center, Group, Stack, Text, Title } from "@mantine/core";
