@@ -127,6 +127,41 @@ describe("Markdown: hostile input is inert", () => {
   });
 });
 
+describe("Markdown: code highlighting stays inert", () => {
+  // rehype-highlight runs after the sanitiser, so it must only ever add token spans to text it was given.
+  it.each([
+    ["html with a script", "```html\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n```"],
+    ["javascript that closes the code block", "```js\nconst s = '</code></pre><script>alert(1)</script>';\n```"],
+    ["svg payload", '```xml\n<svg onload="alert(1)"><script>alert(2)</script></svg>\n```'],
+    ["markdown inside code", "```markdown\n[x](javascript:alert(1)) ![y](x onerror=alert(1))\n```"],
+  ])("highlights %s as text only", (_name, source) => {
+    const html = render(source);
+    expectInert(html);
+    expect(html).toMatch(/<code class="hljs language-/);
+    // Every element inside the code block is a token span carrying nothing but an hljs class.
+    const code = /<code[^>]*>([\s\S]*)<\/code>/.exec(html)![1]!;
+    for (const tag of code.matchAll(/<([a-z]+)([^>]*)>/g)) {
+      expect(tag[1]).toBe("span");
+      expect(tag[2]).toMatch(/^ class="hljs-[a-z_ .-]+"$/);
+    }
+  });
+
+  it("cannot inject a class or attribute through the language name", () => {
+    const html = render('```js" onmouseover="alert(1)\nx\n```\n\n```sh onload=alert(1)\ny\n```');
+    expectInert(html);
+  });
+
+  it("leaves code in an unknown language plain instead of failing", () => {
+    const html = render("```no-such-language\n<b>x</b>\n```");
+    expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(html).not.toContain("hljs-");
+  });
+
+  it("does not guess a language for unlabelled code", () => {
+    expect(render("```\nSELECT 1;\n```")).toBe("<div><pre tabindex=\"0\"><code>SELECT 1;\n</code></pre></div>");
+  });
+});
+
 describe("Markdown: ordinary markdown renders", () => {
   it("renders headings, emphasis and lists", () => {
     const html = render("# Title\n\n## Impact\n\nSome **bold** and _soft_ text.\n\n- one\n- two\n\n1. first\n");
@@ -140,8 +175,17 @@ describe("Markdown: ordinary markdown renders", () => {
 
   it("renders fenced code with its language class, escaping what is inside", () => {
     const html = render("```sh\nkubectl rollout undo deploy/api && echo '<done>'\n```\n\nRun `make <target>` first.");
-    expect(html).toContain('<pre><code class="language-sh">kubectl rollout undo deploy/api &amp;&amp; echo &#x27;&lt;done&gt;&#x27;\n</code></pre>');
+    expect(html).toContain('<pre tabindex="0"><code class="hljs language-sh">kubectl rollout undo deploy/api &amp;&amp; ');
+    expect(html).toContain('<span class="hljs-string">&#x27;&lt;done&gt;&#x27;</span>');
     expect(html).toContain("<code>make &lt;target&gt;</code>");
+  });
+
+  it("demotes headings by the offset asked for, never past h6", () => {
+    const html = renderToStaticMarkup(<Markdown headingOffset={1}>{"# One\n\n## Two\n\n###### Six"}</Markdown>);
+    expect(html).toContain("<h2>One</h2>");
+    expect(html).toContain("<h3>Two</h3>");
+    expect(html).toContain("<h6>Six</h6>");
+    expect(html).not.toMatch(/<h1\b/);
   });
 
   it("renders GFM tables with alignment", () => {

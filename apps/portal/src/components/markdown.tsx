@@ -7,16 +7,22 @@
 // - rehype-sanitize with its default (GitHub) schema: only GitHub's allow-listed elements, attributes
 //   and URL protocols survive, and `id`/`name` values are prefixed with `user-content-` (DOM clobbering);
 // - react-markdown's URL transform blanks `javascript:`, `vbscript:` and `data:` URLs before that.
-// Keep rehype-sanitize last in the plugin list: anything added after it runs on unsanitised output.
+// Only rehype-highlight runs after rehype-sanitize: it reads the (already sanitised) text of code
+// blocks whose language class survived and wraps tokens in `<span class="hljs-…">`; it creates no
+// attributes other than those classes and never parses markup, so it cannot reintroduce anything the
+// sanitiser removed. Any other plugin goes before rehype-sanitize, never after it.
 // Trade-off: harmless raw HTML (`<details>`, `<kbd>`) is dropped too, and so is a bare `<hostname>`
 // placeholder outside backticks. Supporting GitHub's safe subset means adding rehype-raw *before*
 // rehype-sanitize; the tests in markdown.test.tsx then need their "no raw tag survives" check relaxed.
 // The component is deliberately free of Mantine so it renders (and is tested) without a provider;
-// pages wrap it in Mantine's `Typography` for styling.
-import type { ComponentProps } from "react";
+// pages wrap it in Mantine's `Typography` for styling. The highlight theme is imported here, so it only
+// ships in the lazily loaded chunks that render markdown.
+import { createElement, type ComponentProps } from "react";
 import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
+import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import "./markdown-highlight.css";
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
@@ -44,15 +50,53 @@ function MarkdownLink({ node: _node, href, children, ...rest }: ComponentProps<"
   );
 }
 
-const components: Components = { a: MarkdownLink };
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
+
+/**
+ * Components that demote headings by `offset` levels, so a body's "# Impact" sits under the page's own
+ * h1/h2 instead of competing with them (one h1 per page, headings in order).
+ */
+function headingComponents(offset: number): Components {
+  const out: Components = {};
+  HEADINGS.forEach((tag, i) => {
+    const target = HEADINGS[Math.min(HEADINGS.length - 1, i + offset)]!;
+    out[tag] = ({ node: _node, ...props }: ComponentProps<"h1"> & ExtraProps) => createElement(target, props);
+  });
+  return out;
+}
+
+/** Long code lines scroll sideways; a keyboard user can only scroll what can take focus. */
+function MarkdownPre({ node: _node, ...props }: ComponentProps<"pre"> & ExtraProps) {
+  return <pre {...props} tabIndex={0} />;
+}
+
+const baseComponents: Components = { a: MarkdownLink, pre: MarkdownPre };
+const componentsByOffset = new Map<number, Components>();
+
+function componentsFor(offset: number): Components {
+  const clamped = Math.max(0, Math.min(5, Math.trunc(offset)));
+  if (clamped === 0) return baseComponents;
+  let found = componentsByOffset.get(clamped);
+  if (!found) {
+    found = { ...headingComponents(clamped), ...baseComponents };
+    componentsByOffset.set(clamped, found);
+  }
+  return found;
+}
+
+// Fenced code is highlighted only when its author named a language (no guessing): guessing is slow on
+// long logs and often wrong on them.
+const highlightOptions = { detect: false } as const;
 
 export interface MarkdownProps {
   /** Markdown source, untrusted. */
   children: string;
   className?: string;
+  /** Demote every heading by this many levels (0–5); headings never go below h6. */
+  headingOffset?: number;
 }
 
-export function Markdown({ children, className }: MarkdownProps) {
+export function Markdown({ children, className, headingOffset = 0 }: MarkdownProps) {
   return (
     <div className={className}>
       <ReactMarkdown
@@ -60,8 +104,11 @@ export function Markdown({ children, className }: MarkdownProps) {
         // Footnote ids are left unprefixed here because the sanitiser adds the prefix; prefixing in
         // both places would break every footnote link.
         remarkRehypeOptions={{ clobberPrefix: "" }}
-        rehypePlugins={[[rehypeSanitize, defaultSchema]]}
-        components={components}
+        rehypePlugins={[
+          [rehypeSanitize, defaultSchema],
+          [rehypeHighlight, highlightOptions],
+        ]}
+        components={componentsFor(headingOffset)}
       >
         {children}
       </ReactMarkdown>

@@ -1,50 +1,70 @@
-// An entry's revisions, newest first: which version, who made it, when, and their note.
-import { List, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+// An entry's revisions, newest first: which version, who made it, when, and their note. The two
+// revisions being compared on the history page are marked in words, not only by colour.
+import { Badge, Group, Table, Text } from "@mantine/core";
 import { formatDateTime, isoString } from "../lib/format";
-import { useTRPC } from "../lib/trpc";
-import { PageLoader } from "./page-loader";
-import { QueryError } from "./query-error";
+import type { RevisionView } from "../lib/trpc";
 
-export function RevisionHistory({ entryId }: { entryId: string }) {
-  const trpc = useTRPC();
-  const history = useQuery(trpc.entries.history.queryOptions({ id: entryId }));
-  const titleId = useId();
-
+export function RevisionHistory({
+  revisions,
+  from,
+  to,
+  labelledBy,
+}: {
+  revisions: readonly RevisionView[];
+  from?: number;
+  to?: number;
+  labelledBy?: string;
+}) {
+  if (revisions.length === 0) return <Text c="dimmed">No revisions recorded.</Text>;
+  const newestFirst = [...revisions].sort((a, b) => b.version - a.version);
   return (
-    <Stack gap="sm" component="section" aria-labelledby={titleId}>
-      <Title order={2} size="h3" id={titleId}>
-        History
-      </Title>
-      {history.isPending ? (
-        <PageLoader label="Loading history" />
-      ) : history.isError ? (
-        <QueryError error={history.error} title="Could not load the history" onRetry={() => void history.refetch()} />
-      ) : history.data.length === 0 ? (
-        <Text c="dimmed">No revisions recorded.</Text>
-      ) : (
-        <List listStyleType="none" spacing="xs">
-          {history.data.map((revision) => (
-            <List.Item key={revision.id}>
-              <Text size="sm">
-                <Text span fw={600}>
-                  Version {revision.version}
-                </Text>
-                {" by "}
-                {revision.authorName}
-                {", "}
-                <time dateTime={isoString(revision.createdAt)}>{formatDateTime(revision.createdAt)}</time>
-              </Text>
-              {revision.note && (
-                <Text size="sm" c="dimmed">
-                  {revision.note}
-                </Text>
-              )}
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </Stack>
+    <Table.ScrollContainer minWidth={480}>
+      <Table verticalSpacing="xs" aria-labelledby={labelledBy}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Version</Table.Th>
+            <Table.Th scope="col">Author</Table.Th>
+            <Table.Th scope="col">When</Table.Th>
+            <Table.Th scope="col">Note</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {newestFirst.map((revision) => {
+            const role = revision.version === from ? "From" : revision.version === to ? "To" : null;
+            return (
+              <Table.Tr key={revision.id} bg={role ? "var(--mantine-primary-color-light)" : undefined}>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Text span size="sm" fw={600}>
+                      {revision.version}
+                    </Text>
+                    {role && (
+                      <Badge size="xs" variant="default">
+                        {role}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{revision.authorName}</Table.Td>
+                <Table.Td>
+                  <time dateTime={isoString(revision.createdAt)}>{formatDateTime(revision.createdAt)}</time>
+                </Table.Td>
+                <Table.Td>
+                  {revision.note ? (
+                    <Text span size="sm" style={{ overflowWrap: "anywhere" }}>
+                      {revision.note}
+                    </Text>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -1,35 +1,69 @@
-// One entry (`/entries/:slug`): its facts, summary and markdown body, and its revision history.
-import { Anchor, Divider, Group, Stack, Text, Title, Typography } from "@mantine/core";
+// One entry (`/entries/:slug`): its title and facts, the structure of its kind (a postmortem's
+// timeline, a fix's signatures, a runbook's steps, a transcript's chat, a game day's findings), its
+// sanitised markdown body, and an aside with who owns it, who can read it and what is related.
+import type { EntryKind } from "@hindsight/domain";
+import { Anchor, Divider, Grid, Group, Stack, Text, Title, Typography } from "@mantine/core";
+import { IconArrowLeft } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { EntryActions } from "../components/entry/entry-actions";
+import { EntryFacts } from "../components/entry/entry-facts";
+import { EntryNotice } from "../components/entry/entry-notice";
+import { EntrySection } from "../components/entry/entry-section";
+import { FixFeedback, FixView } from "../components/entry/fix-view";
+import { GamedayView } from "../components/entry/gameday-view";
+import { PostmortemView, SeverityBadge } from "../components/entry/postmortem-view";
+import { RelatedEntries } from "../components/entry/related-entries";
+import { RunbookView } from "../components/entry/runbook-view";
+import { TranscriptView } from "../components/entry/transcript-view";
 import { KindBadge } from "../components/kind-badge";
-import { LabelList } from "../components/label-list";
 import { Markdown } from "../components/markdown";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
-import { RevisionHistory } from "../components/revision-history";
 import { StatusBadge } from "../components/status-badge";
+import { canEdit as mayEdit, readFields, stripLeadingTitle } from "../lib/entry-view";
 import { isNotFound } from "../lib/errors";
-import { formatDate, isoString } from "../lib/format";
+import { useCurrentUser } from "../lib/session";
 import { useTRPC, type EntryView } from "../lib/trpc";
 import { NotFoundPage } from "./not-found-page";
 
-function EntryFacts({ entry, teamName }: { entry: EntryView; teamName: string | undefined }) {
-  return (
-    <Group gap="xs" wrap="wrap">
-      <KindBadge kind={entry.kind} />
-      <StatusBadge status={entry.status} />
-      <Text size="sm" c="dimmed">
-        {teamName ?? entry.teamSlug ?? "No team"} · by {entry.authorName} · updated{" "}
-        <time dateTime={isoString(entry.updatedAt)}>{formatDate(entry.updatedAt)}</time> · version {entry.version}
-      </Text>
-    </Group>
-  );
+const BODY_TITLES: Record<EntryKind, string> = {
+  postmortem: "Write-up",
+  fix: "Details",
+  runbook: "Notes",
+  transcript: "Notes",
+  gameday: "Report",
+};
+
+function KindStructure({ entry, canEdit }: { entry: EntryView; canEdit: boolean }) {
+  switch (entry.kind) {
+    case "postmortem": {
+      const fields = readFields("postmortem", entry.fields);
+      return fields ? <PostmortemView fields={fields} /> : null;
+    }
+    case "fix": {
+      const fields = readFields("fix", entry.fields);
+      return fields ? <FixView fields={fields} /> : null;
+    }
+    case "runbook": {
+      const fields = readFields("runbook", entry.fields);
+      return fields ? <RunbookView entry={entry} fields={fields} canEdit={canEdit} /> : null;
+    }
+    case "transcript": {
+      const fields = readFields("transcript", entry.fields);
+      return fields ? <TranscriptView entryId={entry.id} fields={fields} /> : null;
+    }
+    case "gameday": {
+      const fields = readFields("gameday", entry.fields);
+      return fields ? <GamedayView fields={fields} /> : null;
+    }
+  }
 }
 
 export function EntryPage() {
   const { slug = "" } = useParams();
   const trpc = useTRPC();
+  const me = useCurrentUser();
   const entry = useQuery(trpc.entries.get.queryOptions({ slug }));
   const teams = useQuery(trpc.teams.list.queryOptions());
 
@@ -41,34 +75,73 @@ export function EntryPage() {
 
   const e = entry.data;
   const teamName = teams.data?.find((team) => team.id === e.teamId)?.name;
+  const canEdit = mayEdit(me, e);
+  const body = stripLeadingTitle(e.body, e.title).trim();
+  const severity = e.kind === "postmortem" && typeof e.fields.severity === "string" ? e.fields.severity : null;
+
   return (
-    <Stack gap="lg" component="article" aria-labelledby="entry-title">
-      <Anchor component={Link} to="/" size="sm">
-        ← All entries
+    <Stack gap="lg" component="article" aria-labelledby="entry-title" pb="xl">
+      <Anchor component={Link} to="/entries" size="sm" style={{ alignSelf: "flex-start" }}>
+        <Group gap={4} component="span" wrap="nowrap">
+          <IconArrowLeft size={14} aria-hidden />
+          All entries
+        </Group>
       </Anchor>
-      <Stack gap="xs">
-        <Title order={1} id="entry-title">
+
+      <Stack gap="sm">
+        <Group gap="xs" wrap="wrap">
+          <KindBadge kind={e.kind} />
+          <StatusBadge status={e.status} />
+          {severity && <SeverityBadge severity={severity} />}
+          <Text size="sm" c="dimmed">
+            {teamName ?? e.teamSlug ?? "No team"} · by {e.authorName}
+          </Text>
+        </Group>
+        <Title order={1} id="entry-title" style={{ overflowWrap: "anywhere" }}>
           {e.title}
         </Title>
-        <EntryFacts entry={e} teamName={teamName} />
-        <LabelList label="Tags" values={e.tags} />
-        <LabelList label="Services" values={e.services} />
+        {e.summary && (
+          <Text size="lg" style={{ whiteSpace: "pre-line" }}>
+            {e.summary}
+          </Text>
+        )}
+        <EntryActions entry={e} canEdit={canEdit} />
       </Stack>
-      {e.summary && (
-        <Text size="lg" style={{ whiteSpace: "pre-line" }}>
-          {e.summary}
-        </Text>
-      )}
-      <Divider />
-      {e.body.trim() ? (
-        <Typography>
-          <Markdown className="markdown-body">{e.body}</Markdown>
-        </Typography>
-      ) : (
-        <Text c="dimmed">This entry has no body yet.</Text>
-      )}
-      <Divider />
-      <RevisionHistory entryId={e.id} />
+
+      <EntryNotice status={e.status} />
+
+      <Grid gap={{ base: "lg", md: "xl" }}>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="xl">
+            {/* Votes count once a fix is out in the world; a draft has not been tried by anyone yet. */}
+            {e.kind === "fix" && (e.status === "published" || e.status === "archived") && <FixFeedback entryId={e.id} />}
+            <KindStructure entry={e} canEdit={canEdit} />
+            {body ? (
+              <EntrySection title={BODY_TITLES[e.kind]}>
+                <Typography>
+                  <Markdown className="markdown-body" headingOffset={1}>
+                    {body}
+                  </Markdown>
+                </Typography>
+              </EntrySection>
+            ) : (
+              e.kind !== "transcript" && (
+                <Text c="dimmed" size="sm">
+                  This entry has no write-up yet.
+                </Text>
+              )
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg" style={{ position: "sticky", top: "calc(var(--app-shell-header-offset, 56px) + 16px)" }}>
+            <Divider hiddenFrom="md" />
+            <EntryFacts entry={e} teamName={teamName} />
+            <Divider />
+            <RelatedEntries entryId={e.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

@@ -1,0 +1,38 @@
+// A code block with a copy button: error signatures and runbook commands are meant to be pasted
+// into a terminal or a log search, so copying must be one keystroke away and say that it worked.
+import { ActionIcon, Box, Code, CopyButton, Tooltip, VisuallyHidden } from "@mantine/core";
+import { IconCheck, IconCopy } from "@tabler/icons-react";
+
+export function CopyableCode({ value, label, describedBy }: { value: string; label: string; describedBy?: string }) {
+  return (
+    <Box pos="relative">
+      <Code
+        block
+        style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", paddingRight: "calc(var(--mantine-spacing-xl) + 12px)" }}
+      >
+        {value}
+      </Code>
+      <CopyButton value={value} timeout={1500}>
+        {({ copied, copy }) => (
+          <>
+            <Tooltip label={copied ? "Copied" : label} withArrow position="left">
+              <ActionIcon
+                variant="default"
+                size="md"
+                aria-label={label}
+                aria-describedby={describedBy}
+                onClick={copy}
+                pos="absolute"
+                top={6}
+                right={6}
+              >
+                {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+              </ActionIcon>
+            </Tooltip>
+            <VisuallyHidden role="status">{copied ? "Copied to the clipboard" : ""}</VisuallyHidden>
+          </>
+        )}
+      </CopyButton>
+    </Box>
+  );
+}
