@@ -197,7 +197,9 @@ describe("Markdown: ordinary markdown renders", () => {
   it("renders GFM strikethrough, task lists and autolinked URLs", () => {
     const html = render("~~old~~\n\n- [x] rolled back\n- [ ] follow-up\n\nSee https://status.example.com/incidents/42");
     expect(html).toContain("<del>old</del>");
-    expect(html).toMatch(/<input type="checkbox" disabled="" checked=""\/?> rolled back/);
+    // Named by state, since a task box has no label of its own (axe rates an unlabelled input critical).
+    expect(html).toMatch(/<input type="checkbox" disabled="" aria-label="Done" checked=""\/?> rolled back/);
+    expect(html).toMatch(/<input type="checkbox" disabled="" aria-label="To do"\/?> follow-up/);
     expect(html).toContain('href="https://status.example.com/incidents/42"');
   });
 

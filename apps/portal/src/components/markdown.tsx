@@ -70,7 +70,16 @@ function MarkdownPre({ node: _node, ...props }: ComponentProps<"pre"> & ExtraPro
   return <pre {...props} tabIndex={0} />;
 }
 
-const baseComponents: Components = { a: MarkdownLink, pre: MarkdownPre };
+/**
+ * GFM task-list boxes ("- [x] …") are read-only checkboxes with no label of their own; naming them by
+ * their state lets a screen reader say "done" or "to do" before the item's text.
+ */
+function MarkdownInput({ node: _node, ...props }: ComponentProps<"input"> & ExtraProps) {
+  if (props.type !== "checkbox") return <input {...props} />;
+  return <input {...props} aria-label={props.checked ? "Done" : "To do"} />;
+}
+
+const baseComponents: Components = { a: MarkdownLink, pre: MarkdownPre, input: MarkdownInput };
 const componentsByOffset = new Map<number, Components>();
 
 function componentsFor(offset: number): Components {
