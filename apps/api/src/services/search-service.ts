@@ -4,7 +4,7 @@
 import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
 import { and, desc, eq, inArray, isNull, or, sql } from "@hindsight/db/orm";
-import { InvalidCursor, type SearchEngine, type SearchHit, type SearchResult } from "@hindsight/search";
+import { InvalidCursor, type Facets, type FacetName, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from "@hindsight/search";
 import type { ServiceContext } from "./context.js";
 import { loadGuarded } from "./entry-service.js";
 
@@ -58,33 +58,63 @@ async function teamRefs(ctx: ServiceContext, ids: string[]): Promise<Map<string,
   return new Map(rows.map((t) => [t.id, t]));
 }
 
+const FACET_OF_FILTER: Record<keyof SearchFilters, FacetName> = {
+  kinds: "kind",
+  teamIds: "team",
+  services: "service",
+  tags: "tag",
+  severities: "severity",
+  statuses: "status",
+  years: "year",
+};
+
+/**
+ * Facet counts as a sidebar of checkboxes needs them: a dimension that is filtered is counted with
+ * every filter but its own, so ticking "Fix" still shows how many postmortems there are to add
+ * (values within a dimension are OR-ed, dimensions AND-ed). One extra engine query per filtered
+ * dimension; the scope still applies, so no count leaks.
+ */
+async function disjunctiveFacets(engine: SearchEngine, query: SearchQuery, facets: Facets): Promise<Facets> {
+  const filters = query.filters ?? {};
+  const active = (Object.keys(FACET_OF_FILTER) as (keyof SearchFilters)[]).filter((k) => (filters[k]?.length ?? 0) > 0);
+  const counted = await Promise.all(
+    active.map(async (key) => {
+      const others = await engine.search({ ...query, filters: { ...filters, [key]: undefined }, limit: 1, cursor: null });
+      return [FACET_OF_FILTER[key], others.facets[FACET_OF_FILTER[key]]] as const;
+    }),
+  );
+  return { ...facets, ...Object.fromEntries(counted) };
+}
+
 export function normalizeQuery(q: string): string {
   return q.toLowerCase().replace(/\s+/g, " ").trim().slice(0, 500);
 }
 
 export async function searchEntries(ctx: ServiceContext, engine: SearchEngine, input: SearchInput): Promise<SearchResponse> {
   let result: SearchResult;
+  const query: SearchQuery = {
+    q: input.q,
+    scope: readScope(ctx.actor),
+    filters: {
+      kinds: input.kinds,
+      teamIds: await resolveTeams(ctx, input.teams ?? []),
+      services: input.services?.map((s) => s.toLowerCase()),
+      tags: input.tags?.map((t) => t.toLowerCase()),
+      severities: input.severities,
+      statuses: input.statuses,
+      years: input.years,
+    },
+    sort: input.sort ?? "relevance",
+    limit: input.limit,
+    cursor: input.cursor,
+  };
   try {
-    result = await engine.search({
-      q: input.q,
-      scope: readScope(ctx.actor),
-      filters: {
-        kinds: input.kinds,
-        teamIds: await resolveTeams(ctx, input.teams ?? []),
-        services: input.services?.map((s) => s.toLowerCase()),
-        tags: input.tags?.map((t) => t.toLowerCase()),
-        severities: input.severities,
-        statuses: input.statuses,
-        years: input.years,
-      },
-      sort: input.sort ?? "relevance",
-      limit: input.limit,
-      cursor: input.cursor,
-    });
+    result = await engine.search(query);
   } catch (err) {
     if (err instanceof InvalidCursor) throw new Invalid(err.message, { cursor: [err.message] });
     throw err;
   }
+  if (!input.cursor) result = { ...result, facets: await disjunctiveFacets(engine, query, result.facets) };
   const refs = await teamRefs(ctx, [
     ...new Set([...result.hits.flatMap((h) => (h.teamId ? [h.teamId] : [])), ...Object.keys(result.facets.team)]),
   ]);
