@@ -5,6 +5,7 @@ import { collectionsRouter } from "./routers/collections.js";
 import { entriesRouter } from "./routers/entries.js";
 import { fixesRouter, runbooksRouter } from "./routers/fixes.js";
 import { importsRouter } from "./routers/imports.js";
+import { insightsRouter } from "./routers/insights.js";
 import { meRouter } from "./routers/me.js";
 import { searchRouter } from "./routers/search.js";
 import { teamsRouter } from "./routers/teams.js";
@@ -21,6 +22,7 @@ export const appRouter = router({
   runbooks: runbooksRouter,
   imports: importsRouter,
   search: searchRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -260,6 +260,25 @@ export const collectionProgress = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.itemId] })],
 );
 
+/**
+ * Who read which entry, at most one row per person per entry per day (the day in UTC). Readers'
+ * teams are resolved through memberships at query time, for "how widely are postmortems read".
+ */
+export const entryViews = pgTable(
+  "entry_views",
+  {
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    viewedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.userId, t.day] }), index().on(t.userId)],
+);
+
 /** Bearer tokens for bots and scripts. Only a SHA-256 hash of the secret is stored. */
 export const apiTokens = pgTable(
   "api_tokens",

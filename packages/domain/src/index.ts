@@ -7,6 +7,7 @@ export * from "./policy.js";
 export * from "./slug.js";
 export * from "./revision-diff.js";
 export * from "./collection.js";
+export * from "./insights.js";
 export * from "./templates.js";
 export * from "./formats/markdown-entry.js";
 export * from "./formats/slack.js";

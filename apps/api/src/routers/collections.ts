@@ -1,9 +1,12 @@
-// tRPC procedures for collections and personal progress through them.
+// tRPC procedures for collections, personal progress through them, my onboarding paths and the
+// curator's view of who is where.
 import {
   ZCollection,
   ZCollectionProgress,
   ZCollectionSummary,
   ZCreateCollectionInput,
+  ZLearner,
+  ZOnboardingAssignment,
   ZUpdateCollectionInput,
 } from "@hindsight/domain";
 import { z } from "zod";
@@ -42,4 +45,14 @@ export const collectionsRouter = router({
     .input(z.object({ collectionId: z.string().uuid(), itemId: z.string().uuid(), done: z.boolean() }))
     .output(ZCollectionProgress)
     .mutation(({ ctx, input }) => collectionService.markItem(ctx.services, input.collectionId, input.itemId, input.done)),
+  /** My onboarding paths with my progress through each. */
+  mine: authedProcedure
+    .input(z.void())
+    .output(z.array(ZOnboardingAssignment))
+    .query(({ ctx }) => collectionService.myOnboarding(ctx.services)),
+  /** Curators only: each assigned or started learner with their progress. */
+  learners: authedProcedure
+    .input(z.object({ collectionId: z.string().uuid() }))
+    .output(z.array(ZLearner))
+    .query(({ ctx, input }) => collectionService.learners(ctx.services, input.collectionId)),
 });

@@ -1,5 +1,8 @@
-// Collections: ordered sections of entries curated by a team, and each person's progress through them.
-// Items pointing at entries the caller may not read are left out, through the same read policy as lists.
+// Collections: ordered sections of entries curated by a team, each person's progress through them,
+// onboarding assignments ("my paths") and the curator's "who is where".
+// Items pointing at entries a person may not read are left out for that person, through the same
+// read policy as lists, and progress is always counted over the learner's own readable items by the
+// one function `progressOf`, so a learner's bar and the curator's table cannot disagree.
 import {
   canCreateForTeam,
   canCurateCollection,
@@ -7,62 +10,103 @@ import {
   Forbidden,
   Invalid,
   NotFound,
+  nextUnreadItem,
+  ONBOARDING_WINDOW_DAYS,
+  progressPercent,
   readScope,
   slugify,
+  type Actor,
   type Collection,
   type CollectionProgress,
   type CollectionSummary,
   type CreateCollectionInput,
+  type Learner,
+  type OnboardingAssignment,
   type UpdateCollectionInput,
 } from "@hindsight/domain";
 import { entryReadPredicate, schema, type DbOrTx, type Tx } from "@hindsight/db";
-import { and, asc, count, eq, inArray, sql } from "@hindsight/db/orm";
+import { and, asc, count, eq, gt, inArray, sql } from "@hindsight/db/orm";
+import { loadActor } from "../identity/identity.js";
 import { audit } from "./audit.js";
 import type { ServiceContext } from "./context.js";
 
-const { collections, collectionSections, collectionItems, collectionProgress, entries } = schema;
+const { collections, collectionSections, collectionItems, collectionProgress, entries, teams, teamMemberships, users } = schema;
+
+type CollectionRow = typeof collections.$inferSelect;
+type TeamRef = { id: string; slug: string; name: string };
+
+const summaryColumns = {
+  collection: collections,
+  team: { id: teams.id, slug: teams.slug, name: teams.name },
+  itemCount: sql<number>`(select count(*)::int from ${collectionItems} ci join ${collectionSections} cs on cs.id = ci.section_id where cs.collection_id = ${sql.identifier("collections")}.${sql.identifier("id")})`,
+};
+
+function toSummary(ctx: ServiceContext, r: { collection: CollectionRow; team: TeamRef | null; itemCount: number }): CollectionSummary {
+  return {
+    ...r.collection,
+    team: r.team?.id ? r.team : null,
+    canCurate: canCurateCollection(ctx.actor, r.collection),
+    itemCount: Number(r.itemCount),
+  };
+}
 
 export async function listCollections(ctx: ServiceContext): Promise<CollectionSummary[]> {
   const rows = await ctx.db
-    .select({
-      collection: collections,
-      itemCount: sql<number>`(select count(*)::int from ${collectionItems} ci join ${collectionSections} cs on cs.id = ci.section_id where cs.collection_id = ${sql.identifier("collections")}.${sql.identifier("id")})`,
-    })
+    .select(summaryColumns)
     .from(collections)
+    .leftJoin(teams, eq(teams.id, collections.teamId))
     .orderBy(asc(collections.title));
-  return rows.map((r) => ({ ...r.collection, itemCount: Number(r.itemCount) }));
+  return rows.map((r) => toSummary(ctx, r));
+}
+
+interface OrderedItem {
+  id: string;
+  sectionId: string;
+  entryId: string;
+  entrySlug: string;
+  entryTitle: string;
+  entryKind: string;
+  note: string;
+  position: number;
+}
+
+/** A collection's items that `actor` may read, in reading order (section, then item position). */
+async function readableItems(db: DbOrTx, collectionId: string, actor: Actor): Promise<OrderedItem[]> {
+  return db
+    .select({
+      id: collectionItems.id,
+      sectionId: collectionItems.sectionId,
+      entryId: collectionItems.entryId,
+      entrySlug: entries.slug,
+      entryTitle: entries.title,
+      entryKind: entries.kind,
+      note: collectionItems.note,
+      position: collectionItems.position,
+    })
+    .from(collectionItems)
+    .innerJoin(collectionSections, eq(collectionSections.id, collectionItems.sectionId))
+    .innerJoin(entries, eq(entries.id, collectionItems.entryId))
+    .where(and(eq(collectionSections.collectionId, collectionId), entryReadPredicate(db, readScope(actor))))
+    .orderBy(asc(collectionSections.position), asc(collectionItems.position));
 }
 
 async function loadCollection(ctx: ServiceContext, db: DbOrTx, by: { id: string } | { slug: string }): Promise<Collection> {
   const [c] = await db
-    .select()
+    .select({ collection: collections, team: { id: teams.id, slug: teams.slug, name: teams.name } })
     .from(collections)
+    .leftJoin(teams, eq(teams.id, collections.teamId))
     .where("id" in by ? eq(collections.id, by.id) : eq(collections.slug, by.slug));
   if (!c) throw new NotFound("Collection");
   const sections = await db
     .select()
     .from(collectionSections)
-    .where(eq(collectionSections.collectionId, c.id))
+    .where(eq(collectionSections.collectionId, c.collection.id))
     .orderBy(asc(collectionSections.position));
-  const sectionIds = sections.map((s) => s.id);
-  const items = sectionIds.length
-    ? await db
-        .select({
-          id: collectionItems.id,
-          sectionId: collectionItems.sectionId,
-          entryId: collectionItems.entryId,
-          note: collectionItems.note,
-          position: collectionItems.position,
-          entryTitle: entries.title,
-          entryKind: entries.kind,
-        })
-        .from(collectionItems)
-        .innerJoin(entries, eq(entries.id, collectionItems.entryId))
-        .where(and(inArray(collectionItems.sectionId, sectionIds), entryReadPredicate(db, readScope(ctx.actor))))
-        .orderBy(asc(collectionItems.position))
-    : [];
+  const items = await readableItems(db, c.collection.id, ctx.actor);
   return {
-    ...c,
+    ...c.collection,
+    team: c.team?.id ? c.team : null,
+    canCurate: canCurateCollection(ctx.actor, c.collection),
     sections: sections.map((s) => ({
       id: s.id,
       title: s.title,
@@ -89,19 +133,37 @@ async function checkEntries(tx: Tx, ctx: ServiceContext, sections: CreateCollect
   if (missing.length) throw new Invalid(`Unknown entries: ${missing.join(", ")}`, { sections: [`unknown entry ${missing[0]}`] });
 }
 
+/**
+ * Rewrites the ordered structure. Items are new rows afterwards, so progress is carried over by entry:
+ * a curator reordering or renaming sections must not wipe every learner's progress.
+ */
 async function writeStructure(tx: Tx, collectionId: string, sections: CreateCollectionInput["sections"]): Promise<void> {
+  const kept = await tx
+    .select({ userId: collectionProgress.userId, entryId: collectionItems.entryId, completedAt: collectionProgress.completedAt })
+    .from(collectionProgress)
+    .innerJoin(collectionItems, eq(collectionItems.id, collectionProgress.itemId))
+    .innerJoin(collectionSections, eq(collectionSections.id, collectionItems.sectionId))
+    .where(eq(collectionSections.collectionId, collectionId));
   await tx.delete(collectionSections).where(eq(collectionSections.collectionId, collectionId));
+  const itemByEntry = new Map<string, string>();
   for (const [sIdx, section] of sections.entries()) {
     const [s] = await tx
       .insert(collectionSections)
       .values({ collectionId, title: section.title, position: sIdx })
       .returning({ id: collectionSections.id });
     if (section.items.length) {
-      await tx
+      const inserted = await tx
         .insert(collectionItems)
-        .values(section.items.map((item, iIdx) => ({ sectionId: s!.id, entryId: item.entryId, note: item.note, position: iIdx })));
+        .values(section.items.map((item, iIdx) => ({ sectionId: s!.id, entryId: item.entryId, note: item.note, position: iIdx })))
+        .returning({ id: collectionItems.id, entryId: collectionItems.entryId });
+      for (const i of inserted) if (!itemByEntry.has(i.entryId)) itemByEntry.set(i.entryId, i.id);
     }
   }
+  const carried = kept.flatMap((p) => {
+    const itemId = itemByEntry.get(p.entryId);
+    return itemId ? [{ userId: p.userId, itemId, completedAt: p.completedAt }] : [];
+  });
+  if (carried.length) await tx.insert(collectionProgress).values(carried).onConflictDoNothing();
 }
 
 export async function createCollection(ctx: ServiceContext, input: CreateCollectionInput): Promise<Collection> {
@@ -169,21 +231,50 @@ export async function deleteCollection(ctx: ServiceContext, id: string): Promise
   });
 }
 
-export async function getProgress(ctx: ServiceContext, collectionId: string): Promise<CollectionProgress> {
-  const collection = await loadCollection(ctx, ctx.db, { id: collectionId });
-  const itemIds = collection.sections.flatMap((s) => s.items.map((i) => i.id));
-  const done = itemIds.length
-    ? await ctx.db
-        .select({ itemId: collectionProgress.itemId })
+/**
+ * The one progress computation: `learner`'s done items among the items they may read. The learner's
+ * own bar, "my onboarding" and the curator's table all come from here.
+ */
+export async function progressOf(db: DbOrTx, collectionId: string, learner: Actor): Promise<CollectionProgress> {
+  const items = await readableItems(db, collectionId, learner);
+  const ids = items.map((i) => i.id);
+  const doneRows = ids.length
+    ? await db
+        .select({ itemId: collectionProgress.itemId, completedAt: collectionProgress.completedAt })
         .from(collectionProgress)
-        .where(and(eq(collectionProgress.userId, ctx.actor.userId), inArray(collectionProgress.itemId, itemIds)))
+        .where(and(eq(collectionProgress.userId, learner.userId), inArray(collectionProgress.itemId, ids)))
     : [];
-  return { collectionId, totalItems: itemIds.length, completedItemIds: done.map((d) => d.itemId) };
+  const done = new Set(doneRows.map((d) => d.itemId));
+  const next = nextUnreadItem(items, done);
+  const last = doneRows.reduce<Date | null>((latest, d) => (!latest || d.completedAt > latest ? d.completedAt : latest), null);
+  return {
+    collectionId,
+    totalItems: items.length,
+    doneItems: done.size,
+    percent: progressPercent(done.size, items.length),
+    // Reading order, so the portal can show ticks without re-sorting.
+    completedItemIds: items.filter((i) => done.has(i.id)).map((i) => i.id),
+    nextItemId: next?.id ?? null,
+    nextEntrySlug: next?.entrySlug ?? null,
+    lastActivityAt: last,
+  };
+}
+
+async function requireCollection(db: DbOrTx, collectionId: string): Promise<CollectionRow> {
+  const [row] = await db.select().from(collections).where(eq(collections.id, collectionId));
+  if (!row) throw new NotFound("Collection");
+  return row;
+}
+
+export async function getProgress(ctx: ServiceContext, collectionId: string): Promise<CollectionProgress> {
+  await requireCollection(ctx.db, collectionId);
+  return progressOf(ctx.db, collectionId, ctx.actor);
 }
 
 export async function markItem(ctx: ServiceContext, collectionId: string, itemId: string, done: boolean): Promise<CollectionProgress> {
-  const collection = await loadCollection(ctx, ctx.db, { id: collectionId });
-  if (!collection.sections.some((s) => s.items.some((i) => i.id === itemId))) throw new NotFound("Collection item");
+  await requireCollection(ctx.db, collectionId);
+  const items = await readableItems(ctx.db, collectionId, ctx.actor);
+  if (!items.some((i) => i.id === itemId)) throw new NotFound("Collection item");
   await ctx.db.transaction(async (tx) => {
     if (done) {
       await tx.insert(collectionProgress).values({ userId: ctx.actor.userId, itemId }).onConflictDoNothing();
@@ -192,7 +283,89 @@ export async function markItem(ctx: ServiceContext, collectionId: string, itemId
     }
     await audit(tx, ctx.actor, done ? "collection.item_done" : "collection.item_undone", "collection", collectionId, { itemId });
   });
-  return getProgress(ctx, collectionId);
+  return progressOf(ctx.db, collectionId, ctx.actor);
+}
+
+/** Recent members of a team: the people its onboarding paths are assigned to. */
+function newMemberCondition() {
+  return gt(teamMemberships.createdAt, sql`now() - make_interval(days => ${ONBOARDING_WINDOW_DAYS})`);
+}
+
+/** Users who marked at least one item of the collection(s) read. */
+function startedQuery(db: DbOrTx) {
+  return db
+    .selectDistinct({ userId: collectionProgress.userId, collectionId: collectionSections.collectionId })
+    .from(collectionProgress)
+    .innerJoin(collectionItems, eq(collectionItems.id, collectionProgress.itemId))
+    .innerJoin(collectionSections, eq(collectionSections.id, collectionItems.sectionId));
+}
+
+/**
+ * My onboarding paths: onboarding collections of teams I joined within ONBOARDING_WINDOW_DAYS
+ * ("team"), plus any onboarding collection I have started on my own ("started").
+ */
+export async function myOnboarding(ctx: ServiceContext): Promise<OnboardingAssignment[]> {
+  const assigned = await ctx.db
+    .select({ id: collections.id })
+    .from(collections)
+    .innerJoin(teamMemberships, eq(teamMemberships.teamId, collections.teamId))
+    .where(and(eq(collections.isOnboarding, true), eq(teamMemberships.userId, ctx.actor.userId), newMemberCondition()));
+  const started = await startedQuery(ctx.db).where(eq(collectionProgress.userId, ctx.actor.userId));
+  const reasons = new Map<string, "team" | "started">();
+  for (const a of assigned) reasons.set(a.id, "team");
+  for (const s of started) if (!reasons.has(s.collectionId)) reasons.set(s.collectionId, "started");
+  if (reasons.size === 0) return [];
+  const rows = await ctx.db
+    .select(summaryColumns)
+    .from(collections)
+    .leftJoin(teams, eq(teams.id, collections.teamId))
+    .where(and(inArray(collections.id, [...reasons.keys()]), eq(collections.isOnboarding, true)))
+    .orderBy(asc(collections.title));
+  const out: OnboardingAssignment[] = [];
+  for (const r of rows) {
+    out.push({ collection: toSummary(ctx, r), progress: await progressOf(ctx.db, r.collection.id, ctx.actor), reason: reasons.get(r.collection.id)! });
+  }
+  return out;
+}
+
+/** Who is where on a collection, for its curators: assigned new members and anyone who started it. */
+export async function learners(ctx: ServiceContext, collectionId: string): Promise<Learner[]> {
+  const c = await requireCollection(ctx.db, collectionId);
+  if (!canCurateCollection(ctx.actor, c)) throw new Forbidden("Only the collection's curators may see its learners");
+  const reasons = new Map<string, "team" | "started">();
+  if (c.isOnboarding && c.teamId) {
+    const members = await ctx.db
+      .select({ userId: teamMemberships.userId })
+      .from(teamMemberships)
+      .where(and(eq(teamMemberships.teamId, c.teamId), newMemberCondition()));
+    for (const m of members) reasons.set(m.userId, "team");
+  }
+  const started = await startedQuery(ctx.db).where(eq(collectionSections.collectionId, c.id));
+  for (const s of started) if (!reasons.has(s.userId)) reasons.set(s.userId, "started");
+  if (reasons.size === 0) return [];
+  const people = await ctx.db
+    .select({ id: users.id, handle: users.handle, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...reasons.keys()]))
+    .orderBy(asc(users.name));
+  const out: Learner[] = [];
+  for (const person of people) {
+    const actor = await loadActor(ctx.db, person.id, "system");
+    if (!actor) continue;
+    const p = await progressOf(ctx.db, c.id, actor);
+    out.push({
+      userId: person.id,
+      handle: person.handle,
+      name: person.name,
+      totalItems: p.totalItems,
+      doneItems: p.doneItems,
+      percent: p.percent,
+      nextItemId: p.nextItemId,
+      lastActivityAt: p.lastActivityAt,
+      reason: reasons.get(person.id)!,
+    });
+  }
+  return out;
 }
 
 export async function countCollections(db: DbOrTx): Promise<number> {

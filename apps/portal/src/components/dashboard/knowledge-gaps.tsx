@@ -1,0 +1,63 @@
+// Knowledge gaps: what people searched for and did not find (or never opened), most asked first.
+import { Anchor, Badge, Table } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { formatDate, isoString } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { ChartCard } from "./chart-card";
+
+export function KnowledgeGaps() {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.insights.knowledgeGaps.queryOptions({ limit: 15 }));
+  const rows = query.data ?? [];
+  return (
+    <ChartCard
+      id="knowledge-gaps"
+      title="Knowledge gaps"
+      description="Searches of the last 90 days that found nothing, or whose results nobody opened. Each one is a learning waiting to be written."
+      query={query}
+      empty={rows.length === 0 && "No gaps: every recent search found something people opened."}
+      table={
+        <Table.ScrollContainer minWidth={420}>
+          <Table striped>
+            <caption className="sr-only">Knowledge gaps</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Query</Table.Th>
+                <Table.Th scope="col">Searches</Table.Th>
+                <Table.Th scope="col">Last searched</Table.Th>
+                <Table.Th scope="col">Why</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((g) => (
+                <Table.Tr key={g.query}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/?q=${encodeURIComponent(g.query)}`} size="sm">
+                      {g.query}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{g.searches}</Table.Td>
+                  <Table.Td>
+                    <time dateTime={isoString(g.lastSearchedAt)}>{formatDate(g.lastSearchedAt)}</time>
+                  </Table.Td>
+                  <Table.Td>
+                    {g.reason === "no_results" ? (
+                      <Badge size="sm" variant="light" color="red">
+                        No results
+                      </Badge>
+                    ) : (
+                      <Badge size="sm" variant="light" color="gray">
+                        Never opened
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      }
+    />
+  );
+}
