@@ -29,7 +29,7 @@ export function UserMenu() {
             without them fails WCAG's "label in name". Below the lg breakpoint the name is visually hidden. */}
         <UnstyledButton className="user-menu-button">
           <Group gap="xs" wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="initials" name={user.name} aria-hidden />
+            <Avatar size="sm" radius="xl" color="indigo" variant="filled" name={user.name} aria-hidden />
             <Text component="span" size="sm" fw={500} className="user-menu-name">
               {user.name}
             </Text>

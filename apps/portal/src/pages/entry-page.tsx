@@ -4,7 +4,8 @@
 import type { EntryKind } from "@hindsight/domain";
 import { Anchor, Divider, Grid, Group, Stack, Text, Title, Typography } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { EntryActions } from "../components/entry/entry-actions";
 import { EntryFacts } from "../components/entry/entry-facts";
@@ -60,12 +61,26 @@ function KindStructure({ entry, canEdit }: { entry: EntryView; canEdit: boolean 
   }
 }
 
+/**
+ * Counts this reading for the readership dashboard (how widely postmortems travel across teams). The
+ * API keeps one view per person, entry and day, so a revisit or a re-render costs nothing; a failure
+ * only loses a statistic, so it is not shown.
+ */
+function useRecordView(entryId: string | undefined) {
+  const trpc = useTRPC();
+  const { mutate } = useMutation(trpc.insights.recordView.mutationOptions());
+  useEffect(() => {
+    if (entryId) mutate({ entryId });
+  }, [entryId, mutate]);
+}
+
 export function EntryPage() {
   const { slug = "" } = useParams();
   const trpc = useTRPC();
   const me = useCurrentUser();
   const entry = useQuery(trpc.entries.get.queryOptions({ slug }));
   const teams = useQuery(trpc.teams.list.queryOptions());
+  useRecordView(entry.data?.id);
 
   if (entry.isPending) return <PageLoader label="Loading entry" />;
   if (entry.isError) {
