@@ -197,6 +197,12 @@ See the related fix, *Postgres "remaining connection slots are reserved"*, for t
         "The campaign email went out at 10:00, after mitigation; at that traffic level the impact would have been much larger.",
         "The reserved superuser slots let the DBA on call connect and terminate idle sessions.",
       ],
+      actionItems: [
+        { title: "Route checkout-api through pgbouncer in every environment", owner: "Tomás Lindqvist", team: "payments", dueDate: "2026-09-30", status: "done" },
+        { title: "Add a database connectivity check to the checkout-api readiness probe", owner: "Inês Duarte", team: "payments", dueDate: "2026-10-15", status: "in_progress" },
+        { title: "Put orders-db connection saturation on the checkout dashboard", owner: "Mara Okafor", team: "platform", dueDate: "2026-10-31", status: "open" },
+        { title: "Move reporting jobs to the read replica", owner: "Mara Okafor", team: "platform", dueDate: "2027-01-31", status: "open" },
+      ],
       lessonsLearned: [
         "Treat database connections as a capacity budget that each service is allotted, not a per-pod setting.",
         "Readiness should mean 'can serve a real request', including critical dependencies behind a timeout.",
@@ -284,6 +290,11 @@ ALTER TABLE ledger_refunds
       ],
       gotLucky: [
         "The replay only included refunds. A replay of capture events would have hit a code path without the same ledger guard.",
+      ],
+      actionItems: [
+        { title: "Deduplicate refund webhooks on the ledger, not a 24-hour cache", owner: "Inês Duarte", team: "payments", dueDate: "2026-08-31", status: "done" },
+        { title: "Send refund emails only after the ledger write commits", owner: "Tomás Lindqvist", team: "payments", dueDate: "2026-09-15", status: "done" },
+        { title: "Page on ledger unique-violation spikes", owner: "Mara Okafor", team: "platform", dueDate: "2026-10-01", status: "open" },
       ],
       lessonsLearned: [
         "Idempotency has to hold for as long as a partner can resend, not just for their documented retry window.",
