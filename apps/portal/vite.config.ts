@@ -19,6 +19,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the chunk graph that scripts/bundle-size.mjs measures the home page's initial JS from.
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change far less often than the portal, so they get chunks of their own that

@@ -1,0 +1,23 @@
+// End-to-end tests: the real built API + portal (apps/api/dist/server.js on a fresh PGlite directory)
+// driven through headless Debian Chromium with playwright-core. Run by turbo's `test:e2e` task after both
+// builds. One file at a time (one server, one browser, a 2-core machine), no retries: a flaky step is a bug.
+// The JSON report goes to test-results/e2e.json, next to the unit tests' vitest.json, where
+// scripts/test-summary.mjs counts every *.json.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["e2e/**/*.e2e.ts"],
+    globalSetup: ["e2e/support/global-setup.ts"],
+    reporters: ["default", ["json", { outputFile: "test-results/e2e.json" }]],
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    retry: 0,
+    // Test files run in declaration order so the scenarios read (and fail) as a story.
+    sequence: { shuffle: false },
+  },
+});
