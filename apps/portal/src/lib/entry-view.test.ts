@@ -122,6 +122,15 @@ describe("transcripts", () => {
       { type: "text", text: " ok" },
     ]);
     expect(messageSegments("plain")).toEqual([{ type: "text", text: "plain" }]);
+    expect(messageSegments("uploaded [notes.md](https://files.example.com/a/notes.md), see https://status.example.com/42.")).toEqual([
+      { type: "text", text: "uploaded " },
+      { type: "link", text: "notes.md", href: "https://files.example.com/a/notes.md" },
+      { type: "text", text: ", see " },
+      { type: "link", text: "https://status.example.com/42", href: "https://status.example.com/42" },
+      { type: "text", text: "." },
+    ]);
+    // Only http(s) becomes a link.
+    expect(messageSegments("[x](javascript:alert(1))").every((seg) => seg.type === "text")).toBe(true);
     expect(redactionLabel("github-token")).toBe("GitHub token");
     expect(redactionLabel("slack-webhook")).toBe("slack webhook");
   });

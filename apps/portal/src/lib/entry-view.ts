@@ -177,17 +177,23 @@ export function avatarColor(name: string): (typeof AVATAR_COLORS)[number] {
 export type MessageSegment =
   | { type: "text"; text: string }
   | { type: "code"; text: string }
+  | { type: "link"; text: string; href: string }
   | { type: "redacted"; kind: string };
 
-const SEGMENT = /\[REDACTED:([a-z-]+)\]|`([^`\n]+)`/g;
+// Redaction markers, inline code, markdown links and bare URLs. Only http(s) URLs become links, so a
+// message cannot smuggle a `javascript:` link into the page.
+const SEGMENT = /\[REDACTED:([a-z-]+)\]|`([^`\n]+)`|\[([^\]\n]{1,300})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
 
-/** A message's text cut into plain text, inline code and the markers the redactor left for secrets. */
+/** A message's text cut into plain text, inline code, links and the markers the redactor left for secrets. */
 export function messageSegments(text: string): MessageSegment[] {
   const out: MessageSegment[] = [];
   let at = 0;
   for (const m of text.matchAll(SEGMENT)) {
     if (m.index > at) out.push({ type: "text", text: text.slice(at, m.index) });
-    out.push(m[1] !== undefined ? { type: "redacted", kind: m[1] } : { type: "code", text: m[2]! });
+    if (m[1] !== undefined) out.push({ type: "redacted", kind: m[1] });
+    else if (m[2] !== undefined) out.push({ type: "code", text: m[2] });
+    else if (m[3] !== undefined) out.push({ type: "link", text: m[3], href: m[4]! });
+    else out.push({ type: "link", text: m[5]!, href: m[5]! });
     at = m.index + m[0].length;
   }
   if (at < text.length) out.push({ type: "text", text: text.slice(at) });

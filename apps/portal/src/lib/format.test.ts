@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, isoString } from "./format";
+import { formatDate, formatDateTime, formatUtc, isoString } from "./format";
 
 describe("date formatting", () => {
   it("accepts the ISO strings the API sends and Date objects alike", () => {
@@ -16,5 +16,11 @@ describe("date formatting", () => {
       expect(formatDateTime(value)).toBe("—");
       expect(isoString(value)).toBeUndefined();
     }
+  });
+
+  it("shows incident moments in UTC, saying so", () => {
+    expect(formatUtc("2025-03-04T09:12:00Z")).toBe("4 Mar 2025, 09:12 UTC");
+    expect(formatUtc("2025-03-04T23:30:00-02:00")).toBe("5 Mar 2025, 01:30 UTC");
+    expect(formatUtc("soon")).toBe("—");
   });
 });

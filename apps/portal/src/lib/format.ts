@@ -25,3 +25,21 @@ export function formatDateTime(value: DateLike): string {
 export function isoString(value: DateLike): string | undefined {
   return toDate(value)?.toISOString();
 }
+
+// Incident timelines are written in UTC (responders across time zones quote the same clock), so they
+// are shown in UTC, with the zone said, whatever the reader's own zone.
+const utcFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** "4 Mar 2025, 09:12 UTC" for a moment; an em dash when it is not one. */
+export function formatUtc(value: DateLike): string {
+  const date = toDate(value);
+  return date ? `${utcFormat.format(date)} UTC` : "—";
+}

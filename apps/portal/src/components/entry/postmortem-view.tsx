@@ -2,7 +2,7 @@
 // contributing factors, what went well and poorly, action items, and the incident channel.
 import { incidentMetrics, type PostmortemFields } from "@hindsight/domain";
 import { Badge, Box, Group, Paper, SimpleGrid, Text, Timeline } from "@mantine/core";
-import { formatDateTime, isoString } from "../../lib/format";
+import { formatDateTime, formatUtc, isoString } from "../../lib/format";
 import { formatMinutes } from "../../lib/entry-view";
 import { ActionItemsTable } from "./action-items-table";
 import { EntrySection, ListSection, Prose } from "./entry-section";
@@ -91,8 +91,8 @@ export function PostmortemView({ fields }: { fields: PostmortemFields }) {
                     key={i}
                     role="listitem"
                     title={
-                      <Text component="span" size="sm" fw={600} ff="monospace">
-                        {iso ? <time dateTime={iso}>{event.at}</time> : event.at}
+                      <Text component="span" size="sm" fw={600}>
+                        {iso ? <time dateTime={iso}>{formatUtc(iso)}</time> : event.at}
                       </Text>
                     }
                   >

@@ -2,7 +2,7 @@
 // they answer, and secrets the redactor removed shown as markers. Messages can be picked and promoted
 // into a fix or runbook draft.
 import type { TranscriptFields, TranscriptMessage } from "@hindsight/domain";
-import { Avatar, Badge, Box, Button, Checkbox, Code, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
+import { Anchor, Avatar, Badge, Box, Button, Checkbox, Code, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
 import { IconEyeOff } from "@tabler/icons-react";
 import { Fragment, useMemo, useState } from "react";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -33,6 +33,10 @@ function MessageText({ text }: { text: string }) {
           <Fragment key={i}>{segment.text}</Fragment>
         ) : segment.type === "code" ? (
           <Code key={i}>{segment.text}</Code>
+        ) : segment.type === "link" ? (
+          <Anchor key={i} href={segment.href} target="_blank" rel="noopener noreferrer nofollow" size="sm">
+            {segment.text}
+          </Anchor>
         ) : (
           <Badge
             key={i}
