@@ -113,8 +113,8 @@ export const ZLearner = z.object({
 export type Learner = z.infer<typeof ZLearner>;
 
 /**
- * Who an onboarding path is assigned to: members of the curating team who joined it within this
- * many days. Anyone else who marks an item read has started it themselves and is tracked too.
+ * Who an onboarding path is assigned to: members (not maintainers) of the curating team who joined it
+ * within this many days. Anyone else who marks an item read has started it themselves and is tracked too.
  */
 export const ONBOARDING_WINDOW_DAYS = 90;
 

@@ -182,6 +182,16 @@ describe.each(targets)("collections on $name", (target) => {
       ["other", "started", 1, 3, 33],
       ["teammate", "team", 1, 4, 25],
     ]);
+    // Maintainers curate paths rather than follow them: once the author maintains the team, the path
+    // is no longer theirs to follow.
+    const promoted = await trpc(h.app, "teams.setMember", { teamId: h.teams.alpha, userId: h.people.author.id, role: "maintainer" }, { cookie: h.people.admin.cookie });
+    expect(promoted.status).toBe(200);
+    const afterPromotion = await trpc<LearnerWire[]>(h.app, "collections.learners", { collectionId: id }, { cookie }, "query");
+    expect(afterPromotion.data!.map((l) => l.handle)).toEqual(["other", "teammate"]);
+    const maintainerMine = await trpc<AssignmentWire[]>(h.app, "collections.mine", undefined, { cookie }, "query");
+    expect(maintainerMine.data!.map((m) => m.collection.id)).not.toContain(id);
+    await trpc(h.app, "teams.setMember", { teamId: h.teams.alpha, userId: h.people.author.id, role: "member" }, { cookie: h.people.admin.cookie });
+
     const teammateOwn = await trpc<ProgressWire>(h.app, "collections.progress", { collectionId: id }, { cookie: h.people.teammate.cookie });
     const teammateRow = learners.data!.find((l) => l.handle === "teammate")!;
     expect([teammateRow.percent, teammateRow.nextItemId, teammateRow.lastActivityAt]).toEqual([

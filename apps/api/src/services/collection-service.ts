@@ -286,9 +286,15 @@ export async function markItem(ctx: ServiceContext, collectionId: string, itemId
   return progressOf(ctx.db, collectionId, ctx.actor);
 }
 
-/** Recent members of a team: the people its onboarding paths are assigned to. */
+/**
+ * Recent members of a team: the people its onboarding paths are assigned to. Maintainers curate the
+ * paths rather than follow them, so they are not assigned (they still show once they start one).
+ */
 function newMemberCondition() {
-  return gt(teamMemberships.createdAt, sql`now() - make_interval(days => ${ONBOARDING_WINDOW_DAYS})`);
+  return and(
+    eq(teamMemberships.role, "member"),
+    gt(teamMemberships.createdAt, sql`now() - make_interval(days => ${ONBOARDING_WINDOW_DAYS})`),
+  );
 }
 
 /** Users who marked at least one item of the collection(s) read. */
