@@ -39,13 +39,10 @@ export class CorpusError extends Error {
   override name = "CorpusError";
 }
 
+/** Every file under `dir`, in a stable order. */
 function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
+  const paths = readdirSync(dir, { recursive: true, encoding: "utf8" }).map((p) => join(dir, p));
+  return paths.filter((p) => statSync(p).isFile()).sort();
 }
 
 /** Postmortem files: all but READMEs, licences, source notes, the JSONL and the template (one upstream file has no .md extension). */

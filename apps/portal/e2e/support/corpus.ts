@@ -16,13 +16,10 @@ export function corpusSkipReason(): string | null {
 }
 
 
+/** Every file under `dir`, in a stable order. */
 function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
+  const paths = readdirSync(dir, { recursive: true, encoding: "utf8" }).map((p) => join(dir, p));
+  return paths.filter((p) => statSync(p).isFile()).sort();
 }
 
 /**

@@ -1,21 +1,11 @@
 // The editor's content as the API sees it: built from an entry or a kind's template, validated with
 // the very zod schema the API enforces (so most mistakes show before a request), and turned into
 // the create and update inputs.
-import { templateFor, ZCreateEntryInput, type EntryKind, type Visibility } from "@hindsight/domain";
+import { templateFor, ZCreateEntryInput, type EntryKind } from "@hindsight/domain";
 import type { EditorContent } from "./editor-merge";
 
-interface EntryLike {
-  title: string;
-  summary: string;
-  body: string;
-  tags: string[];
-  services: string[];
-  teamId: string | null;
-  visibility: Visibility;
-  fields: Record<string, unknown>;
-}
-
-export function entryContent(entry: EntryLike): EditorContent {
+/** An entry as the API returns it carries at least what the editor edits. */
+export function entryContent(entry: EditorContent): EditorContent {
   return {
     title: entry.title,
     summary: entry.summary,
