@@ -12,7 +12,7 @@ import { useNavigate } from "react-router";
 import { KIND_NAMES } from "../../lib/search-kinds";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { KindIcon } from "./kind-icon";
-import { matchActions, matchTitles } from "./palette-actions";
+import { matchActions, matchTitles, namesAction } from "./palette-actions";
 
 const DEBOUNCE_MS = 150;
 const ENTRY_LIMIT = 8;
@@ -71,11 +71,13 @@ export default function CommandPalette({ openRequests }: CommandPaletteProps) {
     staleTime: 60_000,
   });
 
+  // Local matches (actions, collections) follow every keystroke; only the entry search waits for a pause.
+  const typed = query.trim();
   const items = useMemo<PaletteItem[]>(() => {
-    const out: PaletteItem[] = [];
+    const found: PaletteItem[] = [];
     const response = words ? entries.data : undefined;
     for (const hit of response?.hits ?? []) {
-      out.push({
+      found.push({
         id: `entry-${hit.id}`,
         group: "Entries",
         label: hit.title,
@@ -88,37 +90,35 @@ export default function CommandPalette({ openRequests }: CommandPaletteProps) {
         },
       });
     }
-    for (const collection of matchTitles(words, collections.data ?? [])) {
-      out.push({
-        id: `collection-${collection.id}`,
-        group: "Collections",
-        label: collection.title,
-        description: collection.isOnboarding ? "Onboarding path" : "Collection",
-        icon: <IconFolders size={20} aria-hidden />,
-        run: () => void navigate(`/collections/${encodeURIComponent(collection.slug)}`),
-      });
-    }
-    for (const action of matchActions(words)) {
-      out.push({
-        id: `action-${action.id}`,
-        group: "Actions",
-        label: action.label,
-        ariaLabel: action.label,
-        icon: <IconArrowRight size={20} aria-hidden />,
-        run: () => void navigate(action.to),
-      });
-    }
-    if (words) {
-      out.push({
+    const curated: PaletteItem[] = matchTitles(typed, collections.data ?? []).map((collection) => ({
+      id: `collection-${collection.id}`,
+      group: "Collections",
+      label: collection.title,
+      description: collection.isOnboarding ? "Onboarding path" : "Collection",
+      icon: <IconFolders size={20} aria-hidden />,
+      run: () => void navigate(`/collections/${encodeURIComponent(collection.slug)}`),
+    }));
+    const matched = matchActions(typed);
+    const actions: PaletteItem[] = matched.map((action) => ({
+      id: `action-${action.id}`,
+      group: "Actions",
+      label: action.label,
+      ariaLabel: action.label,
+      icon: <IconArrowRight size={20} aria-hidden />,
+      run: () => void navigate(action.to),
+    }));
+    if (typed) {
+      actions.push({
         id: "action-all-results",
         group: "Actions",
-        label: `All results for “${words}”`,
+        label: `All results for “${typed}”`,
         icon: <IconSearch size={20} aria-hidden />,
-        run: () => void navigate(`/?q=${encodeURIComponent(words)}`),
+        run: () => void navigate(`/?q=${encodeURIComponent(typed)}`),
       });
     }
-    return out;
-  }, [words, entries.data, collections.data, navigate, trpcClient]);
+    // Someone typing an action's name ("new runb…") wants the action on top, where Enter runs it.
+    return namesAction(typed, matched) ? [...actions, ...found, ...curated] : [...found, ...curated, ...actions];
+  }, [typed, words, entries.data, collections.data, navigate, trpcClient]);
 
   // Spotlight selects the first item when the query changes, but entry hits arrive later and replace
   // the list; select the first item again so Enter always opens what is on top.
@@ -127,12 +127,11 @@ export default function CommandPalette({ openRequests }: CommandPaletteProps) {
     if (opened && signature) selectFirst(store, listId);
   }, [opened, signature, store, listId]);
 
-  const groups = (["Entries", "Collections", "Actions"] as const)
-    .map((name) => ({ name, items: items.filter((item) => item.group === name) }))
-    .filter((group) => group.items.length > 0);
+  // Groups in the order the items come, so the option indexes Spotlight selects by stay in step.
+  const groups = [...new Set(items.map((item) => item.group))].map((name) => ({ name, items: items.filter((item) => item.group === name) }));
   const optionId = (index: number) => `${listId}-option-${index}`;
   const activeIndex = selected >= 0 && selected < items.length ? selected : -1;
-  const searching = entries.isFetching || (query.trim() !== words && query.trim() !== "");
+  const searching = entries.isFetching || (typed !== words && typed !== "");
 
   let index = 0;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchActions, matchTitles, PALETTE_ACTIONS } from "./palette-actions";
+import { matchActions, matchTitles, namesAction, PALETTE_ACTIONS } from "./palette-actions";
 
 describe("palette actions", () => {
   it("offers the actions the e2e contract names", () => {
@@ -16,6 +16,17 @@ describe("palette actions", () => {
     expect(matchActions("dash").map((a) => a.id)).toEqual(["dashboards"]);
     expect(matchActions("zzz")).toEqual([]);
     expect(matchActions("  ")).toHaveLength(PALETTE_ACTIONS.length);
+  });
+});
+
+describe("namesAction", () => {
+  it("is true once the typed text starts an action's name", () => {
+    expect(namesAction("new runb", matchActions("new runb"))).toBe(true);
+    expect(namesAction("New  Runbook", matchActions("New  Runbook"))).toBe(true);
+    expect(namesAction("ne", matchActions("ne"))).toBe(false);
+    // "runbook" finds "New runbook" by a word, but it is a search for runbooks, not the action's name.
+    expect(matchActions("runbook").map((a) => a.label)).toContain("New runbook");
+    expect(namesAction("runbook", matchActions("runbook"))).toBe(false);
   });
 });
 

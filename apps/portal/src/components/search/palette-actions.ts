@@ -46,3 +46,9 @@ export function matchTitles<T extends { title: string }>(query: string, items: r
     .sort((a, b) => Number(b.title.toLowerCase().startsWith(q)) - Number(a.title.toLowerCase().startsWith(q)))
     .slice(0, limit);
 }
+
+/** Whether the typed text is the start of an action's name (three letters at least), e.g. "new run". */
+export function namesAction(query: string, actions: readonly PaletteAction[]): boolean {
+  const q = query.trim().toLowerCase().replace(/\s+/g, " ");
+  return q.length >= 3 && actions.some((action) => action.label.toLowerCase().startsWith(q));
+}
