@@ -1,7 +1,8 @@
-// Building blocks every kind view shares: a titled section (its heading names the region), plain
-// prose that keeps the author's line breaks, and lists of lines.
+// Building blocks every kind view shares: a titled section (its heading names the region), prose that
+// keeps the author's line breaks, and lists of lines (both with inline code, links and redactions).
 import { List, Stack, Text, Title, type TitleOrder } from "@mantine/core";
 import { useId, type ReactNode } from "react";
+import { InlineText } from "./inline-text";
 
 export function EntrySection({
   title,
@@ -30,7 +31,7 @@ export function EntrySection({
 export function Prose({ children }: { children: string }) {
   return (
     <Text style={{ whiteSpace: "pre-line", overflowWrap: "anywhere" }}>
-      {children}
+      <InlineText text={children} />
     </Text>
   );
 }
@@ -39,7 +40,9 @@ export function LineList({ items, ordered = false }: { items: readonly string[];
   return (
     <List type={ordered ? "ordered" : "unordered"} spacing={4} style={{ overflowWrap: "anywhere" }}>
       {items.map((item, i) => (
-        <List.Item key={i}>{item}</List.Item>
+        <List.Item key={i}>
+          <InlineText text={item} />
+        </List.Item>
       ))}
     </List>
   );

@@ -2,8 +2,7 @@
 // they answer, and secrets the redactor removed shown as markers. Messages can be picked and promoted
 // into a fix or runbook draft.
 import type { TranscriptFields, TranscriptMessage } from "@hindsight/domain";
-import { Anchor, Avatar, Badge, Box, Button, Checkbox, Code, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
-import { IconEyeOff } from "@tabler/icons-react";
+import { Avatar, Badge, Box, Button, Checkbox, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
 import { Fragment, useMemo, useState } from "react";
 import { formatDate, formatDateTime } from "../../lib/format";
 import {
@@ -11,12 +10,12 @@ import {
   initials,
   messageSegments,
   messageTime,
-  redactionLabel,
   suggestTitle,
   threadMessages,
   type Thread,
 } from "../../lib/entry-view";
 import { EntrySection } from "./entry-section";
+import { InlineText } from "./inline-text";
 import { LinkedEntry } from "./linked-entry";
 import { PromoteDialog, type PromoteKind } from "./promote-dialog";
 
@@ -28,30 +27,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 function MessageText({ text }: { text: string }) {
   return (
     <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-      {messageSegments(text).map((segment, i) =>
-        segment.type === "text" ? (
-          <Fragment key={i}>{segment.text}</Fragment>
-        ) : segment.type === "code" ? (
-          <Code key={i}>{segment.text}</Code>
-        ) : segment.type === "link" ? (
-          <Anchor key={i} href={segment.href} target="_blank" rel="noopener noreferrer nofollow" size="sm">
-            {segment.text}
-          </Anchor>
-        ) : (
-          <Badge
-            key={i}
-            component="span"
-            color="grape"
-            variant="light"
-            radius="sm"
-            tt="none"
-            leftSection={<IconEyeOff size={12} aria-hidden />}
-            style={{ verticalAlign: "baseline" }}
-          >
-            redacted {redactionLabel(segment.kind)}
-          </Badge>
-        ),
-      )}
+      <InlineText text={text} />
     </Text>
   );
 }
