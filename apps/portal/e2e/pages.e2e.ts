@@ -1,5 +1,6 @@
-// Scenarios 5 and 6: axe finds no serious or critical violation on the main pages (search, entry,
-// editor, collection, dashboards, plus sign-in, browse, import and onboarding), in light and dark, and
+// Scenarios 5 and 6: axe finds no serious or critical violation on the main pages (search, an entry of
+// every kind, history, editor, collection, dashboards, plus sign-in, browse, import and onboarding), in
+// light and dark, and
 // the run saves a screenshot of each (light, dark, and 700px wide: a laptop half-screen) to look at.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -24,6 +25,8 @@ describe("scenarios 5 + 6: accessibility and screenshots of the main pages", () 
   let reader: Person;
   let entry: { slug: string; title: string };
   let collection: { slug: string; title: string };
+  /** A seeded entry of each other kind, so every kind's page is checked. */
+  const byKind = new Map<string, { slug: string; title: string }>();
 
   beforeAll(async () => {
     if (!e2e.baseUrl) return;
@@ -57,6 +60,25 @@ describe("scenarios 5 + 6: accessibility and screenshots of the main pages", () 
       sections: [{ title: "Start here", items: [{ entryId: (await e2e.api.entries.get.query({ slug: entry.slug })).id, note: "Read the timeline." }] }],
     });
     collection = { slug: created.slug, title: created.title };
+    for (const kind of ["fix", "runbook", "transcript", "gameday"] as const) {
+      const found = (await e2e.api.entries.list.query({ kind, status: "published", limit: 1 })).items[0];
+      if (found) byKind.set(kind, { slug: found.slug, title: found.title });
+    }
+    // A second revision, so the history page has something to compare.
+    const current = await e2e.api.entries.get.query({ slug: entry.slug });
+    await e2e.api.entries.update.mutate({
+      id: current.id,
+      expectedVersion: current.version,
+      body: `${current.body}\n## Follow-up\n\nThe reindex now runs at 03:00 UTC.\n`,
+      note: "Add the follow-up",
+    });
+  });
+
+  /** A page for the seeded entry of `kind`; the demo workspace has one of each. */
+  const kindCase = (kind: string): PageCase => ({
+    name: `entry-${kind}`,
+    path: () => `/entries/${byKind.get(kind)?.slug ?? `missing-seeded-${kind}`}`,
+    ready: (page) => page.getByRole("heading", { level: 1, name: byKind.get(kind)?.title ?? "" }).waitFor(),
   });
 
   const cases: PageCase[] = [
@@ -69,6 +91,15 @@ describe("scenarios 5 + 6: accessibility and screenshots of the main pages", () 
       name: "entry",
       path: () => `/entries/${entry.slug}`,
       ready: (page) => page.getByRole("heading", { level: 1, name: entry.title }).waitFor(),
+    },
+    kindCase("fix"),
+    kindCase("runbook"),
+    kindCase("transcript"),
+    kindCase("gameday"),
+    {
+      name: "history",
+      path: () => `/entries/${entry.slug}/history`,
+      ready: (page) => page.getByRole("heading", { level: 2, name: "Compare revisions" }).waitFor(),
     },
     {
       name: "editor",

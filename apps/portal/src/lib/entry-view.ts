@@ -165,7 +165,9 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-const AVATAR_COLORS = ["indigo", "teal", "grape", "orange", "cyan", "pink", "lime", "violet", "blue", "red"] as const;
+// Shade 9 of hues whose darkest shade keeps white initials at 4.5:1 or better (orange, lime and the
+// lighter shades do not).
+const AVATAR_COLORS = ["indigo.9", "teal.9", "grape.9", "cyan.9", "pink.9", "violet.9", "blue.9", "red.9", "gray.9"] as const;
 
 /** A stable colour per person, so the same speaker is recognisable down a long channel. */
 export function avatarColor(name: string): (typeof AVATAR_COLORS)[number] {

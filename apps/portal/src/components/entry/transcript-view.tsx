@@ -55,7 +55,7 @@ function Message({
       }}
     >
       <Checkbox checked={selected} onChange={() => onToggle(message.ts)} aria-label={label} mt={8} />
-      <Avatar color={avatarColor(message.user)} variant="filled" autoContrast radius="xl" size="md" aria-hidden>
+      <Avatar color={avatarColor(message.user)} variant="filled" radius="xl" size="md" aria-hidden>
         {initials(message.user)}
       </Avatar>
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
