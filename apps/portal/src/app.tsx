@@ -1,13 +1,12 @@
 // The portal's root: providers (Mantine, TanStack Query, tRPC) and the route table.
 import { createTheme, MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { lazy, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { AppLayout } from "./components/app-layout";
 import { RequireAuth } from "./components/require-auth";
 import { makeQueryClient } from "./lib/query-client";
 import { makeTrpcClient, TRPCProvider } from "./lib/trpc";
-import { Notifications } from "@mantine/notifications";
 import { NotFoundPage } from "./pages/not-found-page";
 import { SearchPage } from "./pages/search-page";
 const SignInPage = lazy(() => import("./pages/sign-in-page").then((m) => ({ default: m.SignInPage })));
@@ -27,6 +26,10 @@ const CollectionEditorPage = lazy(() =>
   import("./pages/collection-editor-page").then((m) => ({ default: m.CollectionEditorPage })),
 );
 const OnboardingPage = lazy(() => import("./pages/onboarding-page").then((m) => ({ default: m.OnboardingPage })));
+// Toasts only ever follow an action (a save, a publish), so their container loads after the first paint
+// instead of in the first download.
+const Notifications = lazy(() => import("@mantine/notifications").then((m) => ({ default: m.Notifications })));
+const ActionItemsPage = lazy(() => import("./pages/action-items-page").then((m) => ({ default: m.ActionItemsPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
@@ -57,6 +60,7 @@ const router = createBrowserRouter([
           { path: "collections/:slug", Component: CollectionPage },
           { path: "collections/:slug/edit", Component: CollectionEditorPage },
           { path: "onboarding", Component: OnboardingPage },
+          { path: "action-items", Component: ActionItemsPage },
           { path: "dashboards", Component: DashboardPage },
           { path: "*", Component: NotFoundPage },
         ],
@@ -71,7 +75,9 @@ export function App() {
   const [trpcClient] = useState(makeTrpcClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <RouterProvider router={router} />

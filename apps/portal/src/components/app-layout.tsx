@@ -6,6 +6,7 @@
 import { Burger, Button, Container, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import {
   IconChartBar,
+  IconChecklist,
   IconChevronDown,
   IconFileImport,
   IconFolders,
@@ -36,6 +37,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/entries", label: "Browse", icon: IconListDetails, owns: (path) => path.startsWith("/entries") },
   { to: "/collections", label: "Collections", icon: IconFolders, owns: (path) => path.startsWith("/collections") },
   { to: "/onboarding", label: "Onboarding", icon: IconSchool, owns: (path) => path.startsWith("/onboarding") },
+  { to: "/action-items", label: "Action items", icon: IconChecklist, owns: (path) => path.startsWith("/action-items") },
   { to: "/dashboards", label: "Dashboards", icon: IconChartBar, owns: (path) => path.startsWith("/dashboards") },
   { to: "/import", label: "Import", icon: IconFileImport, owns: (path) => path.startsWith("/import") },
 ];

@@ -20,6 +20,7 @@ const NEW_KINDS: { kind: EntryKind; keywords: string }[] = [
 export const PALETTE_ACTIONS: readonly PaletteAction[] = [
   ...NEW_KINDS.map(({ kind, keywords }) => ({ id: `new-${kind}`, label: newEntryLabel(kind), to: `/new/${kind}`, keywords })),
   { id: "import", label: "Import", to: "/import", keywords: "upload slack export markdown transcript" },
+  { id: "action-items", label: "Action items", to: "/action-items", keywords: "follow-ups todo overdue owner mine" },
   { id: "dashboards", label: "Dashboards", to: "/dashboards", keywords: "charts stats metrics gaps" },
   { id: "collections", label: "Collections", to: "/collections", keywords: "paths curated lists" },
   { id: "onboarding", label: "Onboarding", to: "/onboarding", keywords: "new hire learning progress" },
