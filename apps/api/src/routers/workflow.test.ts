@@ -1,6 +1,6 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
-import { eq } from "@hindsight/db/orm";
+import { eq, sql } from "@hindsight/db/orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, trpc, type Harness } from "../test/harness.js";
 
@@ -75,6 +75,72 @@ describe.each(targets)("workflow, blameless gate, templates and promotion on $na
     expect(decided.data).toEqual([expect.objectContaining({ handle: "teammate", state: "approved" })]);
     const audits = await h.db.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.targetId, draft.data!.id) });
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["entry.create", "entry.submit", "entry.reviewers_requested", "entry.review_approved"]));
+  });
+
+  run(`lists the reviewers with their state after a submit${note}`, async () => {
+    const cookie = h.people.author.cookie;
+    const draft = await trpc<EntryWire>(h.app, "entries.create", { kind: "fix", title: "Pods stuck terminating", teamId: h.teams.alpha }, { cookie });
+    const submitted = await trpc<EntryWire>(
+      h.app,
+      "entries.submit",
+      { id: draft.data!.id, reviewers: [h.people.teammate.id, h.people.admin.id, h.people.teammate.id], expectedVersion: draft.data!.version },
+      { cookie },
+    );
+    expect(submitted.data).toMatchObject({ status: "in_review", version: draft.data!.version + 1 });
+    const reviewers = await trpc<{ handle: string; state: string; decidedAt: string | null }[]>(h.app, "entries.reviewers", { id: draft.data!.id }, { cookie });
+    expect(reviewers.data!.map((r) => [r.handle, r.state, r.decidedAt])).toEqual([
+      ["admin", "pending", null],
+      ["teammate", "pending", null],
+    ]);
+  });
+
+  // A submit is one write: whatever fails after the status change must leave the draft as it was.
+  const unchangedDraft = async (id: string, version: number) => {
+    const d = h.db.database.db;
+    const [row] = await d.select().from(schema.entries).where(eq(schema.entries.id, id));
+    expect(row).toMatchObject({ status: "draft", version });
+    expect(await d.select().from(schema.entryReviewers).where(eq(schema.entryReviewers.entryId, id))).toEqual([]);
+    expect((await d.select().from(schema.entryRevisions).where(eq(schema.entryRevisions.entryId, id))).map((r) => r.version)).toEqual([version]);
+    const audits = await d.query.auditLog.findMany({ where: (a, { eq }) => eq(a.targetId, id) });
+    expect(audits.map((a) => a.action)).toEqual(["entry.create"]);
+  };
+
+  run(`refuses unknown reviewers and reviewers who cannot read the entry, leaving the draft untouched${note}`, async () => {
+    const cookie = h.people.author.cookie;
+    const draft = await trpc<EntryWire>(h.app, "entries.create", { kind: "fix", title: "DNS lookups time out", teamId: h.teams.alpha }, { cookie });
+    const id = draft.data!.id;
+    const unknown = await trpc(h.app, "entries.submit", { id, reviewers: ["00000000-0000-4000-8000-000000000000"] }, { cookie });
+    expect(unknown.status).toBe(400);
+    expect(unknown.error!.data.fieldErrors).toHaveProperty("reviewers");
+    await unchangedDraft(id, draft.data!.version);
+    // `other` is in another team: an in-review org entry is only readable by its owner team. This
+    // check runs after the status change, inside the same transaction.
+    const blind = await trpc(h.app, "entries.submit", { id, reviewers: [h.people.teammate.id, h.people.other.id] }, { cookie });
+    expect(blind.status).toBe(400);
+    expect(blind.error!.message).toMatch(/Other cannot read this entry/);
+    await unchangedDraft(id, draft.data!.version);
+  });
+
+  run(`rolls the status change back when recording the reviewers fails${note}`, async () => {
+    const cookie = h.people.author.cookie;
+    const d = h.db.database.db;
+    const draft = await trpc<EntryWire>(h.app, "entries.create", { kind: "fix", title: "Disk pressure evictions", teamId: h.teams.alpha }, { cookie });
+    // The reviewer insert itself fails (as a dropped connection or a constraint would), after the
+    // entry has already moved to in review within the request.
+    await d.execute(sql`create or replace function fail_reviewer_insert() returns trigger language plpgsql as $$
+      begin raise exception 'reviewer insert failed (test)'; end $$`);
+    await d.execute(sql`create trigger fail_reviewer_insert before insert on entry_reviewers for each row execute function fail_reviewer_insert()`);
+    try {
+      const failed = await trpc(h.app, "entries.submit", { id: draft.data!.id, reviewers: [h.people.teammate.id] }, { cookie });
+      expect(failed.status).toBe(500);
+    } finally {
+      await d.execute(sql`drop trigger fail_reviewer_insert on entry_reviewers`);
+      await d.execute(sql`drop function fail_reviewer_insert()`);
+    }
+    await unchangedDraft(draft.data!.id, draft.data!.version);
+    // And the same submit succeeds once the failure is gone.
+    const retried = await trpc<EntryWire>(h.app, "entries.submit", { id: draft.data!.id, reviewers: [h.people.teammate.id] }, { cookie });
+    expect(retried.data!.status).toBe("in_review");
   });
 
   run("fingerprints a fix's error signatures so variants of the same error match", async () => {

@@ -364,21 +364,22 @@ async function lockForWrite(tx: Tx, ctx: ServiceContext, id: string, expectedVer
  * One audited change of an entry by a writer: lock, check the expected version, apply, record.
  * `check` may refuse the change after seeing the current entry (e.g. a runbook review on a fix).
  */
-export function changeEntry(
-  ctx: ServiceContext,
-  id: string,
-  opts: {
-    changes: (current: Entry) => Changes;
-    action: string;
-    note?: string | null;
-    expectedVersion?: number;
-  } & WriteOptions,
-): Promise<Entry> {
-  return ctx.search.transaction(ctx.db, async (tx) => {
-    const current = await lockForWrite(tx, ctx, id, opts.expectedVersion);
-    const changes = opts.changes(await hydrate(tx, current));
-    return (await applyChanges(tx, ctx, current, changes, opts.action, opts.note ?? null, opts)).entry;
-  });
+export function changeEntry(ctx: ServiceContext, id: string, opts: ChangeOptions): Promise<Entry> {
+  return ctx.search.transaction(ctx.db, (tx) => changeEntryTx(tx, ctx, id, opts));
+}
+
+export type ChangeOptions = {
+  changes: (current: Entry) => Changes;
+  action: string;
+  note?: string | null;
+  expectedVersion?: number;
+} & WriteOptions;
+
+/** `changeEntry` inside the caller's transaction, for writes that change more than the entry. */
+export async function changeEntryTx(tx: Tx, ctx: ServiceContext, id: string, opts: ChangeOptions): Promise<Entry> {
+  const current = await lockForWrite(tx, ctx, id, opts.expectedVersion);
+  const changes = opts.changes(await hydrate(tx, current));
+  return (await applyChanges(tx, ctx, current, changes, opts.action, opts.note ?? null, opts)).entry;
 }
 
 export function updateEntry(ctx: ServiceContext, input: UpdateEntryInput, opts: WriteOptions = {}): Promise<Entry> {
@@ -394,14 +395,16 @@ const TRANSITIONS: Record<"submit" | "publish" | "archive" | "restore", { from: 
 };
 export type Transition = keyof typeof TRANSITIONS;
 
-export function transitionEntry(
-  ctx: ServiceContext,
-  id: string,
-  transition: Transition,
-  opts: { expectedVersion?: number; check?: (current: Entry) => void } & WriteOptions = {},
-): Promise<Entry> {
+export type TransitionOptions = { expectedVersion?: number; check?: (current: Entry) => void } & WriteOptions;
+
+export function transitionEntry(ctx: ServiceContext, id: string, transition: Transition, opts: TransitionOptions = {}): Promise<Entry> {
+  return ctx.search.transaction(ctx.db, (tx) => transitionEntryTx(tx, ctx, id, transition, opts));
+}
+
+/** `transitionEntry` inside the caller's transaction (a submit and its reviewers commit together). */
+export function transitionEntryTx(tx: Tx, ctx: ServiceContext, id: string, transition: Transition, opts: TransitionOptions = {}): Promise<Entry> {
   const rule = TRANSITIONS[transition];
-  return changeEntry(ctx, id, {
+  return changeEntryTx(tx, ctx, id, {
     expectedVersion: opts.expectedVersion,
     action: `entry.${transition}`,
     acknowledgeWarnings: opts.acknowledgeWarnings,

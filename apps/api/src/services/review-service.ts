@@ -1,11 +1,12 @@
 // Optional reviewers for entries in review: asked when the entry is submitted, each records a
 // decision (approved / changes requested). Publishing stays with the entry's writers.
-import { Forbidden, Invalid, type Entry } from "@hindsight/domain";
+import { canReadEntry, Forbidden, Invalid, type Entry } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
 import { and, asc, eq, inArray } from "@hindsight/db/orm";
+import { loadActor } from "../identity/identity.js";
 import { audit } from "./audit.js";
 import type { ServiceContext } from "./context.js";
-import { getEntry, transitionEntry } from "./entry-service.js";
+import { getEntry, transitionEntryTx } from "./entry-service.js";
 
 const { entryReviewers, users } = schema;
 
@@ -17,21 +18,33 @@ export interface Reviewer {
   decidedAt: Date | null;
 }
 
-export async function submitForReview(ctx: ServiceContext, id: string, reviewerIds: string[], expectedVersion?: number): Promise<Entry> {
+/**
+ * Submits a draft for review and asks the reviewers, in one transaction: the status change, the
+ * reviewer rows and their audit commit together or not at all. Reviewers must be able to read the
+ * entry (an in-review entry is not org-readable), or they would be asked to look at a 404.
+ */
+export function submitForReview(ctx: ServiceContext, id: string, reviewerIds: string[], expectedVersion?: number): Promise<Entry> {
   const unique = [...new Set(reviewerIds)];
-  if (unique.length) {
-    const found = await ctx.db.select({ id: users.id }).from(users).where(inArray(users.id, unique));
-    if (found.length !== unique.length) throw new Invalid("Unknown reviewer", { reviewers: ["contains an unknown user id"] });
-  }
-  const entry = await transitionEntry(ctx, id, "submit", { expectedVersion });
-  if (unique.length) {
-    await ctx.db.transaction(async (tx) => {
-      await tx.delete(entryReviewers).where(eq(entryReviewers.entryId, id));
-      await tx.insert(entryReviewers).values(unique.map((userId) => ({ entryId: id, userId })));
-      await audit(tx, ctx.actor, "entry.reviewers_requested", "entry", id, { reviewers: unique });
-    });
-  }
-  return entry;
+  return ctx.search.transaction(ctx.db, async (tx) => {
+    const people = unique.length ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)) : [];
+    if (people.length !== unique.length) throw new Invalid("Unknown reviewer", { reviewers: ["contains an unknown user id"] });
+    const entry = await transitionEntryTx(tx, ctx, id, "submit", { expectedVersion });
+    if (unique.length === 0) return entry;
+    const blind: string[] = [];
+    for (const person of people) {
+      const reviewer = await loadActor(tx, person.id, "system");
+      if (!reviewer || !canReadEntry(reviewer, entry)) blind.push(person.name);
+    }
+    if (blind.length) {
+      throw new Invalid(`${blind.join(", ")} cannot read this entry; share it with them or pick someone from the owner team`, {
+        reviewers: [`${blind.join(", ")} cannot read this entry`],
+      });
+    }
+    await tx.delete(entryReviewers).where(eq(entryReviewers.entryId, id));
+    await tx.insert(entryReviewers).values(unique.map((userId) => ({ entryId: id, userId })));
+    await audit(tx, ctx.actor, "entry.reviewers_requested", "entry", id, { reviewers: unique });
+    return entry;
+  });
 }
 
 export async function listReviewers(ctx: ServiceContext, id: string): Promise<Reviewer[]> {

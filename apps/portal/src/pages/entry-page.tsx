@@ -15,6 +15,7 @@ import { FixFeedback, FixView } from "../components/entry/fix-view";
 import { GamedayView } from "../components/entry/gameday-view";
 import { PostmortemView, SeverityBadge } from "../components/entry/postmortem-view";
 import { RelatedEntries } from "../components/entry/related-entries";
+import { ReviewPanel } from "../components/entry/review-panel";
 import { RunbookView } from "../components/entry/runbook-view";
 import { TranscriptView } from "../components/entry/transcript-view";
 import { KindBadge } from "../components/kind-badge";
@@ -123,7 +124,8 @@ export function EntryPage() {
         <EntryActions entry={e} canEdit={canEdit} />
       </Stack>
 
-      <EntryNotice status={e.status} />
+      <EntryNotice entry={e} canEdit={canEdit} />
+      {e.status === "in_review" && <ReviewPanel entry={e} canEdit={canEdit} />}
 
       <Grid gap={{ base: "lg", md: "xl" }}>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -35,6 +35,7 @@ import { BlamelessList, RedactionNotice } from "./check-panel";
 import { MarkdownEditor, type MarkdownEditorHandle } from "./markdown-editor";
 import { MergeDialog } from "./merge-dialog";
 import { StructuredFields } from "./structured-fields";
+import { SubmitReviewDialog } from "./submit-review-dialog";
 
 const AUTOSAVE_MS = 2_000;
 const CHECK_MS = 400;
@@ -134,6 +135,8 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
   const [merge, setMerge] = useState<{ result: MergeResult; theirs: EntryView } | null>(null);
   const [publishWarnings, setPublishWarnings] = useState<EntryBlamelessFinding[] | null>(null);
   const [publishing, setPublishing] = useState(false);
+  const [submitDialog, setSubmitDialog] = useState<{ error: string | null } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
 
   // Refs so the async save path always sees the latest values, not the render it started in.
   const latest = useRef({ content, meta, base, dirty, form });
@@ -144,6 +147,7 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
   const createM = useMutation(trpc.entries.create.mutationOptions());
   const updateM = useMutation(trpc.entries.update.mutationOptions());
   const publishM = useMutation(trpc.entries.publish.mutationOptions());
+  const submitM = useMutation(trpc.entries.submit.mutationOptions());
 
   /** After any successful write: remember the server's version and adopt what it normalised. */
   const adopt = useCallback(
@@ -309,6 +313,39 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
     }
   };
 
+  // --- submit for review --------------------------------------------------------------------
+  /** Saves through the one save path, then submits that version; a failed save shows in the form. */
+  const submitForReview = async (reviewers: string[]) => {
+    setSubmitting(true);
+    try {
+      // An autosave in flight would make this save a no-op; let it land first.
+      while (saving.current) await new Promise((resolve) => setTimeout(resolve, 100));
+      const saved = await save("manual");
+      if (!saved) {
+        setSubmitDialog(null);
+        return;
+      }
+      try {
+        const submitted = await submitM.mutateAsync({ id: saved.id, expectedVersion: saved.version, reviewers });
+        allowLeave.current = true;
+        setSubmitDialog(null);
+        queryClient.setQueryData(trpc.entries.get.queryKey({ slug: submitted.slug }), submitted);
+        void queryClient.invalidateQueries({ queryKey: trpc.entries.reviewers.queryKey({ id: submitted.id }) });
+        notifications.show({ color: "green", message: `Submitted “${submitted.title}” for review`, closeButtonProps: { "aria-label": "Dismiss notification" } });
+        void navigate(`/entries/${submitted.slug}`);
+      } catch (err) {
+        if (errorCode(err) === "CONFLICT") {
+          setSubmitDialog(null);
+          await openMerge(saved.id);
+        } else {
+          setSubmitDialog({ error: `Not submitted: ${errorMessage(err)}` });
+        }
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
   const resolveMerge = async (merged: EditorContent) => {
     if (!merge) return;
     const theirs = merge.theirs;
@@ -374,6 +411,11 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
           <Button variant="default" onClick={() => void save("manual")} loading={saveState.kind === "saving" && !publishing}>
             {isDraft ? "Save draft" : "Save"}
           </Button>
+          {(isNew || meta.status === "draft") && (
+            <Button variant="default" onClick={() => setSubmitDialog({ error: null })} loading={submitting}>
+              Submit for review
+            </Button>
+          )}
           {isDraft && (
             <Button onClick={() => void publish(false)} loading={publishing}>
               Publish
@@ -464,6 +506,15 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
         </Title>
         <StructuredFields kind={kind} values={form} onChange={setField} errors={errors} rawFields={rawFields} />
       </Stack>
+
+      <SubmitReviewDialog
+        opened={submitDialog !== null}
+        teamId={teamId}
+        submitting={submitting}
+        error={submitDialog?.error ?? null}
+        onSubmit={(ids) => void submitForReview(ids)}
+        onClose={() => setSubmitDialog(null)}
+      />
 
       {merge && (
         <MergeDialog

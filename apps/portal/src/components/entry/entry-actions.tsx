@@ -1,13 +1,15 @@
-// The page's actions on an entry: edit it (only offered to people who may), read its history, and
-// take it away as markdown (the same file the CLI publishes from a repository).
-import { Button, Group } from "@mantine/core";
+// The page's actions on an entry: edit it (only offered to people who may), read its history, take
+// it away as markdown (the same file the CLI publishes from a repository), and, for its writers,
+// archive a published entry (after a confirmation) or restore an archived one.
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDownload, IconHistory, IconPencil } from "@tabler/icons-react";
-import { useQueryClient } from "@tanstack/react-query";
+import { IconArchive, IconArchiveOff, IconDownload, IconHistory, IconPencil } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { errorMessage } from "../../lib/errors";
+import { errorCode, errorMessage } from "../../lib/errors";
 import { useTRPC, type EntryView } from "../../lib/trpc";
+import { GateNotice, notifyDone, useGatedTransition } from "./review-panel";
 
 function download(filename: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
@@ -25,6 +27,22 @@ export function EntryActions({ entry, canEdit }: { entry: EntryView; canEdit: bo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [exporting, setExporting] = useState(false);
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const restore = useGatedTransition(entry, "restore");
+  const archive = useMutation(
+    trpc.entries.archive.mutationOptions({
+      onSuccess: (saved) => {
+        setConfirmArchive(false);
+        queryClient.setQueryData(trpc.entries.get.queryKey({ slug: saved.slug }), saved);
+        void queryClient.invalidateQueries({ queryKey: trpc.entries.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.search.pathKey() });
+        notifyDone(`Archived “${saved.title}”`);
+      },
+      onError: (error) => {
+        if (errorCode(error) === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.entries.get.queryKey({ slug: entry.slug }) });
+      },
+    }),
+  );
 
   const exportMarkdown = async () => {
     setExporting(true);
@@ -32,37 +50,92 @@ export function EntryActions({ entry, canEdit }: { entry: EntryView; canEdit: bo
       const file = await queryClient.fetchQuery({ ...trpc.entries.exportMarkdown.queryOptions({ id: entry.id }), staleTime: 0 });
       download(file.filename, file.markdown);
     } catch (error) {
-      notifications.show({ color: "red", title: "Could not export this entry", message: errorMessage(error) });
+      notifications.show({ color: "red", title: "Could not export this entry", message: errorMessage(error), closeButtonProps: { "aria-label": "Dismiss notification" } });
     } finally {
       setExporting(false);
     }
   };
 
+  const closeArchive = () => {
+    setConfirmArchive(false);
+    archive.reset();
+  };
+
   return (
-    <Group gap="xs" wrap="wrap">
-      {canEdit && (
-        <Button component={Link} to={`/entries/${entry.slug}/edit`} size="sm" leftSection={<IconPencil size={16} aria-hidden />}>
-          Edit
+    <Stack gap="xs">
+      <Group gap="xs" wrap="wrap">
+        {canEdit && (
+          <Button component={Link} to={`/entries/${entry.slug}/edit`} size="sm" leftSection={<IconPencil size={16} aria-hidden />}>
+            Edit
+          </Button>
+        )}
+        <Button
+          component={Link}
+          to={`/entries/${entry.slug}/history`}
+          size="sm"
+          variant="default"
+          leftSection={<IconHistory size={16} aria-hidden />}
+        >
+          History
         </Button>
-      )}
-      <Button
-        component={Link}
-        to={`/entries/${entry.slug}/history`}
-        size="sm"
-        variant="default"
-        leftSection={<IconHistory size={16} aria-hidden />}
+        <Button
+          size="sm"
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          loading={exporting}
+          onClick={() => void exportMarkdown()}
+        >
+          Export markdown
+        </Button>
+        {canEdit && entry.status === "published" && (
+          <Button size="sm" variant="default" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => setConfirmArchive(true)}>
+            Archive
+          </Button>
+        )}
+        {canEdit && entry.status === "archived" && (
+          <Button
+            size="sm"
+            variant="default"
+            leftSection={<IconArchiveOff size={16} aria-hidden />}
+            loading={restore.pending}
+            onClick={() => void restore.run(false)}
+          >
+            Restore
+          </Button>
+        )}
+      </Group>
+      {canEdit && entry.status === "archived" && <GateNotice entry={entry} gate={restore} />}
+
+      <Modal
+        opened={confirmArchive}
+        onClose={closeArchive}
+        title="Archive this entry?"
+        closeButtonProps={{ "aria-label": "Cancel archiving" }}
       >
-        History
-      </Button>
-      <Button
-        size="sm"
-        variant="default"
-        leftSection={<IconDownload size={16} aria-hidden />}
-        loading={exporting}
-        onClick={() => void exportMarkdown()}
-      >
-        Export markdown
-      </Button>
-    </Group>
+        <Stack gap="sm">
+          <Text size="sm">
+            “{entry.title}” stays readable, marked as archived and possibly out of date. Its writers can
+            restore it later.
+          </Text>
+          {archive.isError && (
+            <Alert color="red" variant="light" role="alert" p="xs">
+              {errorMessage(archive.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={closeArchive}>
+              Cancel
+            </Button>
+            <Button
+              data-autofocus
+              loading={archive.isPending}
+              onClick={() => archive.mutate({ id: entry.id, expectedVersion: entry.version })}
+            >
+              Archive entry
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
   );
 }
