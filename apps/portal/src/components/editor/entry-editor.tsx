@@ -527,7 +527,7 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
         />
       )}
 
-      <Modal opened={blocker.state === "blocked"} onClose={() => blocker.reset?.()} closeButtonProps={{ "aria-label": "Stay on this page" }} title={<Title order={2} size="h4">Leave without saving?</Title>}>
+      <Modal opened={blocker.state === "blocked"} onClose={() => blocker.reset?.()} closeButtonProps={{ "aria-label": "Stay on this page" }} title="Leave without saving?">
         <Stack>
           <Text size="sm">Your latest changes are not saved yet. If you leave now they are lost.</Text>
           {Object.keys(errors).length > 0 && (

@@ -1,7 +1,7 @@
 // The merge dialog shown when someone else saved the entry first. Fields only one side changed are
 // already merged (and listed); for each field both changed the writer picks theirs or mine, and for
 // text may edit the merged result. Nothing is saved until the writer confirms.
-import { Badge, Box, Button, Code, Group, Modal, Radio, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Box, Button, Code, Group, Modal, Radio, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
 import type { EntryKind } from "@hindsight/domain";
 import { useState } from "react";
 import { fieldPathLabel } from "../../lib/editor-fields";
@@ -88,7 +88,7 @@ export function MergeDialog({ kind, result, theirs, saving, onResolve, onCancel 
       opened
       onClose={onCancel}
       size="xl"
-      title={<Title order={2} size="h3">Someone else saved first</Title>}
+      title="Someone else saved first"
       closeOnClickOutside={false}
       closeButtonProps={{ "aria-label": "Close without saving" }}
     >
