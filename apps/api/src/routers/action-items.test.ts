@@ -106,6 +106,53 @@ describe.each(targets)("action items, feedback and runbook reviews on $name", (t
     expect(all.data!.map((i) => i.id)).toEqual([ids[0]]);
   });
 
+  run(`says who may update each item and names the closing entry only to those who may read it${note}`, async () => {
+    const author = h.people.author.cookie;
+    const pm = await trpc<EntryWire>(
+      h.app,
+      "entries.create",
+      {
+        kind: "postmortem",
+        title: "Cache stampede",
+        teamId: h.teams.alpha,
+        visibility: "org",
+        status: "published",
+        fields: { actionItems: [{ title: "Add request coalescing", owner: "other" }, { title: "Warm the cache on deploy", owner: "nobody-here" }] },
+      },
+      { cookie: author },
+    );
+    expect(pm.status).toBe(200);
+    const entryId = pm.data!.id;
+    // A fix only its author can read closes the first item.
+    const fix = await trpc<EntryWire>(
+      h.app,
+      "entries.create",
+      { kind: "fix", title: "Coalesce cache misses", teamId: h.teams.alpha, visibility: "restricted", status: "published" },
+      { cookie: author },
+    );
+    const first = (await trpc<Item[]>(h.app, "actionItems.list", { entryId }, { cookie: author })).data!.find((i) => i.title === "Add request coalescing");
+    const closing = await trpc(h.app, "actionItems.update", { id: first!.id, closedByEntryId: fix.data!.id }, { cookie: author });
+    expect(closing.status).toBe(200);
+
+    type Listed = Item & { canUpdate: boolean; closedBy: { slug: string; title: string; kind: string } | null };
+    // Items due on the same day (here: none) come in no particular order, so look them up by title.
+    const byTitle = (items: Listed[]) => new Map(items.map((i) => [i.title, i]));
+    const asAuthor = byTitle((await trpc<Listed[]>(h.app, "actionItems.list", { entryId }, { cookie: author })).data!);
+    expect([...asAuthor.values()].map((i) => i.canUpdate)).toEqual([true, true]);
+    expect(asAuthor.get("Add request coalescing")!.closedBy).toMatchObject({ title: "Coalesce cache misses", kind: "fix" });
+    expect(asAuthor.get("Warm the cache on deploy")!.closedBy).toBeNull();
+
+    // "other" is outside the team: only the item they own is theirs to change, and the closing fix stays hidden.
+    const asOther = byTitle((await trpc<Listed[]>(h.app, "actionItems.list", { entryId }, { cookie: h.people.other.cookie })).data!);
+    expect(asOther.get("Add request coalescing")).toMatchObject({ canUpdate: true, closedByEntryId: fix.data!.id, closedBy: null });
+    expect(asOther.get("Warm the cache on deploy")).toMatchObject({ canUpdate: false });
+    // The flag tells the truth: the refused change is refused by the API too.
+    const refused = await trpc(h.app, "actionItems.update", { id: asOther.get("Warm the cache on deploy")!.id, status: "done" }, { cookie: h.people.other.cookie });
+    expect(refused.status).toBe(403);
+    const allowed = await trpc<Listed>(h.app, "actionItems.update", { id: asOther.get("Add request coalescing")!.id, status: "in_progress" }, { cookie: h.people.other.cookie });
+    expect(allowed.data).toMatchObject({ status: "in_progress", canUpdate: true });
+  });
+
   run("rejects action items naming an unknown team, storing nothing", async () => {
     const res = await trpc(
       h.app,

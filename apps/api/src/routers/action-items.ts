@@ -1,5 +1,5 @@
 // tRPC procedures for tracking action items across postmortems and game days.
-import { ZActionItemStatus } from "@hindsight/domain";
+import { ZActionItemStatus, ZEntryKind } from "@hindsight/domain";
 import { z } from "zod";
 import * as actionItemService from "../services/action-item-service.js";
 import { authedProcedure, router } from "../trpc.js";
@@ -9,7 +9,7 @@ const ZActionItem = z.object({
   entryId: z.string().uuid(),
   entryTitle: z.string(),
   entrySlug: z.string(),
-  entryKind: z.string(),
+  entryKind: ZEntryKind,
   position: z.number().int(),
   title: z.string(),
   owner: z.string().nullable(),
@@ -20,6 +20,8 @@ const ZActionItem = z.object({
   status: ZActionItemStatus,
   overdue: z.boolean(),
   closedByEntryId: z.string().uuid().nullable(),
+  closedBy: z.object({ id: z.string().uuid(), slug: z.string(), title: z.string(), kind: ZEntryKind }).nullable(),
+  canUpdate: z.boolean(),
   closedAt: z.coerce.date().nullable(),
   updatedAt: z.coerce.date(),
 });

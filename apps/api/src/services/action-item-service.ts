@@ -6,6 +6,7 @@ import {
   canWriteEntry,
   Forbidden,
   Invalid,
+  isAdmin,
   NotFound,
   readScope,
   type ActionItemInput,
@@ -39,8 +40,12 @@ export interface ActionItem {
   status: ActionItemStatus;
   overdue: boolean;
   closedByEntryId: string | null;
+  /** The closing fix or runbook, when the reader may see it (so the portal can link it without another fetch). */
+  closedBy: { id: string; slug: string; title: string; kind: EntryKind } | null;
   closedAt: Date | null;
   updatedAt: Date;
+  /** Whether `updateActionItem` would accept a change from this reader. */
+  canUpdate: boolean;
 }
 
 async function resolveOwner(tx: DbOrTx, owner: string | undefined): Promise<string | null> {
@@ -160,6 +165,8 @@ export async function listActionItems(ctx: ServiceContext, f: ActionItemFilter):
       entrySlug: entries.slug,
       entryKind: entries.kind,
       teamSlug: teams.slug,
+      entryAuthorId: entries.authorId,
+      entryTeamId: entries.teamId,
       overdue: sql<boolean>`${overdueCondition()}`,
     })
     .from(actionItems)
@@ -169,7 +176,9 @@ export async function listActionItems(ctx: ServiceContext, f: ActionItemFilter):
     .where(and(...conditions))
     .orderBy(sql`${actionItems.dueDate} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id))
     .limit(f.limit);
-  return rows.map(({ item, entryTitle, entrySlug, entryKind, teamSlug, overdue }) => ({
+  const closers = await readableEntries(ctx, [...new Set(rows.flatMap((r) => (r.item.closedByEntryId ? [r.item.closedByEntryId] : [])))]);
+  const actor = ctx.actor;
+  return rows.map(({ item, entryTitle, entrySlug, entryKind, teamSlug, entryAuthorId, entryTeamId, overdue }) => ({
     id: item.id,
     entryId: item.entryId,
     entryTitle,
@@ -185,9 +194,27 @@ export async function listActionItems(ctx: ServiceContext, f: ActionItemFilter):
     status: item.status as ActionItemStatus,
     overdue: Boolean(overdue),
     closedByEntryId: item.closedByEntryId,
+    closedBy: (item.closedByEntryId && closers.get(item.closedByEntryId)) || null,
     closedAt: item.closedAt,
     updatedAt: item.updatedAt,
+    // The row passed the read predicate, so `canWriteEntry` reduces to admin, author or owner-team
+    // member; the item's own owner may track it too (the same rule as `updateActionItem`).
+    canUpdate:
+      item.ownerUserId === actor.userId ||
+      isAdmin(actor) ||
+      entryAuthorId === actor.userId ||
+      (entryTeamId !== null && actor.teams.has(entryTeamId)),
   }));
+}
+
+/** Title, slug and kind of the given entries that the reader may see, by id. */
+async function readableEntries(ctx: ServiceContext, ids: string[]): Promise<Map<string, NonNullable<ActionItem["closedBy"]>>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .select({ id: entries.id, slug: entries.slug, title: entries.title, kind: entries.kind })
+    .from(entries)
+    .where(and(inArray(entries.id, ids), entryReadPredicate(ctx.db, readScope(ctx.actor))));
+  return new Map(rows.map((r) => [r.id, { ...r, kind: r.kind as EntryKind }]));
 }
 
 export interface ActionItemStats {

@@ -1,42 +1,135 @@
 // The action items of a postmortem or game day: what, who, by when, and where it stands. Overdue
-// items say so in words as well as colour, since they are the reason this table exists.
+// items say so in words as well as colour, since they are the reason this table exists. People who
+// may change an item (its owner, the entry's writers) change its status or close it right here,
+// with the same controls as the action items page; the tracked rows come from that page's API.
 import type { ActionItemInput } from "@hindsight/domain";
-import { Badge, Group, Table, Text } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
-import { formatDate } from "../../lib/format";
-import { ACTION_ITEM_STATUS_LABELS, isActionItemOverdue, localIsoDate } from "../../lib/entry-view";
+import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { Link, useParams } from "react-router";
+import { isClosedStatus, type ActionItemRow } from "../../lib/action-items-view";
+import { isActionItemOverdue, localIsoDate } from "../../lib/entry-view";
+import { useTRPC } from "../../lib/trpc";
+import { ActionItemNoticeView } from "../action-items/action-item-notice";
+import { DueDate } from "../action-items/action-items-list";
+import { ClosedBy } from "../action-items/closed-by";
+import { ActionItemStatusControl } from "../action-items/status-control";
+import { useUpdateActionItem } from "../action-items/use-update-action-item";
 import { EntrySection } from "./entry-section";
 
-// Hues whose light badges keep 4.5:1 contrast in both colour schemes (green and yellow do not).
-const STATUS_COLORS = { open: "blue", in_progress: "violet", done: "cyan", wont_do: "gray" } as const;
+/**
+ * The tracked rows of the entry on screen (live status, who may change them, the closing entry). The
+ * entry page has already loaded the entry by its slug, so that read is a cache hit.
+ */
+function useTrackedItems(enabled: boolean) {
+  const trpc = useTRPC();
+  const { slug } = useParams();
+  const entry = useQuery({ ...trpc.entries.get.queryOptions({ slug: slug ?? "" }), enabled: enabled && Boolean(slug) });
+  const entryId = entry.data?.id;
+  const tracked = useQuery({
+    ...trpc.actionItems.list.queryOptions({ entryId: entryId ?? "", limit: 500 }),
+    enabled: enabled && Boolean(entryId),
+  });
+  return { entryId, byId: new Map((tracked.data ?? []).map((row) => [row.id, row])) };
+}
 
-/** A due date as the calendar day it names, not shifted by the reader's time zone. */
-function formatDueDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return y && m && d ? formatDate(new Date(y, m - 1, d)) : date;
+function ItemRow({
+  item,
+  tracked,
+  today,
+  update,
+}: {
+  item: ActionItemInput;
+  tracked: ActionItemRow | undefined;
+  today: string;
+  update: ReturnType<typeof useUpdateActionItem>["update"];
+}) {
+  const titleId = useId();
+  const status = tracked?.status ?? item.status ?? "open";
+  const late = tracked ? tracked.overdue : isActionItemOverdue(item, today);
+  const canUpdate = tracked?.canUpdate ?? false;
+  return (
+    <Table.Tr data-overdue={late || undefined} style={late ? { backgroundColor: "var(--mantine-color-red-light)" } : undefined}>
+      <Table.Td id={titleId} style={{ overflowWrap: "anywhere" }}>
+        {item.title}
+      </Table.Td>
+      <Table.Td>
+        {item.owner || item.team ? (
+          <>
+            {item.owner ?? ""}
+            {item.team && (
+              <Text span size="sm" c="dimmed">
+                {item.owner ? " · " : ""}
+                {item.team}
+              </Text>
+            )}
+          </>
+        ) : (
+          <Text span c="dimmed">
+            Unassigned
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        <DueDate date={item.dueDate ?? null} overdue={late} />
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={6} align="flex-start">
+          <ActionItemStatusControl
+            title={item.title}
+            status={status}
+            canUpdate={canUpdate}
+            onChange={(next) => tracked && update({ item: tracked, change: { id: tracked.id, status: next } })}
+          />
+          {tracked && (tracked.closedByEntryId || (canUpdate && !isClosedStatus(status))) && (
+            <ClosedBy
+              item={tracked}
+              canUpdate={canUpdate}
+              describedBy={titleId}
+              onClose={(closer) => update({ item: tracked, change: { id: tracked.id, closedByEntryId: closer.id }, closedBy: closer })}
+            />
+          )}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
 }
 
 export function ActionItemsTable({ items }: { items: readonly ActionItemInput[] | undefined }) {
   const today = localIsoDate();
   const list = items ?? [];
-  const overdue = list.filter((item) => isActionItemOverdue(item, today)).length;
+  const { entryId, byId } = useTrackedItems(list.length > 0);
+  const { update, notice, clearNotice } = useUpdateActionItem();
+  const statusOf = (item: ActionItemInput) => (item.id ? byId.get(item.id)?.status : undefined) ?? item.status ?? "open";
+  const overdue = list.filter((item) => {
+    const tracked = item.id ? byId.get(item.id) : undefined;
+    return tracked ? tracked.overdue : isActionItemOverdue(item, today);
+  }).length;
+  const closed = list.filter((i) => isClosedStatus(statusOf(i))).length;
   return (
     <EntrySection
       title="Action items"
       actions={
         list.length > 0 && (
-          <Text size="sm" c="dimmed">
-            {list.length} {list.length === 1 ? "item" : "items"},{" "}
-            {list.filter((i) => i.status === "done" || i.status === "wont_do").length} closed
-            {overdue > 0 && `, ${overdue} overdue`}
-          </Text>
+          <Group gap="sm" justify="space-between" wrap="wrap">
+            <Text size="sm" c="dimmed">
+              {list.length} {list.length === 1 ? "item" : "items"}, {closed} closed
+              {overdue > 0 && `, ${overdue} overdue`}
+            </Text>
+            {entryId && (
+              <Anchor component={Link} to={`/action-items?entry=${entryId}`} size="sm">
+                Track these on the action items page
+              </Anchor>
+            )}
+          </Group>
         )
       }
     >
+      <ActionItemNoticeView notice={notice} onClose={clearNotice} />
       {list.length === 0 ? (
         <Text c="dimmed">No action items recorded.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -47,59 +140,9 @@ export function ActionItemsTable({ items }: { items: readonly ActionItemInput[] 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.map((item, i) => {
-                const late = isActionItemOverdue(item, today);
-                const status = item.status ?? "open";
-                return (
-                  <Table.Tr
-                    key={item.id ?? i}
-                    data-overdue={late || undefined}
-                    style={late ? { backgroundColor: "var(--mantine-color-red-light)" } : undefined}
-                  >
-                    <Table.Td style={{ overflowWrap: "anywhere" }}>{item.title}</Table.Td>
-                    <Table.Td>
-                      {item.owner || item.team ? (
-                        <>
-                          {item.owner ?? ""}
-                          {item.team && (
-                            <Text span size="sm" c="dimmed">
-                              {item.owner ? " · " : ""}
-                              {item.team}
-                            </Text>
-                          )}
-                        </>
-                      ) : (
-                        <Text span c="dimmed">
-                          Unassigned
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {item.dueDate ? (
-                        <Text span size="sm" fw={late ? 700 : undefined} style={{ whiteSpace: "nowrap" }}>
-                          <time dateTime={item.dueDate}>{formatDueDate(item.dueDate)}</time>
-                        </Text>
-                      ) : (
-                        <Text span size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                          No date
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="wrap">
-                        <Badge color={STATUS_COLORS[status]} variant="light">
-                          {ACTION_ITEM_STATUS_LABELS[status]}
-                        </Badge>
-                        {late && (
-                          <Badge color="red" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
-                            Overdue
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {list.map((item, i) => (
+                <ItemRow key={item.id ?? i} item={item} tracked={item.id ? byId.get(item.id) : undefined} today={today} update={update} />
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,0 +1,115 @@
+// Closing an action item with the fix or runbook that resolved it: a button per item opening a
+// dialog that searches fixes and runbooks (the same search as the home page). The link is the
+// point: whoever reads the postmortem later can follow it to what was actually done.
+import type { EntryKind } from "@hindsight/domain";
+import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconLink } from "@tabler/icons-react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { ClosingEntry } from "../../lib/action-items-view";
+import { KIND_LABELS } from "../../lib/labels";
+import { useTRPC } from "../../lib/trpc";
+
+const CLOSING_KINDS: EntryKind[] = ["fix", "runbook"];
+
+function CloseDialog({ title, onClose, onPick }: { title: string; onClose: () => void; onPick: (entry: ClosingEntry) => void }) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [picked, setPicked] = useState<ClosingEntry | null>(null);
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  // With nothing typed, the newest fixes and runbooks: the one that closes an item is often recent.
+  const results = useQuery({
+    ...trpc.search.query.queryOptions({ q: debounced, kinds: CLOSING_KINDS, sort: debounced ? "relevance" : "newest", limit: 10 }),
+    placeholderData: keepPreviousData,
+  });
+  // Picking a hit tells search it was useful, so the query does not count as a knowledge gap.
+  const opened = useMutation(trpc.search.opened.mutationOptions());
+  const hits = results.data?.hits ?? [];
+  const options = hits.map((h) => ({ value: h.id, label: `${h.title} (${KIND_LABELS[h.kind]})` }));
+  if (picked && !options.some((o) => o.value === picked.id)) {
+    options.unshift({ value: picked.id, label: `${picked.title} (${KIND_LABELS[picked.kind]})` });
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!picked) return;
+    const queryId = results.data?.queryId;
+    if (queryId != null) opened.mutate({ queryId, entryId: picked.id });
+    onPick(picked);
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="md">
+        <Text size="sm">
+          Pick the fix or runbook that resolved “{title}”. The item is marked done and links to it.
+        </Text>
+        <Select
+          label="Fix or runbook"
+          placeholder="Search fixes and runbooks"
+          searchable
+          data-autofocus
+          value={picked?.id ?? null}
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={options}
+          // The server already ranked and filtered the hits; filtering again by label would hide matches in bodies.
+          filter={({ options: all }) => all}
+          nothingFoundMessage={results.isFetching ? "Searching…" : "No fix or runbook matches"}
+          onChange={(id) => {
+            const hit = hits.find((h) => h.id === id);
+            setPicked(hit ? { id: hit.id, slug: hit.slug, title: hit.title, kind: hit.kind } : null);
+          }}
+          comboboxProps={{ withinPortal: false }}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={!picked}>
+            Close action item
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function CloseActionItemButton({
+  title,
+  describedBy,
+  onClose,
+}: {
+  title: string;
+  /** The id of the element naming the item, so each row's button is told apart by screen readers. */
+  describedBy?: string;
+  onClose: (entry: ClosingEntry) => void;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        leftSection={<IconLink size={14} aria-hidden />}
+        aria-describedby={describedBy}
+        onClick={() => setOpened(true)}
+      >
+        Close with a fix or runbook
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={`Close “${title}”`} closeButtonProps={{ "aria-label": "Close dialog" }}>
+        {opened && (
+          <CloseDialog
+            title={title}
+            onClose={() => setOpened(false)}
+            onPick={(entry) => {
+              setOpened(false);
+              onClose(entry);
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
