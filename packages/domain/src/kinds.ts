@@ -1,9 +1,16 @@
 // The kinds of learning and the structured fields each kind carries. Every field is optional:
 // a markdown-only entry of any kind is valid. Unknown keys are rejected so typos surface.
 import { z } from "zod";
-import { ENTRY_KINDS, SEVERITIES, type EntryKind } from "./vocabulary.js";
+import { ACTION_ITEM_STATUSES, ENTRY_KINDS, SEVERITIES, type EntryKind } from "./vocabulary.js";
 
-export { ENTRY_KINDS, KIND_LABELS, SEVERITIES, type EntryKind } from "./vocabulary.js";
+export {
+  ACTION_ITEM_STATUSES,
+  ENTRY_KINDS,
+  KIND_LABELS,
+  SEVERITIES,
+  type ActionItemStatus,
+  type EntryKind,
+} from "./vocabulary.js";
 export const ZEntryKind = z.enum(ENTRY_KINDS);
 
 const text = z.string().max(20_000);
@@ -12,9 +19,7 @@ const isoDate = z.iso.datetime({ offset: true });
 
 export const ZSeverity = z.enum(SEVERITIES);
 
-export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 export const ZActionItemStatus = z.enum(ACTION_ITEM_STATUSES);
-export type ActionItemStatus = z.infer<typeof ZActionItemStatus>;
 
 /**
  * An action item as written in a postmortem or game day. Once saved, each becomes a tracked row of

@@ -17,3 +17,6 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "near-miss"] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];

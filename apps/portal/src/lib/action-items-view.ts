@@ -1,6 +1,7 @@
 // The rules of the action items page, kept pure so they are tested without a browser: which items a
 // tab means (and the API input that asks for them), the tab and filters as URL state, the summary
 // figures, the optimistic edit of a cached list, and what an empty list should tell the reader.
+import { ACTION_ITEM_STATUS_LABELS, ACTION_ITEM_STATUS_OPTIONS } from "./labels";
 import type { AppRouter } from "@hindsight/api";
 import { ACTION_ITEM_STATUSES, type ActionItemStatus } from "@hindsight/domain";
 import type { inferInput, inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
@@ -17,15 +18,10 @@ export type ActionItemsTab = (typeof ACTION_ITEM_TABS)[number];
 
 export const TAB_LABELS: Record<ActionItemsTab, string> = { mine: "Mine", teams: "My teams", all: "All" };
 
-export const ACTION_ITEM_STATUS_OPTIONS = [
-  { value: "open", label: "Open" },
-  { value: "in_progress", label: "In progress" },
-  { value: "done", label: "Done" },
-  { value: "wont_do", label: "Won't do" },
-] as const satisfies readonly { value: ActionItemStatus; label: string }[];
+export { ACTION_ITEM_STATUS_OPTIONS };
 
 export function statusLabel(status: ActionItemStatus): string {
-  return ACTION_ITEM_STATUS_OPTIONS.find((o) => o.value === status)?.label ?? status;
+  return ACTION_ITEM_STATUS_LABELS[status] ?? status;
 }
 
 export const isClosedStatus = (status: ActionItemStatus) => status === "done" || status === "wont_do";

@@ -2,7 +2,8 @@
 // and the conversion between an entry's `fields` object (the shape the domain schemas in kinds.ts
 // validate) and the flat string values form inputs edit. The UI renders any kind from its spec, so a
 // new field is one line here rather than a new form.
-import { ACTION_ITEM_STATUSES, SEVERITIES, type EntryKind } from "@hindsight/domain";
+import { SEVERITIES, type EntryKind } from "@hindsight/domain";
+import { ACTION_ITEM_STATUS_OPTIONS } from "./labels";
 
 export interface RowColumn {
   key: string;
@@ -43,13 +44,6 @@ export interface FormRow {
 export type FormValue = string | FormRow[];
 export type FormValues = Record<string, FormValue>;
 
-const ACTION_ITEM_STATUS_LABELS: Record<(typeof ACTION_ITEM_STATUSES)[number], string> = {
-  open: "Open",
-  in_progress: "In progress",
-  done: "Done",
-  wont_do: "Won't do",
-};
-
 const ACTION_ITEM_COLUMNS: readonly RowColumn[] = [
   { key: "title", label: "title", type: "text", keepBlank: true },
   { key: "owner", label: "owner", type: "text", placeholder: "@handle or name" },
@@ -58,7 +52,7 @@ const ACTION_ITEM_COLUMNS: readonly RowColumn[] = [
     key: "status",
     label: "status",
     type: "select",
-    options: ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: ACTION_ITEM_STATUS_LABELS[s] })),
+    options: ACTION_ITEM_STATUS_OPTIONS,
   },
 ];
 

@@ -92,13 +92,6 @@ export function isActionItemOverdue(item: Pick<ActionItemInput, "dueDate" | "sta
   return Boolean(item.dueDate && item.dueDate < today && (status === "open" || status === "in_progress"));
 }
 
-export const ACTION_ITEM_STATUS_LABELS = {
-  open: "Open",
-  in_progress: "In progress",
-  done: "Done",
-  wont_do: "Won't do",
-} as const;
-
 export interface RunbookReview {
   lastReviewedAt: string | null;
   /** When the next review is due; null when the runbook has no review interval. */

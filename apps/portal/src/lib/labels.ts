@@ -1,6 +1,6 @@
 // Human labels and colours for the domain's enumerations. Kind labels come from the domain package;
 // status labels live here until the domain names them.
-import { KIND_LABELS, type EntryKind, type EntryStatus } from "@hindsight/domain";
+import { ACTION_ITEM_STATUSES, KIND_LABELS, type ActionItemStatus, type EntryKind, type EntryStatus } from "@hindsight/domain";
 
 export { KIND_LABELS };
 
@@ -26,3 +26,13 @@ export const STATUS_COLORS: Record<EntryStatus, string> = {
   published: "green",
   archived: "dark",
 };
+
+export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
+  open: "Open",
+  in_progress: "In progress",
+  done: "Done",
+  wont_do: "Won't do",
+};
+
+/** The statuses as select options, in their natural order. */
+export const ACTION_ITEM_STATUS_OPTIONS = ACTION_ITEM_STATUSES.map((value) => ({ value, label: ACTION_ITEM_STATUS_LABELS[value] }));
