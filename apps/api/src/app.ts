@@ -16,6 +16,7 @@ import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
 import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
+import { pruneSearchLog } from "./services/search-service.js";
 import type { Context } from "./trpc.js";
 
 export interface BuildOptions {
@@ -34,6 +35,26 @@ declare module "fastify" {
   }
 }
 
+const SEARCH_LOG_PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Keeps the search log to its retention: once at start, then every few hours while the app runs.
+ * Returns a stop function that waits for a prune in flight, so the database outlives it.
+ */
+function startSearchLogRetention(app: FastifyInstance, database: Database, days: number): () => Promise<void> {
+  const prune = () =>
+    pruneSearchLog(database.db, days)
+      .then((n) => void (n > 0 && app.log.info(`forgot ${n} searches older than ${days} days`)))
+      .catch((err: unknown) => app.log.warn({ err }, "could not prune the search log; will retry"));
+  let running = prune();
+  const timer = setInterval(() => (running = prune()), SEARCH_LOG_PRUNE_EVERY_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -50,8 +71,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const database = options.database ?? (await createDatabase(config.database));
   let searchIdle: () => Promise<void> = async () => undefined;
-  // Background index maintenance must finish before the database goes away.
+  let stopRetention: () => Promise<void> = async () => undefined;
+  // Background work (index maintenance, search-log pruning) must finish before the database goes away.
   app.addHook("onClose", async () => {
+    await stopRetention();
     await searchIdle();
     if (!options.database) await database.close();
   });
@@ -81,6 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     engine: search.engine,
     searchSync: search.sync,
   };
+
+  stopRetention = startSearchLogRetention(app, database, config.searchLogDays);
 
   if (search.relay) {
     const relay = search.relay;

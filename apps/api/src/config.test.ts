@@ -10,6 +10,7 @@ describe("loadConfig", () => {
     expect(c.search).toEqual({ engine: "postgres" });
     expect(c.seed).toBe(true);
     expect(c.adminToken).toBeNull();
+    expect(c.searchLogDays).toBe(180);
   });
 
   it("uses Postgres when DATABASE_URL is set", () => {
@@ -26,6 +27,8 @@ describe("loadConfig", () => {
     [{ MEILI_URL: "not a url" }, "MEILI_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ HINDSIGHT_SEED: "maybe" }, "HINDSIGHT_SEED"],
+    [{ SEARCH_LOG_DAYS: "0" }, "SEARCH_LOG_DAYS"],
+    [{ SEARCH_LOG_DAYS: "a year" }, "SEARCH_LOG_DAYS"],
   ])("rejects %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));

@@ -28,6 +28,8 @@ const ZEnv = z
     MEILI_MASTER_KEY: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     PORTAL_DIR: z.string().default(path.join(repoRoot, "apps/portal/dist")),
+    /** How long searches are kept for the knowledge gaps (they are stored redacted). */
+    SEARCH_LOG_DAYS: z.coerce.number({ message: "must be a number of days" }).int("must be a whole number of days").min(1).max(3650).default(180),
     /** Marks cookies Secure; on by default when NODE_ENV=production. */
     COOKIE_SECURE: boolFromEnv.optional(),
     NODE_ENV: z.string().default("development"),
@@ -48,6 +50,7 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   portalDir: string;
   cookieSecure: boolean;
+  searchLogDays: number;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     portalDir: path.resolve(e.PORTAL_DIR),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
+    searchLogDays: e.SEARCH_LOG_DAYS,
   };
 }

@@ -3,7 +3,9 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusPostmortems, corpusRunbooks, corpusSkipReason } from "../test/corpus.js";
+import { sql } from "@hindsight/db/orm";
 import { ADMIN_TOKEN, rest, startHarness, trpc, type Harness } from "../test/harness.js";
+import { pruneSearchLog } from "../services/search-service.js";
 
 const targets = await databaseTargets();
 
@@ -161,6 +163,21 @@ describe.each(targets)("search API on $name", (target) => {
       ["platypus", 2],
       ["quokka wombat", 1],
     ]);
+  });
+
+  run("forgets searches older than the retention, keeps the rest", async () => {
+    const cookie = h.people.teammate.cookie;
+    await search("wombat retention old", { cookie });
+    await search("numbat retention fresh", { cookie });
+    const { db } = h.db.database;
+    await db.execute(sql`update search_queries set at = now() - interval '200 days' where normalized = 'wombat retention old'`);
+    const pruned = await pruneSearchLog(db, 180);
+    expect(pruned).toBe(1);
+    const gaps = await trpc<{ query: string }[]>(h.app, "search.gaps", { days: 365 }, { cookie }, "query");
+    const queries = gaps.data!.map((g) => g.query);
+    expect(queries).toContain("numbat retention fresh");
+    expect(queries).not.toContain("wombat retention old");
+    expect(await pruneSearchLog(db, 180)).toBe(0);
   });
 
   run("offers related entries for an entry page, without the entry itself", async () => {

@@ -183,6 +183,16 @@ async function logQuery(ctx: ServiceContext, row: { q: string; normalized: strin
   });
 }
 
+/** Forgets searches older than `days` (the knowledge gaps only look back that far); returns how many. */
+export async function pruneSearchLog(db: ServiceContext["db"], days: number): Promise<number> {
+  const result = await db.execute(
+    sql`with gone as (delete from ${searchQueries} where ${searchQueries.at} < now() - make_interval(days => ${days}) returning 1)
+        select count(*)::int as n from gone`,
+  );
+  const [row] = (result as unknown as { rows: { n: number }[] }).rows;
+  return Number(row?.n ?? 0);
+}
+
 /** Records which hit of a search the caller opened (gaps are searches nobody opened). */
 export async function recordOpened(ctx: ServiceContext, queryId: number, entryId: string): Promise<void> {
   await ctx.db
