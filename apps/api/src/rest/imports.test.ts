@@ -6,26 +6,17 @@ import { schema } from "@hindsight/db";
 import { eq, inArray } from "@hindsight/db/orm";
 import { markdownToEntry, type Entry } from "@hindsight/domain";
 import { buildSearchDocument } from "@hindsight/search";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { toEntryDocument } from "../services/entry-service.js";
 import { corpusPostmortems, corpusRunbooks, corpusSkipReason, corpusSlackExport, corpusSlackFixture, jsonlCount } from "../test/corpus.js";
-import { ADMIN_TOKEN, rest, startHarness, type Harness } from "../test/harness.js";
+import { ADMIN_TOKEN, rest, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
 type Report = { created: number; updated: number; unchanged: number; entries: { id: string; title: string; outcome: string; messages?: number }[]; redactions: { total: number; byKind: Record<string, number>; locations: { where: string; kind: string }[] }; warnings: unknown[] };
 
 describe.each(targets)("imports on $name", (target) => {
-  let h: Harness;
-  const skip = target.skipReason ?? corpusSkipReason;
-  beforeAll(async () => {
-    if (!skip) h = await startHarness(target);
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(skip);
-  const note = skip ? ` (skipped: ${skip})` : "";
+  const { h, run, note } = useHarness(target, { skip: corpusSkipReason });
 
   async function getEntry(id: string): Promise<Entry> {
     const res = await rest(h.app, "GET", `/api/v1/entries/${id}`);

@@ -1,21 +1,13 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
 import { eq } from "@hindsight/db/orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rest, startHarness, type Harness } from "../test/harness.js";
+import { describe, expect } from "vitest";
+import { rest, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
 describe.each(targets)("REST /api/v1 on $name", (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    if (!target.skipReason) h = await startHarness(target);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(target.skipReason);
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+  const { h, run, note } = useHarness(target);
 
   run(`creates, then updates by externalKey leaving two revisions${note}`, async () => {
     const first = await rest(h.app, "POST", "/api/v1/entries", { kind: "fix", title: "x", body: "y", externalKey: "k1" });

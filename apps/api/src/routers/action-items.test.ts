@@ -1,6 +1,6 @@
 import { databaseTargets } from "@hindsight/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, trpc, type Harness } from "../test/harness.js";
+import { describe, expect } from "vitest";
+import { trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -21,15 +21,7 @@ interface EntryWire {
 }
 
 describe.each(targets)("action items, feedback and runbook reviews on $name", (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    if (!target.skipReason) h = await startHarness(target);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(target.skipReason);
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+  const { h, run, note } = useHarness(target);
 
   run(`tracks action items across postmortems: filters, overdue, closure by a fix${note}`, async () => {
     const cookie = h.people.author.cookie;

@@ -1,8 +1,8 @@
 import { schema } from "@hindsight/db";
 import { eq } from "@hindsight/db/orm";
 import { databaseTargets } from "@hindsight/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, trpc, type Harness } from "../test/harness.js";
+import { describe, expect } from "vitest";
+import { trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -42,15 +42,7 @@ interface AssignmentWire {
 }
 
 describe.each(targets)("collections on $name", (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    if (!target.skipReason) h = await startHarness(target);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(target.skipReason);
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+  const { h, run, note } = useHarness(target);
 
   run(`curates an ordered onboarding path, tracks progress, and hides entries a reader may not see${note}`, async () => {
     const cookie = h.people.author.cookie;

@@ -1,20 +1,12 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import type { Entry, EntryPage, Revision } from "../test/wire-types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rest, startHarness, trpc, ADMIN_TOKEN, type Harness } from "../test/harness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, rest, trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
 describe.each(targets)("entries over tRPC on $name", (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    if (!target.skipReason) h = await startHarness(target);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(target.skipReason);
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+  const { h, run, note } = useHarness(target);
 
   run(`requires sign-in${note}`, async () => {
     const res = await trpc(h.app, "entries.list", {});

@@ -4,8 +4,8 @@ import { schema } from "@hindsight/db";
 import { eq } from "@hindsight/db/orm";
 import { databaseTargets } from "@hindsight/db/testing";
 import { lastMonths } from "@hindsight/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, trpc, type Harness } from "../test/harness.js";
+import { beforeAll, describe, expect } from "vitest";
+import { trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -23,12 +23,11 @@ interface ReadershipWire {
 const DAY = 24 * 3600 * 1000;
 
 describe.each(targets)("insights on $name", (target) => {
-  let h: Harness;
+  const { h, run, note } = useHarness(target);
   let thirdCookie: string;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     if (target.skipReason) return;
-    h = await startHarness(target);
     // A third team, so a postmortem can be read by two teams other than its owner.
     const d = h.db.database.db;
     const [gamma] = await d.insert(schema.teams).values({ slug: "gamma", name: "Gamma" }).returning();
@@ -63,11 +62,6 @@ describe.each(targets)("insights on $name", (target) => {
     // The old runbook was created (and so last reviewed) 40 days ago: 10 days past its 30-day interval.
     await d.update(schema.entries).set({ createdAt: new Date(now.getTime() - 40 * DAY) }).where(eq(schema.entries.id, ids.rbOld!));
   });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(target.skipReason);
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
 
   run(`counts learnings published per month by kind and team, within what the caller may read${note}`, async () => {
     const res = await trpc<PerMonthWire>(h.app, "insights.publishedPerMonth", undefined, { cookie: h.people.author.cookie }, "query");

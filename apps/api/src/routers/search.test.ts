@@ -1,10 +1,10 @@
 // Search through the API: the corpus found by typos, prefixes, alert names and pasted error lines;
 // the permission matrix over hits, totals, facets and snippets; knowledge gaps; the REST shape.
 import { databaseTargets } from "@hindsight/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { corpusPostmortems, corpusRunbooks, corpusSkipReason } from "../test/corpus.js";
 import { sql } from "@hindsight/db/orm";
-import { ADMIN_TOKEN, rest, startHarness, trpc, type Harness } from "../test/harness.js";
+import { ADMIN_TOKEN, rest, trpc, useHarness, type Harness } from "../test/harness.js";
 import { pruneSearchLog } from "../services/search-service.js";
 
 const targets = await databaseTargets();
@@ -26,11 +26,9 @@ interface Result {
 }
 
 describe.each(targets)("search API on $name", (target) => {
-  let h: Harness;
-  const skip = target.skipReason ?? corpusSkipReason;
+  const { h, run, note, skip } = useHarness(target, { skip: corpusSkipReason });
   beforeAll(async () => {
     if (skip) return;
-    h = await startHarness(target);
     const post = async (kind: string, files: { path: string; markdown: string }[]) => {
       const res = await rest(h.app, "POST", "/api/v1/import/markdown", {
         documents: files.map((f) => ({ markdown: f.markdown, kind, filename: f.path, externalKey: `${kind}/${f.path}`, source: "corpus" })),
@@ -40,11 +38,6 @@ describe.each(targets)("search API on $name", (target) => {
     await post("postmortem", corpusPostmortems());
     await post("runbook", corpusRunbooks());
   }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(skip);
-  const note = skip ? ` (skipped: ${skip})` : "";
   const search = (q: string, auth: { cookie?: string; bearer?: string }, extra: Record<string, unknown> = {}) =>
     trpc<Result>(h.app, "search.query", { q, ...extra }, auth, "query");
 

@@ -1,8 +1,8 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
 import { eq, sql } from "@hindsight/db/orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, trpc, type Harness } from "../test/harness.js";
+import { describe, expect } from "vitest";
+import { trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -17,15 +17,7 @@ interface EntryWire {
 }
 
 describe.each(targets)("workflow, blameless gate, templates and promotion on $name", (target) => {
-  let h: Harness;
-  beforeAll(async () => {
-    if (!target.skipReason) h = await startHarness(target);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const run = it.skipIf(target.skipReason);
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+  const { h, run, note } = useHarness(target);
 
   run(`refuses to publish blameful text until acknowledged, then records the override${note}`, async () => {
     const cookie = h.people.author.cookie;

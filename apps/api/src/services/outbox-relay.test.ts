@@ -1,24 +1,17 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { FakeEngine } from "../test/fake-engine.js";
-import { rest, startHarness, type Harness } from "../test/harness.js";
+import { rest, useHarness } from "../test/harness.js";
 import { OutboxRelay, outboxStatus } from "./outbox-relay.js";
 
 const targets = await databaseTargets();
 
 describe.each(targets)("search outbox on $name", (target) => {
-  let h: Harness;
   const engine = new FakeEngine();
-  beforeAll(async () => {
-    if (!target.skipReason) h = await startHarness(target, { searchEngine: engine, startRelay: false });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  const note = target.skipReason ? ` (skipped: ${target.skipReason})` : "";
+  const { h, run, note } = useHarness(target, { searchEngine: engine, startRelay: false });
 
-  it.skipIf(target.skipReason)(`keeps 1,000 writes while the engine is down, then delivers each entry once, newest version${note}`, async () => {
+  run(`keeps 1,000 writes while the engine is down, then delivers each entry once, newest version${note}`, async () => {
     engine.up = false;
     const entries = Array.from({ length: 1000 }, (_, i) => ({ kind: "fix", title: `Outbox fix ${i}`, body: `v1 ${i}`, externalKey: `ob-${i}` }));
     const created = await rest(h.app, "POST", "/api/v1/entries", { entries });
@@ -54,7 +47,7 @@ describe.each(targets)("search outbox on $name", (target) => {
     expect(bumped.every((d) => d.version === 2 && d.body.startsWith("v2"))).toBe(true);
   });
 
-  it.skipIf(target.skipReason)("parks events after too many failures, with their error", async () => {
+  run("parks events after too many failures, with their error", async () => {
     engine.up = false;
     await rest(h.app, "POST", "/api/v1/entries", { kind: "runbook", title: "Parked runbook", externalKey: "parked" });
     const relay = new OutboxRelay(h.db.database.db, engine, { baseDelayMs: 0, maxAttempts: 3 });

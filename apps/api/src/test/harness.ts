@@ -3,6 +3,7 @@
 import type { DatabaseTarget, TestDatabase } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, it } from "vitest";
 import { buildApp, type BuildOptions } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createToken } from "../identity/tokens.js";
@@ -117,4 +118,39 @@ export async function startHarness(target: DatabaseTarget, options: Omit<BuildOp
       await db.drop();
     },
   };
+}
+
+export interface HarnessSuite {
+  /** The running harness; usable inside tests and hooks declared after `useHarness`. */
+  h: Harness;
+  /** `it`, skipped with the reason when the database (or whatever else `skip` names) is missing. */
+  run: ReturnType<typeof it.skipIf>;
+  /** " (skipped: why)" for test names, or "". */
+  note: string;
+  /** Why this suite is skipped, or null. */
+  skip: string | null;
+}
+
+/**
+ * One harness per `describe` block: started before its tests, closed after. `skip` adds a reason
+ * of the suite's own (a missing corpus, say) to the database target's.
+ */
+export function useHarness(target: DatabaseTarget, options: Omit<BuildOptions, "database"> & { skip?: string | null } = {}): HarnessSuite {
+  const { skip: ownSkip, ...buildOptions } = options;
+  const skip = target.skipReason ?? ownSkip ?? null;
+  let running: Harness | undefined;
+  beforeAll(async () => {
+    if (!skip) running = await startHarness(target, buildOptions);
+  }, 120_000);
+  afterAll(async () => {
+    await running?.close();
+  });
+  // A stand-in that forwards to the harness once started, so suites can hold `h` from the start.
+  const h = new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!running) throw new Error(`the test harness is not running${skip ? ` (skipped: ${skip})` : ""}`);
+      return running[key as keyof Harness];
+    },
+  });
+  return { h, run: it.skipIf(skip), note: skip ? ` (skipped: ${skip})` : "", skip };
 }
