@@ -30,6 +30,9 @@ const OnboardingPage = lazy(() => import("./pages/onboarding-page").then((m) => 
 // instead of in the first download.
 const Notifications = lazy(() => import("@mantine/notifications").then((m) => ({ default: m.Notifications })));
 const ActionItemsPage = lazy(() => import("./pages/action-items-page").then((m) => ({ default: m.ActionItemsPage })));
+const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default: m.TeamsPage })));
+const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
+const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ default: m.TokensPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
@@ -67,6 +70,9 @@ const router = createBrowserRouter([
           { path: "onboarding", Component: OnboardingPage },
           { path: "action-items", Component: ActionItemsPage },
           { path: "dashboards", Component: DashboardPage },
+          { path: "teams", Component: TeamsPage },
+          { path: "teams/:slug", Component: TeamPage },
+          { path: "settings/tokens", Component: TokensPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

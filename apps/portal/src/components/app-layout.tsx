@@ -14,6 +14,7 @@ import {
   IconPlus,
   IconSchool,
   IconSearch,
+  IconUsersGroup,
   type Icon,
 } from "@tabler/icons-react";
 import { Suspense, useEffect, useState } from "react";
@@ -39,6 +40,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/onboarding", label: "Onboarding", icon: IconSchool, owns: (path) => path.startsWith("/onboarding") },
   { to: "/action-items", label: "Action items", icon: IconChecklist, owns: (path) => path.startsWith("/action-items") },
   { to: "/dashboards", label: "Dashboards", icon: IconChartBar, owns: (path) => path.startsWith("/dashboards") },
+  { to: "/teams", label: "Teams", icon: IconUsersGroup, owns: (path) => path.startsWith("/teams") },
   { to: "/import", label: "Import", icon: IconFileImport, owns: (path) => path.startsWith("/import") },
 ];
 

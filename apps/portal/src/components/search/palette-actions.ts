@@ -21,6 +21,8 @@ export const PALETTE_ACTIONS: readonly PaletteAction[] = [
   ...NEW_KINDS.map(({ kind, keywords }) => ({ id: `new-${kind}`, label: newEntryLabel(kind), to: `/new/${kind}`, keywords })),
   { id: "import", label: "Import", to: "/import", keywords: "upload slack export markdown transcript" },
   { id: "action-items", label: "Action items", to: "/action-items", keywords: "follow-ups todo overdue owner mine" },
+  { id: "teams", label: "Teams", to: "/teams", keywords: "members people maintainers" },
+  { id: "tokens", label: "API tokens", to: "/settings/tokens", keywords: "settings token rest ci cli publish bot" },
   { id: "dashboards", label: "Dashboards", to: "/dashboards", keywords: "charts stats metrics gaps" },
   { id: "collections", label: "Collections", to: "/collections", keywords: "paths curated lists" },
   { id: "onboarding", label: "Onboarding", to: "/onboarding", keywords: "new hire learning progress" },
