@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
 import { ensureAdminUser } from "./identity/identity.js";
 import { identityPlugin } from "./plugins/identity.js";
+import { slackChatops, type SlackResponder } from "./rest/chatops.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
@@ -26,6 +27,8 @@ export interface BuildOptions {
   searchEngine?: SearchEngine;
   /** Start the outbox relay's timer for external engines (default true; tests drive it by hand). */
   startRelay?: boolean;
+  /** Replaces posting replies to Slack's response_url (tests). */
+  slackRespond?: SlackResponder;
 }
 
 declare module "fastify" {
@@ -60,7 +63,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: {
       level: config.logLevel,
       // Credentials never reach the logs.
-      redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'], censor: "[redacted]" },
+      redact: {
+        paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-slack-signature"]', 'res.headers["set-cookie"]'],
+        censor: "[redacted]",
+      },
     },
     routerOptions: { maxParamLength: 5000 },
     // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
@@ -143,6 +149,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   await app.register(restV1, { prefix: "/api/v1", deps });
+  // ChatOps webhooks exist only when Slack can sign them: without the secret nothing could be verified.
+  if (config.slack) {
+    await app.register(slackChatops, { prefix: "/api/v1/chatops/slack", deps, slack: config.slack, respond: options.slackRespond });
+  }
 
   const portalIndex = path.join(config.portalDir, "index.html");
   const servePortal = fs.existsSync(portalIndex);

@@ -33,6 +33,18 @@ const ZEnv = z
     /** Marks cookies Secure; on by default when NODE_ENV=production. */
     COOKIE_SECURE: boolFromEnv.optional(),
     NODE_ENV: z.string().default("development"),
+    /** Where people reach the portal; links in chat messages point here. Defaults to http://localhost:<PORT>. */
+    HINDSIGHT_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL such as https://hindsight.example.com" })
+      .optional(),
+    /** Slack app's signing secret; the ChatOps routes exist only when it is set. */
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .trim()
+      .min(16, "must be the Slack app's signing secret (Basic Information > App Credentials), at least 16 characters")
+      .optional(),
+    /** Who may read a message saved from Slack (a draft either way, so its team sees it first). */
+    SLACK_SAVE_VISIBILITY: z.enum(["team", "org"], { message: "must be team or org" }).default("team"),
   })
   .superRefine((env, ctx) => {
     if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
@@ -51,6 +63,10 @@ export interface Config {
   portalDir: string;
   cookieSecure: boolean;
   searchLogDays: number;
+  /** Base URL of the portal for links sent out (chat messages), without a trailing slash. */
+  publicUrl: string;
+  /** ChatOps for Slack; null when no signing secret is configured (the routes are then absent). */
+  slack: { signingSecret: string; saveVisibility: "team" | "org" } | null;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalDir: path.resolve(e.PORTAL_DIR),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     searchLogDays: e.SEARCH_LOG_DAYS,
+    publicUrl: (e.HINDSIGHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    slack: e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET, saveVisibility: e.SLACK_SAVE_VISIBILITY } : null,
   };
 }

@@ -82,15 +82,22 @@ async function signIn(app: FastifyInstance, userId: string): Promise<string> {
   return first.split(";")[0]!;
 }
 
-export async function startHarness(target: DatabaseTarget, options: Omit<BuildOptions, "database"> = {}): Promise<Harness> {
-  const db = await target.create();
+export interface HarnessOptions extends Omit<BuildOptions, "database"> {
+  /** Extra environment variables for the app's configuration (e.g. SLACK_SIGNING_SECRET). */
+  env?: Record<string, string>;
+}
+
+export async function startHarness(target: DatabaseTarget, options: HarnessOptions = {}): Promise<Harness> {
+  const { env, ...buildOptions } = options;
   const config = loadConfig({
     HINDSIGHT_ADMIN_TOKEN: ADMIN_TOKEN,
     HINDSIGHT_SEED: "false",
     LOG_LEVEL: "silent",
     PORTAL_DIR: "/nonexistent-portal",
+    ...env,
   });
-  const app = await buildApp(config, { ...options, database: db.database });
+  const db = await target.create();
+  const app = await buildApp(config, { ...buildOptions, database: db.database });
   const d = db.database.db;
   const [alpha] = await d.insert(schema.teams).values({ slug: "alpha", name: "Alpha" }).returning();
   const [beta] = await d.insert(schema.teams).values({ slug: "beta", name: "Beta" }).returning();
@@ -135,7 +142,7 @@ export interface HarnessSuite {
  * One harness per `describe` block: started before its tests, closed after. `skip` adds a reason
  * of the suite's own (a missing corpus, say) to the database target's.
  */
-export function useHarness(target: DatabaseTarget, options: Omit<BuildOptions, "database"> & { skip?: string | null } = {}): HarnessSuite {
+export function useHarness(target: DatabaseTarget, options: HarnessOptions & { skip?: string | null } = {}): HarnessSuite {
   const { skip: ownSkip, ...buildOptions } = options;
   const skip = target.skipReason ?? ownSkip ?? null;
   let running: Harness | undefined;

@@ -1,0 +1,372 @@
+// ChatOps for Slack: the `/hindsight` slash command and the "Save to Hindsight" message shortcut.
+// Owns Slack's wire format: request signing (every request is verified against the signing secret
+// over the raw body before anything else looks at it), form bodies, and Block Kit replies. Who the
+// Slack user is and what they may see is the chatops service's and the domain policy's business.
+import { createHmac } from "node:crypto";
+import { DomainError, KIND_LABELS, slackDirectory, slackMessage, type EntryKind } from "@hindsight/domain";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Config } from "../config.js";
+import type { AppDeps } from "../deps.js";
+import { secretsEqual } from "../identity/secrets.js";
+import { ANONYMOUS_CHAT_READER, chatContext, chatSearch, mapChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
+import type { SearchResponse } from "../services/search-service.js";
+
+/** Slack's replay window: a signed request older (or newer) than this is refused. */
+export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
+/** Slash commands are small; a shortcut's payload carries the message with its blocks. */
+const BODY_LIMIT = 1024 * 1024;
+const HITS = 3;
+/** The callback id to give the message shortcut in the Slack app's settings. */
+export const SAVE_SHORTCUT_CALLBACK_ID = "save_to_hindsight";
+
+export interface SlackMessage {
+  response_type?: "ephemeral" | "in_channel";
+  replace_original?: boolean;
+  text: string;
+  blocks?: unknown[];
+}
+
+/** Posts a reply to a shortcut's `response_url` (Slack ignores a shortcut's HTTP response body). */
+export type SlackResponder = (responseUrl: string, message: SlackMessage) => Promise<void>;
+
+export interface ChatopsOptions {
+  deps: AppDeps;
+  slack: NonNullable<Config["slack"]>;
+  /** Replaces the HTTP post to Slack's response_url (tests). */
+  respond?: SlackResponder;
+  /** Seconds since the epoch (tests). */
+  now?: () => number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing
+
+export function slackSignature(secret: string, timestamp: string, rawBody: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
+}
+
+/** Why a request is not verifiably from Slack, or null when it is. */
+export function verifySlackRequest(
+  secret: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  rawBody: string,
+  nowSeconds: number,
+): string | null {
+  const { timestamp, signature } = headers;
+  if (!timestamp || !signature) return "Missing X-Slack-Request-Timestamp or X-Slack-Signature";
+  if (!/^\d{1,12}$/.test(timestamp)) return "X-Slack-Request-Timestamp must be seconds since the epoch";
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_REQUEST_AGE_SECONDS) {
+    return "The request timestamp is more than 5 minutes from now; refusing a possible replay";
+  }
+  // Compared through fixed-length hashes, so neither content nor length leaks through timing.
+  if (!secretsEqual(signature, slackSignature(secret, timestamp, rawBody))) return "The request signature does not match";
+  return null;
+}
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slack text
+
+/** Escapes Slack's control characters; everything else in mrkdwn is left as written. */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const unescapeHtml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_ENTITIES[e] ?? e);
+
+/**
+ * A search snippet (HTML-escaped text with only `<mark>` added) as Slack mrkdwn: the escaping is
+ * undone, Slack's own applied, and each highlight becomes *bold*. Any other markup stays literal text.
+ */
+export function snippetToMrkdwn(snippet: string): string {
+  let out = "";
+  let marked = false;
+  for (const part of snippet.split(/(<\/?mark>)/)) {
+    if (part === "<mark>") marked = true;
+    else if (part === "</mark>") marked = false;
+    else if (part) {
+      // `*` inside a highlight would end the bold early; whitespace at its edges stops Slack bolding.
+      const text = slackEscape(unescapeHtml(part)).replace(/\s+/g, " ");
+      if (!marked) out += text;
+      else {
+        const m = /^(\s*)(.*?)(\s*)$/.exec(text.replace(/\*/g, "∗"))!;
+        out += m[2] ? `${m[1]}*${m[2]}*${m[3]}` : text;
+      }
+    }
+  }
+  return out.trim();
+}
+
+function link(url: string, label: string): string {
+  return `<${url}|${slackEscape(label).replace(/\|/g, "¦")}>`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } });
+const context = (text: string) => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(text, 3000) }] });
+
+function ephemeral(text: string, blocks?: unknown[]): SlackMessage {
+  return { response_type: "ephemeral", text, ...(blocks ? { blocks } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replies
+
+function publishUrl(publicUrl: string, q: string): string {
+  const title = q.trim().slice(0, 200);
+  return `${publicUrl}/new/fix${title ? `?title=${encodeURIComponent(title)}` : ""}`;
+}
+
+function helpMessage(publicUrl: string, mapped: string | null): SlackMessage {
+  const who = mapped
+    ? `You search as *${slackEscape(mapped)}*: your teams' entries are included.`
+    : "Your Slack account is not linked, so you see entries published to the whole organisation. Use the same handle in Hindsight as in Slack to see your teams' entries too.";
+  const text = [
+    "*Hindsight*: what your organisation has learned, from chat.",
+    "• `/hindsight <error or symptom>`: the top 3 postmortems, fixes and runbooks",
+    "• `/hindsight search <words>`: the same",
+    "• `/hindsight help`: this message",
+    "• Message menu ⋯ > *Save to Hindsight*: keep a message as a draft transcript",
+  ].join("\n");
+  return ephemeral("Hindsight: /hindsight <query> searches, /hindsight help shows this", [
+    section(text),
+    context(`${who} Results are only shown to you. ${link(publicUrl, "Open Hindsight")}`),
+  ]);
+}
+
+function noHitsMessage(publicUrl: string, q: string): SlackMessage {
+  const text = q
+    ? `Nothing in Hindsight matches “${slackEscape(q)}” yet.`
+    : "Tell me what to look for: `/hindsight <error or symptom>`.";
+  const nudge = `Solved it? ${link(publishUrl(publicUrl, q), "Publish what you learn")} so the next person finds it.`;
+  return ephemeral(`${q ? `No results for ${q}` : "Nothing to search for"}. Publish what you learn: ${publishUrl(publicUrl, q)}`, [
+    section(text),
+    context(nudge),
+  ]);
+}
+
+function resultsMessage(publicUrl: string, q: string, result: SearchResponse): SlackMessage {
+  const blocks: unknown[] = [
+    context(
+      `${result.totalIsEstimate ? "About " : ""}${result.total} result${result.total === 1 ? "" : "s"} for “${slackEscape(q)}” · ${link(`${publicUrl}/?q=${encodeURIComponent(q)}`, "see all")}`,
+    ),
+  ];
+  for (const hit of result.hits) {
+    const meta = [KIND_LABELS[hit.kind as EntryKind] ?? hit.kind, hit.team ? hit.team.name : "no team", hit.severity].filter(Boolean).join(" · ");
+    const snippet = snippetToMrkdwn(hit.snippet);
+    blocks.push(
+      section(
+        [`*${link(`${publicUrl}/entries/${encodeURIComponent(hit.slug)}`, hit.title)}*`, `_${slackEscape(meta)}_`, ...(snippet ? [clip(snippet, 500)] : [])].join("\n"),
+      ),
+    );
+  }
+  blocks.push(context(`Didn't find it? ${link(publishUrl(publicUrl, q), "Publish what you learn")}`));
+  const fallback = result.hits.map((h) => `${h.title}: ${publicUrl}/entries/${h.slug}`).join("\n");
+  return ephemeral(`Hindsight results for ${q}:\n${fallback}`, blocks);
+}
+
+function savedMessage(publicUrl: string, saved: SaveOutcome): SlackMessage {
+  if (saved.outcome === "hidden") {
+    return ephemeral("This message is already saved in Hindsight, as a draft you cannot see yet. Ask its owner to publish it.");
+  }
+  const url = `${publicUrl}/entries/${encodeURIComponent(saved.entry.slug)}`;
+  const entry = link(url, saved.entry.title);
+  const lead =
+    saved.outcome === "created"
+      ? `Saved to Hindsight as a draft transcript: ${entry}.`
+      : saved.outcome === "updated"
+        ? `Already in Hindsight; updated the draft with the edited message: ${entry}.`
+        : `Already in Hindsight: ${entry}.`;
+  const redacted = saved.redactions ? ` ${saved.redactions} secret${saved.redactions === 1 ? " was" : "s were"} redacted.` : "";
+  return ephemeral(`${lead.replace(entry, url)}`, [
+    section(`${lead}${redacted}`),
+    context("Add what was learned and publish it from the portal, so everyone can find it."),
+  ]);
+}
+
+function unmappedMessage(publicUrl: string, slackName: string | null): SlackMessage {
+  const handle = slackName ? ` (\`${slackEscape(slackName.toLowerCase())}\`)` : "";
+  return ephemeral(
+    `Saving needs a Hindsight account linked to your Slack user. Link your account by using the same handle in Hindsight as in Slack${slackName ? ` (${slackName.toLowerCase()})` : ""}.`,
+    [
+      section(`Saving needs a Hindsight account linked to your Slack user. Link your account by using the same handle in Hindsight as in Slack${handle}, or your Slack member id.`),
+      context(link(publicUrl, "Open Hindsight")),
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payloads
+
+const ZShortcut = z.object({
+  type: z.string(),
+  callback_id: z.string().optional(),
+  team: z.object({ id: z.string().optional(), domain: z.string().optional() }).nullish(),
+  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  channel: z.object({ id: z.string().min(1).max(64), name: z.string().max(200).optional() }).nullish(),
+  message: z.record(z.string(), z.unknown()).nullish(),
+  response_url: z.string().optional(),
+});
+
+/** Only Slack's own hooks get replies: a payload cannot make this server post anywhere else. */
+function isSlackResponseUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" && u.hostname === "hooks.slack.com";
+  } catch {
+    return false;
+  }
+}
+
+const postToSlack: SlackResponder = async (responseUrl, message) => {
+  const res = await fetch(responseUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(message),
+    signal: AbortSignal.timeout(5_000),
+  });
+  if (!res.ok) throw new Error(`Slack answered ${res.status} to the reply`);
+};
+
+/** A link back to the message in Slack, when the workspace's domain is known. */
+function permalinkOf(domain: string | undefined, channel: string, ts: string, threadTs: string | undefined): string | null {
+  if (!domain || !/^[a-z0-9-]{1,63}$/.test(domain) || !/^[A-Z0-9]{1,32}$/.test(channel) || !/^\d+\.\d+$/.test(ts)) return null;
+  const thread = threadTs && threadTs !== ts && /^\d+\.\d+$/.test(threadTs) ? `?thread_ts=${threadTs}&cid=${channel}` : "";
+  return `https://${domain}.slack.com/archives/${channel}/p${ts.replace(".", "")}${thread}`;
+}
+
+/**
+ * An error fit for the log. Never the body (what someone typed or said in Slack), and not the bound
+ * parameters a failed database query quotes in its message (search words, message text).
+ */
+function withoutParams(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: string; code?: unknown; stack?: string; cause?: { name?: string; code?: unknown; message?: string } };
+  const clean = (m: string | undefined) => (m ?? "").split(/\nparams:/)[0];
+  return {
+    type: e.name,
+    message: clean(e.message),
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    stack: (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).join("\n"),
+    ...(e.cause ? { cause: { type: e.cause.name, code: e.cause.code, message: clean(e.cause.message) } } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): Promise<void> {
+  const { deps, slack } = opts;
+  const publicUrl = deps.config.publicUrl;
+  const now = opts.now ?? (() => Math.floor(Date.now() / 1000));
+  const respond = opts.respond ?? postToSlack;
+
+  // The signature covers the exact bytes Slack sent, so every body stays a raw string here (this
+  // plugin's scope only); it is parsed after verification.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.addHook("preHandler", async (req, reply) => {
+    const raw = typeof req.body === "string" ? req.body : "";
+    const problem = verifySlackRequest(
+      slack.signingSecret,
+      { timestamp: header(req, "x-slack-request-timestamp"), signature: header(req, "x-slack-signature") },
+      raw,
+      now(),
+    );
+    if (problem) {
+      req.log.warn({ reason: problem }, "refused an unverified Slack request");
+      return reply.status(401).type("text/plain; charset=utf-8").send(problem);
+    }
+    const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/x-www-form-urlencoded") {
+      return reply.status(415).type("text/plain; charset=utf-8").send("Slack sends application/x-www-form-urlencoded");
+    }
+  });
+
+  // Slack shows a failed request as an opaque error; tell the person something useful instead.
+  app.setErrorHandler((err, req, reply) => {
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500 && !(err instanceof DomainError)) {
+      return reply.status(status).type("text/plain; charset=utf-8").send((err as Error).message);
+    }
+    if (err instanceof DomainError || err instanceof z.ZodError) {
+      return reply.send(ephemeral(`Hindsight could not do that: ${err instanceof DomainError ? err.message : "the request was not understood"}.`));
+    }
+    req.log.error({ err: withoutParams(err) }, "Slack request failed");
+    return reply.send(ephemeral("Something went wrong on Hindsight's side; please try again in a moment."));
+  });
+
+  const form = (req: FastifyRequest) => new URLSearchParams(typeof req.body === "string" ? req.body : "");
+
+  app.post("/command", { bodyLimit: BODY_LIMIT }, async (req, reply: FastifyReply) => {
+    const f = form(req);
+    if (f.get("ssl_check") === "1") return reply.send();
+    const userId = f.get("user_id") ?? "";
+    const mapped = userId ? await mapChatUser(deps, { id: userId, name: f.get("user_name") }) : null;
+    const text = (f.get("text") ?? "").trim();
+    const [first = "", ...rest] = text.split(/\s+/);
+    const sub = first.toLowerCase();
+    if (sub === "help") return helpMessage(publicUrl, mapped?.handle ?? null);
+    const q = (sub === "search" ? rest.join(" ") : text).trim();
+    if (!q) return noHitsMessage(publicUrl, "");
+    const ctx = chatContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER);
+    const result = await chatSearch(ctx, deps.engine, q, HITS);
+    return result.hits.length === 0 ? noHitsMessage(publicUrl, q) : resultsMessage(publicUrl, q, result);
+  });
+
+  app.post("/interactivity", { bodyLimit: BODY_LIMIT }, async (req, reply) => {
+    /**
+     * Slack ignores a shortcut's response body, so the reply also goes to its response_url (after the
+     * commit, not awaited: Slack wants the acknowledgement within 3 seconds). The body carries it too,
+     * for curl and tests.
+     */
+    const answer = (responseUrl: string | undefined, msg: SlackMessage): SlackMessage => {
+      if (responseUrl && isSlackResponseUrl(responseUrl)) {
+        respond(responseUrl, msg).catch((err: unknown) => req.log.warn({ err: (err as Error).message }, "could not reply to Slack"));
+      }
+      return msg;
+    };
+    const raw = form(req).get("payload");
+    let json: unknown;
+    try {
+      json = JSON.parse(raw ?? "");
+    } catch {
+      return reply.status(400).type("text/plain; charset=utf-8").send("Expected a form field `payload` holding JSON");
+    }
+    const parsed = ZShortcut.safeParse(json);
+    // Other interactions (buttons, modals) are acknowledged and left alone.
+    if (!parsed.success || parsed.data.type !== "message_action") return reply.send();
+    const p = parsed.data;
+    if (p.callback_id !== SAVE_SHORTCUT_CALLBACK_ID) {
+      return answer(p.response_url, ephemeral(`Hindsight has no shortcut "${p.callback_id ?? ""}"; use "Save to Hindsight".`));
+    }
+    const slackName = p.user.username ?? p.user.name ?? null;
+    const mapped = await mapChatUser(deps, { id: p.user.id, name: slackName });
+    if (!mapped) return answer(p.response_url, unmappedMessage(publicUrl, slackName));
+    const converted = p.channel && p.message ? slackMessage(p.message, slackDirectory([])) : { skipped: "no message" };
+    if ("skipped" in converted || !p.channel || (!converted.message.text.trim() && !converted.message.files?.length)) {
+      return answer(p.response_url, ephemeral("That message cannot be saved (it has no text Hindsight can keep)."));
+    }
+    const message = converted.message;
+    const saved = await saveChatMessage(
+      chatContext(deps, mapped.actor),
+      {
+        channel: { id: p.channel.id, name: p.channel.name ?? null },
+        message,
+        permalink: permalinkOf(p.team?.domain, p.channel.id, message.ts, message.threadTs),
+      },
+      slack.saveVisibility,
+    );
+    req.log.info({ entryId: saved.outcome === "hidden" ? null : saved.entry.id, outcome: saved.outcome }, "saved a Slack message");
+    return answer(p.response_url, savedMessage(publicUrl, saved));
+  });
+}

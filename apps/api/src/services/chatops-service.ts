@@ -1,0 +1,185 @@
+// ChatOps: who a chat user is in Hindsight, searching on their behalf, and saving a chat message as a
+// transcript draft. Chat-platform agnostic; the Slack wire format (signatures, Block Kit) lives in
+// rest/chatops.ts.
+import { canReadEntry, canWriteEntry, ZCreateEntryInput, type Actor, type TranscriptMessage, type Visibility } from "@hindsight/domain";
+import { schema } from "@hindsight/db";
+import { and, asc, eq, inArray, ne } from "@hindsight/db/orm";
+import type { SearchEngine } from "@hindsight/search";
+import type { AppDeps } from "../deps.js";
+import { ADMIN_HANDLE, loadActor } from "../identity/identity.js";
+import type { ServiceContext } from "./context.js";
+import { changeEntryTx, loadGuarded, upsertEntryTx, type WriteResult } from "./entry-service.js";
+import { searchEntries, type SearchResponse } from "./search-service.js";
+
+const { users, teams, entries } = schema;
+
+/**
+ * The reader a chat user who has no Hindsight account acts as: no user row can have this id (ids are
+ * random v4 UUIDs) and it belongs to no team, so `readScope` yields exactly the org-visible
+ * published (or archived) entries: no drafts, nothing team-only, restricted or granted.
+ */
+export const ANONYMOUS_CHAT_READER: Actor = Object.freeze({
+  userId: "00000000-0000-0000-0000-000000000000",
+  orgRole: "member",
+  teams: new Map(),
+  via: "token",
+});
+
+export interface ChatUser {
+  /** The platform's stable user id (Slack: U024BE7LH). */
+  id: string;
+  /** The platform's user name (Slack's legacy `user_name` / `username`), if sent. */
+  name?: string | null;
+}
+
+export interface MappedChatUser {
+  actor: Actor;
+  handle: string;
+}
+
+/** Handles a chat user could have in Hindsight: the stable id first, then the user name. */
+function candidateHandles(user: ChatUser): string[] {
+  const out = [user.id, user.name ?? ""].map((h) => h.trim().toLowerCase()).filter((h) => /^[a-z0-9][a-z0-9._-]{1,39}$/.test(h));
+  return [...new Set(out)].filter((h) => h !== ADMIN_HANDLE);
+}
+
+/**
+ * Maps a chat user to the Hindsight user with the same handle (the platform id, or else the user
+ * name), or null. Chat user names are only as trustworthy as the workspace that issues them, so a
+ * mapped user acts with member rights at most: ChatOps never reads or writes as an admin, and never
+ * as the built-in admin.
+ */
+export async function mapChatUser(deps: AppDeps, user: ChatUser): Promise<MappedChatUser | null> {
+  const handles = candidateHandles(user);
+  if (handles.length === 0) return null;
+  const rows = await deps.database.db
+    .select({ id: users.id, handle: users.handle })
+    .from(users)
+    .where(and(inArray(users.handle, handles), ne(users.id, deps.adminUserId)));
+  const row = handles.map((h) => rows.find((r) => r.handle === h)).find((r) => r !== undefined);
+  if (!row) return null;
+  const actor = await loadActor(deps.database.db, row.id, "token");
+  if (!actor) return null;
+  return { actor: { ...actor, orgRole: "member" }, handle: row.handle };
+}
+
+export function chatContext(deps: AppDeps, actor: Actor): ServiceContext {
+  return { db: deps.database.db, actor, search: deps.searchSync };
+}
+
+/** The top hits for a chat search, within the caller's read scope (applied inside the engine). */
+export async function chatSearch(ctx: ServiceContext, engine: SearchEngine, q: string, limit = 3): Promise<SearchResponse> {
+  return searchEntries(ctx, engine, { q: q.slice(0, 500), limit, sort: "relevance" });
+}
+
+export interface ChatMessageToSave {
+  /** Where it was said: the platform's channel id and, if known, its name. */
+  channel: { id: string; name?: string | null };
+  /** The message as a transcript holds it (Slack: the domain's `slackMessage`). */
+  message: TranscriptMessage;
+  /** A link back to the message, if the platform gives one. */
+  permalink?: string | null;
+}
+
+export type SaveOutcome =
+  | { outcome: WriteResult["outcome"]; entry: { id: string; slug: string; title: string }; redactions: number }
+  /** Someone else saved it already, where the caller cannot read it. */
+  | { outcome: "hidden" };
+
+const CHAT_SOURCE = "slack";
+
+/** The idempotency key of a saved message: one entry per (channel, ts). */
+export function messageKey(channelId: string, ts: string): string {
+  return `message:${channelId}/${ts}`;
+}
+
+function titleOf(m: ChatMessageToSave): string {
+  const where = m.channel.name ? `#${m.channel.name}` : m.channel.id;
+  const firstLine = m.message.text.split("\n").find((l) => l.trim())?.trim() ?? "";
+  if (!firstLine) return `Message in ${where}`;
+  const clipped = firstLine.length > 90 ? `${firstLine.slice(0, 89).trimEnd()}…` : firstLine;
+  return `${where}: ${clipped}`;
+}
+
+/** The team a saved message goes to: the caller's team, the first by slug when they have several. */
+async function defaultTeam(ctx: ServiceContext): Promise<string | null> {
+  const ids = [...ctx.actor.teams.keys()];
+  if (ids.length <= 1) return ids[0] ?? null;
+  const [first] = await ctx.db.select({ id: teams.id }).from(teams).where(inArray(teams.id, ids)).orderBy(asc(teams.slug)).limit(1);
+  return first?.id ?? null;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/**
+ * Saves one chat message as a draft transcript owned by the caller, in one transaction. Secrets are
+ * redacted by the entry service like every save. Saving the same (channel, ts) again returns the same
+ * entry: its message text is refreshed if it was edited in chat and the caller may write the entry;
+ * title, body, team and visibility stay as the owner left them.
+ */
+export async function saveChatMessage(ctx: ServiceContext, message: ChatMessageToSave, visibility: "team" | "org"): Promise<SaveOutcome> {
+  const transcriptMessage = message.message;
+  const externalKey = messageKey(message.channel.id, transcriptMessage.ts);
+  const teamId = await defaultTeam(ctx);
+  // "team" without a team would be readable by nobody else anyway; say so plainly.
+  const effectiveVisibility: Visibility = visibility === "team" && teamId === null ? "restricted" : visibility;
+  const where = message.channel.name ? `#${message.channel.name}` : `channel ${message.channel.id}`;
+  const input = ZCreateEntryInput.parse({
+    kind: "transcript",
+    title: titleOf(message),
+    body: `A message from ${where}, saved from Slack. Add what was learned, then publish.`,
+    tags: ["slack"],
+    teamId,
+    visibility: effectiveVisibility,
+    status: "draft",
+    source: CHAT_SOURCE,
+    externalKey,
+    sourceUrl: message.permalink ?? null,
+    fields: { channel: message.channel.name ?? message.channel.id, format: "slack", messages: [transcriptMessage] },
+  });
+
+  const attempt = () =>
+    ctx.search.transaction(ctx.db, async (tx): Promise<SaveOutcome> => {
+      const [existing] = await tx
+        .select({ id: entries.id })
+        .from(entries)
+        .where(and(eq(entries.source, CHAT_SOURCE), eq(entries.externalKey, externalKey)));
+      if (existing) {
+        const found = await loadGuarded(tx, existing.id);
+        if (!found || !canReadEntry(ctx.actor, found.guard)) return { outcome: "hidden" };
+        if (!canWriteEntry(ctx.actor, found.guard)) {
+          return { outcome: "unchanged", entry: { id: found.row.id, slug: found.row.slug, title: found.row.title }, redactions: 0 };
+        }
+        // Only the message follows Slack (an edit there); what the owner changed since stays theirs.
+        const saved = await changeEntryTx(tx, ctx, found.row.id, {
+          action: "transcript.slack_update",
+          changes: (current) => {
+            const messages = (current.fields.messages as TranscriptMessage[] | undefined) ?? [];
+            const merged = messages.some((m) => m.ts === transcriptMessage.ts)
+              ? messages.map((m) => (m.ts === transcriptMessage.ts ? { ...m, text: transcriptMessage.text } : m))
+              : [...messages, transcriptMessage];
+            return { fields: { ...current.fields, messages: merged } };
+          },
+        });
+        return {
+          outcome: saved.version === found.row.version ? "unchanged" : "updated",
+          entry: { id: saved.id, slug: saved.slug, title: saved.title },
+          redactions: 0,
+        };
+      }
+      const r = await upsertEntryTx(tx, ctx, input, { acknowledgeWarnings: true });
+      return { outcome: r.outcome, entry: { id: r.entry.id, slug: r.entry.slug, title: r.entry.title }, redactions: r.redactions.length };
+    });
+  try {
+    return await attempt();
+  } catch (err) {
+    // Slack retries a slow request: two saves of one message can race; the loser finds the winner's entry.
+    if (isUniqueViolation(err)) return attempt();
+    throw err;
+  }
+}
