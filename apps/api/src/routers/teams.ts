@@ -7,7 +7,7 @@ import { adminProcedure, authedProcedure, router } from "../trpc.js";
 export const teamsRouter = router({
   list: authedProcedure
     .input(z.void())
-    .output(z.array(ZTeam))
+    .output(z.array(ZTeam.extend({ memberCount: z.number().int() })))
     .query(({ ctx }) => teamService.listTeams(ctx.services)),
   get: authedProcedure
     .input(z.union([z.object({ id: z.string().uuid() }), z.object({ slug: z.string().min(1) })]))

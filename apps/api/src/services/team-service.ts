@@ -11,14 +11,20 @@ import {
   type TeamRole,
 } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
-import { and, asc, eq } from "@hindsight/db/orm";
+import { and, asc, count, eq, getTableColumns } from "@hindsight/db/orm";
 import { audit } from "./audit.js";
 import type { ServiceContext } from "./context.js";
 
 const { teams, teamMemberships, users } = schema;
 
-export async function listTeams(ctx: ServiceContext): Promise<Team[]> {
-  return ctx.db.select().from(teams).orderBy(asc(teams.name));
+/** Every team with its number of members (the portal's team list shows the size of each). */
+export async function listTeams(ctx: ServiceContext): Promise<(Team & { memberCount: number })[]> {
+  return ctx.db
+    .select({ ...getTableColumns(teams), memberCount: count(teamMemberships.userId) })
+    .from(teams)
+    .leftJoin(teamMemberships, eq(teamMemberships.teamId, teams.id))
+    .groupBy(teams.id)
+    .orderBy(asc(teams.name));
 }
 
 export async function getTeam(ctx: ServiceContext, by: { id: string } | { slug: string }): Promise<Team & { members: TeamMember[] }> {

@@ -1,8 +1,9 @@
-// The signed-in user in the header, with sign-out. Signing out drops every cached response, so the
-// next person on this browser never sees what the previous one could.
+// The signed-in user in the header: links to teams and personal API tokens, and sign-out. Signing out
+// drops every cached response, so the next person on this browser never sees what the previous one could.
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { IconKey, IconUsersGroup } from "@tabler/icons-react";
+import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
@@ -44,6 +45,13 @@ export function UserMenu() {
         {user.teams.length > 0 && (
           <Menu.Label>Teams: {user.teams.map((team) => team.name).join(", ")}</Menu.Label>
         )}
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/teams" leftSection={<IconUsersGroup size={16} aria-hidden />}>
+          Teams
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} aria-hidden />}>
+          API tokens
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {signOut.isPending ? "Signing out…" : "Sign out"}

@@ -1,0 +1,266 @@
+// A team's members. Everyone sees who is in it and in what role; admins and the team's maintainers
+// (the domain policy, asked through lib/teams-view) also change roles, remove people after a
+// confirmation, and add anyone who is not in the team yet.
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Select, Stack, Table, Text, Title } from "@mantine/core";
+import type { TeamRole } from "@hindsight/domain";
+import { IconUserPlus } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { errorMessage } from "../../lib/errors";
+import { useCurrentUser } from "../../lib/session";
+import { addablePeople, isTeamRole, sortMembers, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from "../../lib/teams-view";
+import { useTRPC } from "../../lib/trpc";
+
+export interface TeamMembersProps {
+  team: { id: string; name: string; members: { userId: string; handle: string; name: string; role: TeamRole }[] };
+  canManage: boolean;
+}
+
+interface Member {
+  userId: string;
+  name: string;
+}
+
+/** Sets or removes (role null) a membership, then refreshes everything that shows memberships. */
+function useSetMember() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.teams.setMember.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.teams.get.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() }),
+          // My own role may be the one that changed, and with it what this page lets me do.
+          queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() }),
+        ]).then(() => undefined),
+    }),
+  );
+}
+
+export function TeamMembers({ team, canManage }: TeamMembersProps) {
+  const me = useCurrentUser();
+  const setRole = useSetMember();
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const members = sortMembers(team.members);
+
+  return (
+    <section aria-labelledby="members-heading">
+      <Stack gap="sm">
+        <Title order={2} id="members-heading">
+          Members
+        </Title>
+        {members.length === 0 ? (
+          <Text c="dimmed">Nobody is in this team yet.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={480}>
+            <Table aria-labelledby="members-heading" verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Person</Table.Th>
+                  <Table.Th scope="col">Role</Table.Th>
+                  {canManage && (
+                    <Table.Th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.map((member) => (
+                  <Table.Tr key={member.userId}>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm" fw={500}>
+                          {member.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          @{member.handle}
+                          {member.userId === me.id ? " (you)" : ""}
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {canManage ? (
+                        <NativeSelect
+                          aria-label={`Role for ${member.name}`}
+                          size="xs"
+                          w={150}
+                          data={TEAM_ROLE_OPTIONS}
+                          value={member.role}
+                          disabled={setRole.isPending}
+                          onChange={(event) => {
+                            const role = event.currentTarget.value;
+                            if (isTeamRole(role) && role !== member.role) {
+                              setRole.mutate({ teamId: team.id, userId: member.userId, role });
+                            }
+                          }}
+                        />
+                      ) : (
+                        <Badge variant="light" color={member.role === "maintainer" ? "indigo" : "gray"}>
+                          {TEAM_ROLE_LABELS[member.role]}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    {canManage && (
+                      <Table.Td ta="right">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove ${member.name}`}
+                          onClick={() => setRemoving({ userId: member.userId, name: member.name })}
+                        >
+                          Remove
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {setRole.isError && (
+          <Alert color="red" variant="light" role="alert" p="xs">
+            Could not change the role: {errorMessage(setRole.error)}
+          </Alert>
+        )}
+        {canManage && <AddMember team={team} />}
+      </Stack>
+      {removing && (
+        <RemoveMemberDialog
+          teamId={team.id}
+          teamName={team.name}
+          member={removing}
+          isSelf={removing.userId === me.id}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function RemoveMemberDialog({
+  teamId,
+  teamName,
+  member,
+  isSelf,
+  onClose,
+}: {
+  teamId: string;
+  teamName: string;
+  member: Member;
+  isSelf: boolean;
+  onClose: () => void;
+}) {
+  const remove = useSetMember();
+  return (
+    <Modal opened onClose={onClose} title={`Remove ${member.name}?`} closeButtonProps={{ "aria-label": "Keep this member" }}>
+      <Stack gap="sm">
+        <Text size="sm">
+          {isSelf
+            ? `You leave ${teamName}: you will no longer see its team-only entries or manage its members.`
+            : `${member.name} leaves ${teamName}. Entries they wrote stay with the team.`}
+        </Text>
+        {remove.isError && (
+          <Alert color="red" variant="light" role="alert" p="xs">
+            {errorMessage(remove.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          {/* red.9: white on the default red shade is under 4.5:1. */}
+          <Button
+            color="red.9"
+            data-autofocus
+            loading={remove.isPending}
+            onClick={() => remove.mutate({ teamId, userId: member.userId, role: null }, { onSuccess: onClose })}
+          >
+            Remove from team
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function AddMember({ team }: Pick<TeamMembersProps, "team">) {
+  const trpc = useTRPC();
+  const people = useQuery(trpc.auth.users.queryOptions());
+  const add = useSetMember();
+  const [userId, setUserId] = useState<string | null>(null);
+  const [role, setRole] = useState<TeamRole>("member");
+  const [missing, setMissing] = useState(false);
+  const options = addablePeople(people.data ?? [], team.members.map((m) => m.userId));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!userId) {
+      setMissing(true);
+      return;
+    }
+    add.mutate(
+      { teamId: team.id, userId, role },
+      {
+        onSuccess: () => {
+          setUserId(null);
+          setRole("member");
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="add-member-heading">
+      <Stack gap="xs" mt="sm">
+        <Title order={3} size="h5" id="add-member-heading">
+          Add a member
+        </Title>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <Select
+            label="Add a person"
+            placeholder={people.isPending ? "Loading people…" : "Search by name or handle"}
+            searchable
+            clearable
+            data={options}
+            value={userId}
+            onChange={(value) => {
+              setUserId(value);
+              setMissing(false);
+            }}
+            nothingFoundMessage={people.isPending ? "Loading people…" : "No one else to add"}
+            error={missing ? "Pick a person to add" : undefined}
+            w={{ base: "100%", xs: 300 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <NativeSelect
+            label="Role"
+            data={TEAM_ROLE_OPTIONS}
+            value={role}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (isTeamRole(value)) setRole(value);
+            }}
+            w={150}
+          />
+          <Button type="submit" leftSection={<IconUserPlus size={16} aria-hidden="true" />} loading={add.isPending}>
+            Add member
+          </Button>
+        </Group>
+        {people.isError && (
+          <Alert color="red" variant="light" p="xs">
+            Could not load the people to add: {errorMessage(people.error)}
+          </Alert>
+        )}
+        {add.isError && (
+          <Alert color="red" variant="light" role="alert" p="xs">
+            Could not add the member: {errorMessage(add.error)}
+          </Alert>
+        )}
+      </Stack>
+    </form>
+  );
+}
