@@ -86,5 +86,17 @@ describe.each(targets)("teams on $name", (target) => {
       maintainer,
     );
     expect(unknown.status).toBe(404);
+
+    // The last maintainer cannot step down or leave; once someone else maintains the team, they can.
+    const author = h.people.author.id;
+    const alone = await trpc(h.app, "teams.setMember", { teamId: h.teams.alpha, userId: author, role: "member" }, maintainer);
+    expect(alone.status).toBe(409);
+    expect(alone.error!.message).toMatch(/at least one maintainer/);
+    expect((await trpc(h.app, "teams.setMember", { teamId: h.teams.alpha, userId: author, role: null }, maintainer)).status).toBe(409);
+    expect(await members()).toContainEqual(["author", "maintainer"]);
+    const teammate = h.people.teammate.id;
+    expect((await trpc(h.app, "teams.setMember", { teamId: h.teams.alpha, userId: teammate, role: "maintainer" }, maintainer)).status).toBe(200);
+    expect((await trpc(h.app, "teams.setMember", { teamId: h.teams.alpha, userId: author, role: "member" }, maintainer)).status).toBe(200);
+    expect(await members()).toContainEqual(["author", "member"]);
   });
 });

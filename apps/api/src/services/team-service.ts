@@ -61,6 +61,17 @@ export async function setMembership(ctx: ServiceContext, teamId: string, userId:
     if (!team) throw new NotFound("Team");
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw new NotFound("User");
+    // A team keeps at least one maintainer. The maintainers' rows are locked, so two maintainers
+    // stepping down at once cannot both pass this check.
+    const maintainers = await tx
+      .select({ userId: teamMemberships.userId })
+      .from(teamMemberships)
+      .where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.role, "maintainer")))
+      .for("update");
+    const stepsDown = role !== "maintainer" && maintainers.some((m) => m.userId === userId);
+    if (stepsDown && maintainers.length === 1) {
+      throw new Conflict("A team needs at least one maintainer: make someone else a maintainer first");
+    }
     if (role === null) {
       await tx.delete(teamMemberships).where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)));
     } else {
