@@ -1,10 +1,11 @@
-// The `hindsight` command of the API package: operational tasks run beside (not inside) the server.
+// The `hindsight-admin` command of the API package: operational tasks run beside (not inside) the
+// server, with direct database access (the `hindsight` command of apps/cli talks to a server over REST).
 import { Command } from "commander";
 import { DataDirLocked } from "@hindsight/db";
 import { ConfigError, loadConfig } from "../config.js";
 import { reindex } from "./reindex.js";
 
-const program = new Command("hindsight").description("Hindsight operations (configuration from the same environment variables as the server)");
+const program = new Command("hindsight-admin").description("Hindsight operations (configuration from the same environment variables as the server)");
 
 program
   .command("reindex")
@@ -22,9 +23,9 @@ program
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DataDirLocked) {
-    console.error(`hindsight: ${err.message}`);
+    console.error(`hindsight-admin: ${err.message}`);
     process.exit(2);
   }
-  console.error("hindsight:", err);
+  console.error("hindsight-admin:", err);
   process.exit(1);
 });

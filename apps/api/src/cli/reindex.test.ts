@@ -8,7 +8,7 @@ import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { reindex } from "./reindex.js";
 
-describe("hindsight reindex", () => {
+describe("hindsight-admin reindex", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-reindex-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", PORTAL_DIR: "/nonexistent", HINDSIGHT_ADMIN_TOKEN: "t" });

@@ -1,4 +1,4 @@
-// `hindsight reindex`: rebuilds the configured search engine from the database, with a progress
+// `hindsight-admin reindex`: rebuilds the configured search engine from the database, with a progress
 // bar and a final count check. Uses the same configuration (and PGlite lock) as the server, so stop
 // the server first when running on the embedded default.
 import { schema } from "@hindsight/db";

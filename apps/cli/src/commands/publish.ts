@@ -1,0 +1,241 @@
+// `hindsight publish <dir>`: docs-as-code. Every markdown file of a folder becomes an entry keyed by
+// its path (source + externalKey), upserted in batches, so running it again only changes what changed.
+// A file the server rejects is reported against its line and left out; the others still publish.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { ApiError, type EntryPayload, type HindsightClient, type WriteResult } from "../client.js";
+import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+import { locateField, parseMarkdownFile, walkMarkdown, type FileProblem, type PublishDefaults } from "../markdown-files.js";
+import { startProgress } from "../progress.js";
+import { entryUrl } from "../text.js";
+
+export interface PublishOptions extends PublishDefaults {
+  dryRun: boolean;
+  /** Entries per request (the server takes up to 1,000). */
+  batchSize: number;
+  /** Also list unchanged files. */
+  verbose?: boolean;
+}
+
+export interface PublishSummary {
+  files: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: FileProblem[];
+}
+
+interface Item {
+  path: string;
+  text: string;
+  payload: EntryPayload & { externalKey: string; source: string };
+  /** Said about the file after it was published. */
+  notes: string[];
+  /** Action items whose ids this server did not know (published as new ones). */
+  foreignActionItems: number;
+}
+
+const KEYED_BY_PATH =
+  "its front matter says `externalKey: null` (exported from an entry written in the portal), so it is keyed by its path: on the server it came from, this is a copy";
+
+/** Keeps one request well under the server's body limit even when files are large. */
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+/** Statuses that mean "something in this batch is wrong", as opposed to the token or the server. */
+const ITEM_STATUSES = new Set([400, 403, 409, 422]);
+
+export async function publish(dir: string, opts: PublishOptions, io: Io, client: HindsightClient | null): Promise<{ exitCode: number; summary: PublishSummary }> {
+  const root = path.resolve(dir);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`${dir} is not a directory`);
+  const files = await walkMarkdown(root);
+  if (files.length === 0) throw new CliError(`found no markdown files (*.md) under ${dir}`);
+
+  const failed: FileProblem[] = [];
+  const items: Item[] = [];
+  const keys = new Map<string, string>();
+  for (const rel of files) {
+    let text: string;
+    try {
+      text = await readFile(path.join(root, rel), "utf8");
+    } catch (err) {
+      failed.push({ path: rel, line: 1, message: `cannot read the file: ${(err as Error).message}` });
+      continue;
+    }
+    const parsed = parseMarkdownFile(rel, text, opts);
+    if (!parsed.ok) {
+      failed.push(parsed.problem);
+      continue;
+    }
+    const key = `${parsed.payload.source}\u0000${parsed.payload.externalKey}`;
+    const first = keys.get(key);
+    if (first) {
+      failed.push({
+        path: rel,
+        line: locateField(text, "externalKey"),
+        message: `externalKey ${parsed.payload.externalKey} (source ${parsed.payload.source}) is already used by ${first}`,
+      });
+      continue;
+    }
+    keys.set(key, rel);
+    items.push({ path: rel, text, payload: parsed.payload, notes: parsed.keyedByPath ? [KEYED_BY_PATH] : [], foreignActionItems: 0 });
+  }
+
+  const summary: PublishSummary = { files: files.length, created: 0, updated: 0, unchanged: 0, failed };
+  const report = () => {
+    for (const p of failed.sort((a, b) => a.path.localeCompare(b.path))) io.err(`${p.path}:${p.line}: ${p.message}`);
+  };
+
+  if (opts.dryRun) {
+    for (const it of items) {
+      const team = it.payload.team ? `, team ${it.payload.team}` : "";
+      io.out(`would publish  ${it.path}  ${it.payload.kind} "${it.payload.title}" (${it.payload.status}${team}; key ${it.payload.source}:${it.payload.externalKey})`);
+    }
+    report();
+    io.out(
+      `dry run: ${items.length} of ${files.length} files valid, ${failed.length} invalid; nothing was sent (teams and created/updated/unchanged are decided by the server)`,
+    );
+    return { exitCode: failed.length ? EXIT_FAILURE : EXIT_OK, summary };
+  }
+  if (!client) throw new UsageError("this command needs an API token: set HINDSIGHT_TOKEN (or pass --token)");
+
+  const lines: string[] = [];
+  const done = (item: Item, r: WriteResult) => {
+    summary[r.outcome] += 1;
+    if (r.outcome !== "unchanged" || opts.verbose) lines.push(`${r.outcome.padEnd(9)}  ${item.path}  ${entryUrl(client.url, r.slug)}`);
+    for (const note of item.notes) if (r.outcome === "created" || note !== KEYED_BY_PATH) lines.push(`           note: ${note}`);
+    if (item.foreignActionItems) {
+      lines.push(
+        `           note: ${item.foreignActionItems} action item ids came from another entry or server (a restored backup?); those items were published as new ones`,
+      );
+    }
+    for (const red of r.redactions) lines.push(`           redacted: ${red.kind} in ${red.path} at line ${red.line}`);
+    for (const w of r.warnings) lines.push(`           blameless: "${w.match}" in ${w.where}${w.suggestion ? `; try: ${w.suggestion}` : ""}`);
+  };
+  const fail = (item: Item, field: string, message: string) => {
+    failed.push({ path: item.path, line: locateField(item.text, field), message });
+  };
+
+  const progress = startProgress(io, "publishing", items.length, "files");
+  let sent = 0;
+  try {
+    for (const batch of batches(items, opts.batchSize)) {
+      await sendBatch(client, batch, done, fail);
+      sent += batch.length;
+      progress.advance(batch.length);
+    }
+  } catch (err) {
+    progress.stop();
+    lines.forEach((l) => io.out(l));
+    report();
+    const message = err instanceof Error ? err.message : String(err);
+    throw new CliError(sent > 0 ? `stopped after ${sent} of ${items.length} files were sent: ${message}` : message);
+  }
+  progress.stop();
+  lines.forEach((l) => io.out(l));
+  report();
+  io.out(
+    `${files.length} files: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged${failed.length ? `, ${failed.length} failed` : ""}`,
+  );
+  return { exitCode: failed.length ? EXIT_FAILURE : EXIT_OK, summary };
+}
+
+/**
+ * Action items carry ids the server assigned. A file exported from another server (a backup being
+ * restored) names ids this server never had; the server refuses them, and the item is really a new
+ * one. The id is dropped and the entry sent again (one id per round, as the server names one).
+ */
+function dropForeignActionItemId(item: Item, field: string, messages: string[]): boolean {
+  const m = /^fields\.actionItems\.(\d+)\.id$/.exec(field);
+  if (!m || !messages.some((msg) => /not an action item of this entry/.test(msg))) return false;
+  const list = item.payload.fields?.actionItems;
+  const target = Array.isArray(list) ? (list[Number(m[1])] as Record<string, unknown> | undefined) : undefined;
+  if (!target || typeof target !== "object" || !("id" in target)) return false;
+  const { id: _dropped, ...rest } = target;
+  (list as unknown[])[Number(m[1])] = rest;
+  item.foreignActionItems += 1;
+  return true;
+}
+
+function* batches(items: Item[], size: number): Generator<Item[]> {
+  let batch: Item[] = [];
+  let bytes = 0;
+  for (const it of items) {
+    const b = Buffer.byteLength(it.payload.body ?? "") + 2_000;
+    if (batch.length && (batch.length >= size || bytes + b > MAX_BATCH_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(it);
+    bytes += b;
+  }
+  if (batch.length) yield batch;
+}
+
+/**
+ * Sends one batch. The server takes a batch all or nothing, so when it rejects one, the items it
+ * names are set aside and the rest is sent again; a rejection naming no item is narrowed by halving.
+ * A refused token, a server failure or a network error stops the whole command.
+ */
+async function sendBatch(
+  client: HindsightClient,
+  items: Item[],
+  done: (item: Item, r: WriteResult) => void,
+  fail: (item: Item, field: string, message: string) => void,
+): Promise<void> {
+  try {
+    const res = await client.upsertEntries(items.map((i) => i.payload));
+    if (res.results.length !== items.length) throw new CliError(`the server answered ${res.results.length} results for ${items.length} entries`);
+    res.results.forEach((r, k) => done(items[k]!, r));
+    return;
+  } catch (err) {
+    if (!(err instanceof ApiError) || !ITEM_STATUSES.has(err.status)) throw err;
+    // Per item: the first field named (to point at its line), its own messages, and all messages.
+    const blamed = new Map<number, { field: string; raw: string[]; messages: string[] }>();
+    for (const [field, messages] of Object.entries(err.fieldErrors)) {
+      const m = /^entries\.(\d+)(?:\.(.+))?$/.exec(field);
+      if (!m || Number(m[1]) >= items.length) continue;
+      const b = blamed.get(Number(m[1])) ?? { field: m[2] ?? "", raw: messages, messages: [] };
+      b.messages.push(...messages.map((msg) => (m[2] ? `${m[2]}: ${msg}` : msg)));
+      blamed.set(Number(m[1]), b);
+    }
+    // Errors raised while writing name the item in the message: "entries.3: …".
+    const named = /^entries\.(\d+): (.*)$/s.exec(err.serverMessage);
+    if (named && Number(named[1]) < items.length && !blamed.has(Number(named[1]))) {
+      const teamRefused = err.status === 403 && /teams you belong to/.test(named[2]!);
+      const field = teamRefused ? "team" : (Object.keys(err.fieldErrors).find((k) => !k.startsWith("entries.")) ?? "");
+      const raw = err.fieldErrors[field] ?? [];
+      blamed.set(Number(named[1]), { field, raw, messages: [named[2]!, ...raw.map((msg) => `${field}: ${msg}`)] });
+      // A refusal for a team holds for every item of that team: set them aside in one go rather than
+      // resending the batch once per file.
+      const team = items[Number(named[1])]!.payload.team;
+      if (teamRefused && team) {
+        items.forEach((it, k) => {
+          if (it.payload.team === team && !blamed.has(k)) blamed.set(k, { field: "team", raw: [], messages: [named[2]!] });
+        });
+      }
+    }
+    if (blamed.size > 0) {
+      const rest: Item[] = [];
+      items.forEach((item, k) => {
+        const b = blamed.get(k);
+        if (!b) rest.push(item);
+        else if (dropForeignActionItemId(item, b.field, b.raw)) rest.push(item);
+        else fail(item, b.field, `rejected by the server (${err.status}): ${b.messages.join("; ")}`);
+      });
+      if (rest.length) await sendBatch(client, rest, done, fail);
+      return;
+    }
+    if (items.length === 1) {
+      const [field, messages] = Object.entries(err.fieldErrors)[0] ?? ["", []];
+      if (dropForeignActionItemId(items[0]!, field, messages)) return sendBatch(client, items, done, fail);
+      const fields = Object.entries(err.fieldErrors).map(([f, m]) => `${f}: ${m.join("; ")}`);
+      fail(items[0]!, field, `rejected by the server (${err.status}): ${[err.serverMessage, ...fields].filter(Boolean).join("; ")}`);
+      return;
+    }
+    const half = Math.ceil(items.length / 2);
+    await sendBatch(client, items.slice(0, half), done, fail);
+    await sendBatch(client, items.slice(half), done, fail);
+  }
+}
