@@ -33,6 +33,7 @@ const ActionItemsPage = lazy(() => import("./pages/action-items-page").then((m) 
 const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default: m.TeamsPage })));
 const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
 const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ default: m.TokensPage })));
+const ChatLinksPage = lazy(() => import("./pages/chat-links-page").then((m) => ({ default: m.ChatLinksPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
@@ -73,6 +74,7 @@ const router = createBrowserRouter([
           { path: "teams", Component: TeamsPage },
           { path: "teams/:slug", Component: TeamPage },
           { path: "settings/tokens", Component: TokensPage },
+          { path: "settings/slack", Component: ChatLinksPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

@@ -311,6 +311,32 @@ export const sessions = pgTable(
   (t) => [index().on(t.userId)],
 );
 
+/**
+ * A chat identity (a Slack member in one workspace) verified as belonging to a Hindsight user: the
+ * person proved it by opening a signed link from the chat platform while signed in to the portal.
+ * ChatOps identifies chat users only through this table, never by a name they chose themselves.
+ */
+export const chatLinks = pgTable(
+  "chat_links",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    platform: text().notNull().$type<"slack">(),
+    /** The workspace (Slack team id, T…). */
+    workspaceId: text().notNull(),
+    /** The platform's stable user id (Slack member id, U… or W…). */
+    externalUserId: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("chat_links_identity_uq").on(t.platform, t.workspaceId, t.externalUserId),
+    index().on(t.userId),
+    check("chat_links_platform_ck", sql`${t.platform} in ('slack')`),
+  ],
+);
+
 /** Every write, and every permission-relevant read failure. Never holds secrets or bodies. */
 export const auditLog = pgTable(
   "audit_log",

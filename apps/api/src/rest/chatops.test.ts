@@ -1,10 +1,13 @@
-// ChatOps for Slack: request signing, who a Slack user reads as, the Block Kit replies, and the
-// "Save to Hindsight" shortcut (redacted, idempotent, refused for unlinked users). Both databases.
+// ChatOps for Slack: request signing, who a Slack user reads as (only a link made with
+// `/hindsight link` and confirmed in the portal counts; a Slack name or member id that happens to
+// match a handle does not), the Block Kit replies, and the "Save to Hindsight" shortcut (redacted,
+// idempotent, refused for unlinked users). Both databases.
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
 import { eq } from "@hindsight/db/orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, rest, useHarness } from "../test/harness.js";
+import { signLinkToken } from "../services/chat-link-service.js";
+import { ADMIN_TOKEN, rest, trpc, useHarness, type Person } from "../test/harness.js";
 import { slackEscape, slackSignature, snippetToMrkdwn, verifySlackRequest, type SlackMessage } from "./chatops.js";
 
 const targets = await databaseTargets();
@@ -27,10 +30,16 @@ function signed(body: string, opts: { timestamp?: number; secret?: string } = {}
   };
 }
 
-function commandBody(text: string, user: { id: string; name: string } = { id: "U0ANON01", name: "someone-new" }): string {
+interface SlackUser {
+  id: string;
+  name: string;
+  team?: string;
+}
+
+function commandBody(text: string, user: SlackUser = { id: "U0ANON01", name: "someone-new" }): string {
   return new URLSearchParams({
     token: "legacy-verification-token",
-    team_id: "T0001",
+    team_id: user.team ?? "T0001",
     team_domain: "acme",
     channel_id: "C0INCIDENT",
     channel_name: "incidents",
@@ -65,7 +74,7 @@ function shortcutBody(opts: { user: { id: string; username: string }; ts: string
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-async function command(app: import("fastify").FastifyInstance, text: string, user?: { id: string; name: string }) {
+async function command(app: import("fastify").FastifyInstance, text: string, user?: SlackUser) {
   const body = commandBody(text, user);
   const res = await app.inject({ method: "POST", url: COMMAND, headers: signed(body), payload: body });
   return { status: res.statusCode, json: res.json() as SlackMessage, raw: res.body };
@@ -103,6 +112,23 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
     slackRespond: async (url, message) => void replies.push({ url, message }),
   });
   const slugs: Record<string, string> = {};
+
+  /** `/hindsight link` in Slack: the portal URL it answers with, and the token in it. */
+  const linkToken = async (user: SlackUser) => {
+    const res = await command(h.app, "link", user);
+    expect(res.json.response_type).toBe("ephemeral");
+    const url = /https:\/\/\S+\/settings\/slack\?token=[A-Za-z0-9._%-]+[A-Za-z0-9_-]/.exec(res.json.text)?.[0];
+    expect(url, res.json.text).toBeDefined();
+    return { url: url!, token: new URL(url!).searchParams.get("token")! };
+  };
+
+  /** The real flow: `/hindsight link` in Slack, then the signed-in person redeems its token in the portal. */
+  const linkSlack = async (user: SlackUser, person: Person) => {
+    const { url, token } = await linkToken(user);
+    const linked = await trpc<{ outcome: string }>(h.app, "me.linkChat", { token }, { cookie: person.cookie });
+    expect(linked.status, JSON.stringify(linked.error)).toBe(200);
+    return { url, token, outcome: linked.data!.outcome };
+  };
 
   beforeAll(async () => {
     if (skip) return;
@@ -165,7 +191,19 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
     }
   });
 
-  run(`shows a linked Slack user their team's entries, never with admin rights${note}`, async () => {
+  run(`links with /hindsight link, then shows the linked Slack user their team's entries, never with admin rights${note}`, async () => {
+    const before = await command(h.app, "help", { id: "U0MATE", name: "teammate" });
+    expect(JSON.stringify(before.json.blocks)).toMatch(/not linked.*Run `\/hindsight link`/);
+    expect((await command(h.app, "kelpforest", { id: "U0MATE", name: "teammate" })).raw).not.toContain(slugs.team);
+
+    const { url, outcome } = await linkSlack({ id: "U0MATE", name: "teammate" }, h.people.teammate);
+    expect(url.startsWith(`${PUBLIC_URL}/settings/slack?token=`)).toBe(true);
+    expect(outcome).toBe("created");
+    await linkSlack({ id: "U0OTHER", name: "other" }, h.people.other);
+    await linkSlack({ id: "U0ADM", name: "admin" }, h.people.admin);
+    const help = await command(h.app, "help", { id: "U0MATE", name: "whatever-i-like" });
+    expect(JSON.stringify(help.json.blocks)).toContain("linked to *@teammate*");
+
     const mate = await command(h.app, "kelpforest", { id: "U0MATE", name: "Teammate" });
     expect(mate.raw).toContain(slugs.org);
     expect(mate.raw).toContain(slugs.team);
@@ -173,11 +211,84 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
     expect(mate.raw).toContain(slugs.draft); // their own draft
     const other = await command(h.app, "kelpforest", { id: "U0OTHER", name: "other" });
     expect(other.raw).not.toContain(slugs.team);
-    // An org admin's handle in Slack reads as a member: a Slack user name is not proof of admin.
+    // A linked org admin reads as a member in Slack: ChatOps never acts with admin rights.
     const admin = await command(h.app, "kelpforest", { id: "U0ADM", name: "admin" });
     expect(admin.raw).toContain(slugs.org);
     expect(admin.raw).not.toContain(slugs.restricted);
     expect(admin.raw).not.toContain(slugs.team);
+  });
+
+  run(`ignores Slack names and member ids that match a handle: renaming yourself impersonates nobody${note}`, async () => {
+    // Someone whose Hindsight handle equals a Slack member id (the old mapping's first choice).
+    const db = h.db.database.db;
+    const [victim] = await db.insert(schema.users).values({ handle: "u0victim", name: "Victim" }).returning();
+    await db.insert(schema.teamMemberships).values({ teamId: h.teams.alpha, userId: victim!.id, role: "member" });
+    const impostors: SlackUser[] = [
+      { id: "U0EVIL", name: "teammate" }, // renamed in Slack to a colleague's handle
+      { id: "U0EVIL", name: "Teammate" },
+      { id: "U0VICTIM", name: "someone" }, // a member id that happens to equal a handle
+      { id: "U0MATE", name: "teammate", team: "T0OTHERWS" }, // a linked member id, but in another workspace
+    ];
+    for (const user of impostors) {
+      const res = await command(h.app, "kelpforest", user);
+      expect(res.status).toBe(200);
+      expect(res.raw).toContain(slugs.org);
+      for (const hidden of ["team", "restricted", "draft"]) expect(res.raw).not.toContain(slugs[hidden]);
+      expect(res.raw).toContain("1 result for");
+      expect(JSON.stringify((await command(h.app, "help", user)).json.blocks)).toContain("not linked");
+    }
+    // Nor can the impostor save as the colleague.
+    const body = shortcutBody({ user: { id: "U0EVIL", username: "teammate" }, ts: "1700000777.000100", text: "as teammate" });
+    const save = await h.app.inject({ method: "POST", url: INTERACTIVITY, headers: signed(body), payload: body });
+    expect(JSON.stringify(save.json())).toContain("/hindsight link");
+    expect(await db.select().from(schema.entries).where(eq(schema.entries.externalKey, "message:C0INCIDENT/1700000777.000100"))).toHaveLength(0);
+  });
+
+  run(`refuses link tokens that are expired, tampered with, signed with another key, or redeemed without a session${note}`, async () => {
+    const me = { platform: "slack" as const, workspaceId: "T0001", externalUserId: "U0LATE" };
+    const cookie = h.people.author.cookie;
+    const expired = signLinkToken(SECRET, me, nowSeconds() - 16 * 60);
+    const res = await trpc(h.app, "me.linkChat", { token: expired }, { cookie });
+    expect(res.status).toBe(400);
+    expect(res.error!.message).toMatch(/expired/);
+    expect(res.error!.data.fieldErrors).toEqual({ token: [expect.stringMatching(/expired/)] });
+
+    const { token } = await linkToken({ id: "U0LATE", name: "late" });
+    const [payload, signature] = token.split(".") as [string, string];
+    const forged = Buffer.from(JSON.stringify({ p: "slack", w: "T0001", u: "U0MATE", exp: nowSeconds() + 600 })).toString("base64url");
+    for (const bad of [`${forged}.${signature}`, `${payload}.${signature.slice(0, -2)}AA`, signLinkToken("another-secret-entirely-0000", me, nowSeconds()), "nonsense"]) {
+      const r = await trpc(h.app, "me.linkChat", { token: bad }, { cookie });
+      expect(r.status).toBe(400);
+      expect(r.error!.message).toMatch(/not valid/);
+    }
+    // A bearer token (a bot, a script) cannot link: the portal session is the Hindsight half of the proof.
+    expect((await trpc(h.app, "me.linkChat", { token }, { bearer: h.teammateToken })).status).toBe(403);
+    expect((await trpc(h.app, "me.linkChat", { token }, { bearer: ADMIN_TOKEN })).status).toBe(403);
+    expect((await trpc(h.app, "me.linkChat", { token })).status).toBe(401);
+    // None of that linked anything.
+    expect(JSON.stringify((await command(h.app, "help", { id: "U0LATE", name: "late" })).json.blocks)).toContain("not linked");
+    const rows = await h.db.database.db.select().from(schema.chatLinks).where(eq(schema.chatLinks.externalUserId, "U0LATE"));
+    expect(rows).toHaveLength(0);
+    // The genuine token still works for the signed-in person.
+    expect((await trpc(h.app, "me.linkChat", { token }, { cookie })).status).toBe(200);
+    expect(JSON.stringify((await command(h.app, "help", { id: "U0LATE", name: "late" })).json.blocks)).toContain("linked to *@author*");
+  });
+
+  run(`unlinks with /hindsight unlink${note}`, async () => {
+    const user = { id: "U0BRIEF", name: "brief" };
+    await linkSlack(user, h.people.author);
+    expect((await command(h.app, "kelpforest", user)).raw).toContain(slugs.team);
+    const off = await command(h.app, "unlink", user);
+    expect(off.json.response_type).toBe("ephemeral");
+    expect(off.json.text).toContain("no longer linked to @author");
+    const after = await command(h.app, "kelpforest", user);
+    expect(after.raw).toContain(slugs.org);
+    expect(after.raw).not.toContain(slugs.team);
+    expect((await command(h.app, "unlink", user)).json.text).toMatch(/was not linked/);
+    // Someone else's link is untouched.
+    expect((await command(h.app, "kelpforest", { id: "U0MATE", name: "teammate" })).raw).toContain(slugs.team);
+    const audit = await h.db.database.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "chat_link.delete"));
+    expect(audit.some((a) => (a.detail as { externalUserId?: string }).externalUserId === "U0BRIEF")).toBe(true);
   });
 
   run(`answers help, an empty query and a zero-hit query${note}`, async () => {
@@ -239,8 +350,9 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
   });
 
   run(`follows an edited message without touching the owner's changes, and hides a draft from others${note}`, async () => {
+    const ids: Record<string, string> = { teammate: "U0MATE", other: "U0OTHER" };
     const save = async (username: string, text: string) => {
-      const body = shortcutBody({ user: { id: `U0${username.toUpperCase()}`, username }, ts: "1700000555.000100", text });
+      const body = shortcutBody({ user: { id: ids[username]!, username }, ts: "1700000555.000100", text });
       const res = await h.app.inject({ method: "POST", url: INTERACTIVITY, headers: signed(body), payload: body });
       expect(res.statusCode).toBe(200);
       return JSON.stringify(res.json());
@@ -264,7 +376,8 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
   run(`refuses to save for an unlinked Slack user, and never replies outside hooks.slack.com${note}`, async () => {
     replies.length = 0;
     const body = shortcutBody({
-      user: { id: "U0STRANGER", username: "stranger" },
+      // Named like a linked colleague, which counts for nothing.
+      user: { id: "U0STRANGER", username: "teammate" },
       ts: "1700000999.000300",
       text: "keep this",
       responseUrl: "https://attacker.example/collect",
@@ -273,7 +386,7 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
     expect(res.statusCode).toBe(200);
     const reply = res.json() as SlackMessage;
     expect(reply.response_type).toBe("ephemeral");
-    expect(reply.text).toMatch(/Link your account by using the same handle in Hindsight as in Slack \(stranger\)/);
+    expect(reply.text).toMatch(/Saving needs your Slack account linked to Hindsight\. Run \/hindsight link/);
     const rows = await h.db.database.db.select().from(schema.entries).where(eq(schema.entries.externalKey, "message:C0INCIDENT/1700000999.000300"));
     expect(rows).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 10));
@@ -283,6 +396,13 @@ describe.each(targets)("ChatOps for Slack on $name", (target) => {
 
 describe.each(targets)("ChatOps for Slack without a signing secret on $name", (target) => {
   const { h, run, note } = useHarness(target);
+
+  run(`cannot redeem link tokens${note}`, async () => {
+    const token = signLinkToken(SECRET, { platform: "slack", workspaceId: "T0001", externalUserId: "U0MATE" }, nowSeconds());
+    const res = await trpc(h.app, "me.linkChat", { token }, { cookie: h.people.teammate.cookie });
+    expect(res.status).toBe(400);
+    expect(res.error!.message).toMatch(/Slack is not set up/);
+  });
 
   run(`has no ChatOps routes${note}`, async () => {
     for (const url of [COMMAND, INTERACTIVITY]) {

@@ -1,7 +1,8 @@
 // ChatOps for Slack: the `/hindsight` slash command and the "Save to Hindsight" message shortcut.
 // Owns Slack's wire format: request signing (every request is verified against the signing secret
 // over the raw body before anything else looks at it), form bodies, and Block Kit replies. Who the
-// Slack user is and what they may see is the chatops service's and the domain policy's business.
+// Slack user is (only a verified link, made with `/hindsight link`) is the chat-link service's
+// business; what they may see is the chatops service's and the domain policy's.
 import { createHmac } from "node:crypto";
 import { DomainError, KIND_LABELS, slackDirectory, slackMessage, type EntryKind } from "@hindsight/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -9,7 +10,8 @@ import { z } from "zod";
 import type { Config } from "../config.js";
 import type { AppDeps } from "../deps.js";
 import { secretsEqual } from "../identity/secrets.js";
-import { ANONYMOUS_CHAT_READER, chatContext, chatSearch, mapChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
+import { LINK_TOKEN_TTL_SECONDS, signLinkToken, unlinkChatIdentity, type ChatIdentity } from "../services/chat-link-service.js";
+import { ANONYMOUS_CHAT_READER, chatContext, chatSearch, identifyChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
 import type { SearchResponse } from "../services/search-service.js";
 
 /** Slack's replay window: a signed request older (or newer) than this is refused. */
@@ -128,19 +130,44 @@ function publishUrl(publicUrl: string, q: string): string {
 
 function helpMessage(publicUrl: string, mapped: string | null): SlackMessage {
   const who = mapped
-    ? `You search as *${slackEscape(mapped)}*: your teams' entries are included.`
-    : "Your Slack account is not linked, so you see entries published to the whole organisation. Use the same handle in Hindsight as in Slack to see your teams' entries too.";
+    ? `Your Slack account is linked to *@${slackEscape(mapped)}*: you search with your own read rights (your teams' entries included). \`/hindsight unlink\` removes the link.`
+    : "Your Slack account is not linked, so you see only entries published to the whole organisation and cannot save messages. Run `/hindsight link` to link it to your Hindsight account.";
   const text = [
     "*Hindsight*: what your organisation has learned, from chat.",
     "• `/hindsight <error or symptom>`: the top 3 postmortems, fixes and runbooks",
     "• `/hindsight search <words>`: the same",
+    "• `/hindsight link`: link your Slack account to your Hindsight account (`/hindsight unlink` undoes it)",
     "• `/hindsight help`: this message",
     "• Message menu ⋯ > *Save to Hindsight*: keep a message as a draft transcript",
   ].join("\n");
-  return ephemeral("Hindsight: /hindsight <query> searches, /hindsight help shows this", [
+  return ephemeral(`Hindsight: /hindsight <query> searches, /hindsight link links your account. ${mapped ? `Linked to @${mapped}.` : "Not linked."}`, [
     section(text),
     context(`${who} Results are only shown to you. ${link(publicUrl, "Open Hindsight")}`),
   ]);
+}
+
+/** The portal page that redeems a link token for the signed-in user. */
+export function linkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/settings/slack?token=${encodeURIComponent(token)}`;
+}
+
+function linkMessage(url: string, mapped: string | null): SlackMessage {
+  const minutes = LINK_TOKEN_TTL_SECONDS / 60;
+  const now = mapped ? ` It is linked to *@${slackEscape(mapped)}* now; opening the link as someone else moves it to them.` : "";
+  return ephemeral(`Open ${url} while signed in to Hindsight to link your Slack account. It works for ${minutes} minutes; do not share it.`, [
+    section(`To link your Slack account to your Hindsight account, open ${link(url, "this link")} while signed in to Hindsight and confirm.${now}`),
+    context(`The link works for ${minutes} minutes. Do not share it: whoever opens it makes this Slack account search and save as them.`),
+  ]);
+}
+
+function unlinkedMessage(handle: string | null): SlackMessage {
+  return handle
+    ? ephemeral(`Your Slack account is no longer linked to @${handle}.`, [
+        section(
+          `Your Slack account is no longer linked to *@${slackEscape(handle)}*. You now see only entries published to the whole organisation; \`/hindsight link\` links it again.`,
+        ),
+      ])
+    : ephemeral("Your Slack account was not linked to Hindsight; there was nothing to unlink.");
 }
 
 function noHitsMessage(publicUrl: string, q: string): SlackMessage {
@@ -193,15 +220,18 @@ function savedMessage(publicUrl: string, saved: SaveOutcome): SlackMessage {
   ]);
 }
 
-function unmappedMessage(publicUrl: string, slackName: string | null): SlackMessage {
-  const handle = slackName ? ` (\`${slackEscape(slackName.toLowerCase())}\`)` : "";
-  return ephemeral(
-    `Saving needs a Hindsight account linked to your Slack user. Link your account by using the same handle in Hindsight as in Slack${slackName ? ` (${slackName.toLowerCase()})` : ""}.`,
-    [
-      section(`Saving needs a Hindsight account linked to your Slack user. Link your account by using the same handle in Hindsight as in Slack${handle}, or your Slack member id.`),
-      context(link(publicUrl, "Open Hindsight")),
-    ],
-  );
+function unmappedMessage(publicUrl: string): SlackMessage {
+  return ephemeral("Saving needs your Slack account linked to Hindsight. Run /hindsight link, then open the link while signed in to Hindsight.", [
+    section("Saving needs your Slack account linked to your Hindsight account. Run `/hindsight link`, then open the link it gives you while signed in to Hindsight."),
+    context(link(publicUrl, "Open Hindsight")),
+  ]);
+}
+
+/** A Slack member in a workspace, when both ids look like Slack's (anything else is treated as unlinked). */
+export function slackIdentity(teamId: string | null | undefined, userId: string | null | undefined): ChatIdentity | null {
+  const id = /^[A-Z0-9]{2,32}$/;
+  if (!teamId || !userId || !id.test(teamId) || !id.test(userId)) return null;
+  return { platform: "slack", workspaceId: teamId, externalUserId: userId };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +241,7 @@ const ZShortcut = z.object({
   type: z.string(),
   callback_id: z.string().optional(),
   team: z.object({ id: z.string().optional(), domain: z.string().optional() }).nullish(),
-  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   channel: z.object({ id: z.string().min(1).max(64), name: z.string().max(200).optional() }).nullish(),
   message: z.record(z.string(), z.unknown()).nullish(),
   response_url: z.string().optional(),
@@ -310,12 +340,18 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
   app.post("/command", { bodyLimit: BODY_LIMIT }, async (req, reply: FastifyReply) => {
     const f = form(req);
     if (f.get("ssl_check") === "1") return reply.send();
-    const userId = f.get("user_id") ?? "";
-    const mapped = userId ? await mapChatUser(deps, { id: userId, name: f.get("user_name") }) : null;
+    // Who is asking comes from the signed payload's ids alone, never `user_name` (the person's own choice).
+    const identity = slackIdentity(f.get("team_id"), f.get("user_id"));
+    const mapped = identity ? await identifyChatUser(deps, identity) : null;
     const text = (f.get("text") ?? "").trim();
     const [first = "", ...rest] = text.split(/\s+/);
     const sub = first.toLowerCase();
     if (sub === "help") return helpMessage(publicUrl, mapped?.handle ?? null);
+    if ((sub === "link" || sub === "unlink") && rest.length === 0) {
+      if (!identity) return ephemeral("Slack did not say which workspace and member this is, so the account cannot be linked.");
+      if (sub === "unlink") return unlinkedMessage(await unlinkChatIdentity(deps.database.db, identity));
+      return linkMessage(linkUrl(publicUrl, signLinkToken(slack.signingSecret, identity, now())), mapped?.handle ?? null);
+    }
     const q = (sub === "search" ? rest.join(" ") : text).trim();
     if (!q) return noHitsMessage(publicUrl, "");
     const ctx = chatContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER);
@@ -349,9 +385,9 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
     if (p.callback_id !== SAVE_SHORTCUT_CALLBACK_ID) {
       return answer(p.response_url, ephemeral(`Hindsight has no shortcut "${p.callback_id ?? ""}"; use "Save to Hindsight".`));
     }
-    const slackName = p.user.username ?? p.user.name ?? null;
-    const mapped = await mapChatUser(deps, { id: p.user.id, name: slackName });
-    if (!mapped) return answer(p.response_url, unmappedMessage(publicUrl, slackName));
+    const identity = slackIdentity(p.team?.id ?? p.user.team_id, p.user.id);
+    const mapped = identity ? await identifyChatUser(deps, identity) : null;
+    if (!mapped) return answer(p.response_url, unmappedMessage(publicUrl));
     const converted = p.channel && p.message ? slackMessage(p.message, slackDirectory([])) : { skipped: "no message" };
     if ("skipped" in converted || !p.channel || (!converted.message.text.trim() && !converted.message.files?.length)) {
       return answer(p.response_url, ephemeral("That message cannot be saved (it has no text Hindsight can keep)."));

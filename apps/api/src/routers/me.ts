@@ -1,7 +1,8 @@
-// "Me": the signed-in person, and their API tokens.
+// "Me": the signed-in person, their API tokens, and the chat accounts (Slack) linked to them.
 import { ZUser } from "@hindsight/domain";
 import { z } from "zod";
 import { createToken, listTokens, revokeToken } from "../identity/tokens.js";
+import { linkChatIdentity, listChatLinks, redeemableIdentity, unlinkChat } from "../services/chat-link-service.js";
 import { getMe } from "../services/user-service.js";
 import { authedProcedure, publicProcedure, router } from "../trpc.js";
 
@@ -17,6 +18,18 @@ const ZTokenInfo = z.object({
   lastUsedAt: z.coerce.date().nullable(),
   revokedAt: z.coerce.date().nullable(),
 });
+
+const ZChatLink = z.object({
+  id: z.string().uuid(),
+  platform: z.literal("slack"),
+  workspaceId: z.string(),
+  externalUserId: z.string(),
+  createdAt: z.coerce.date(),
+});
+
+const ZLinkToken = z.object({ token: z.string().trim().min(1, "token is required").max(2000) });
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export const meRouter = router({
   get: publicProcedure
@@ -36,6 +49,43 @@ export const meRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await revokeToken(ctx.deps.database.db, ctx.actor, input.id);
+      return { ok: true as const };
+    }),
+  /** What a link token from `/hindsight link` would link, so the portal can ask before linking. */
+  chatLinkPreview: authedProcedure
+    .input(ZLinkToken)
+    .output(
+      z.object({
+        platform: z.literal("slack"),
+        workspaceId: z.string(),
+        externalUserId: z.string(),
+        expiresAt: z.coerce.date(),
+        linkedToMe: z.boolean(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { identity, expiresAt } = redeemableIdentity(ctx.deps.config.slack?.signingSecret ?? null, input.token, nowSeconds());
+      const mine = await listChatLinks(ctx.deps.database.db, ctx.actor);
+      const linkedToMe = mine.some((l) => l.platform === identity.platform && l.workspaceId === identity.workspaceId && l.externalUserId === identity.externalUserId);
+      return { ...identity, expiresAt: new Date(expiresAt * 1000), linkedToMe };
+    }),
+  chatLinks: authedProcedure
+    .input(z.void())
+    .output(z.array(ZChatLink))
+    .query(({ ctx }) => listChatLinks(ctx.deps.database.db, ctx.actor)),
+  /** Redeems a link token: the signature and expiry are checked before anything is written. */
+  linkChat: authedProcedure
+    .input(ZLinkToken)
+    .output(z.object({ link: ZChatLink, outcome: z.enum(["created", "moved", "unchanged"]) }))
+    .mutation(({ ctx, input }) => {
+      const { identity } = redeemableIdentity(ctx.deps.config.slack?.signingSecret ?? null, input.token, nowSeconds());
+      return linkChatIdentity(ctx.deps.database.db, ctx.actor, identity, ctx.deps.adminUserId);
+    }),
+  unlinkChat: authedProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await unlinkChat(ctx.deps.database.db, ctx.actor, input.id);
       return { ok: true as const };
     }),
 });

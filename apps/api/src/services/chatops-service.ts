@@ -1,17 +1,18 @@
-// ChatOps: who a chat user is in Hindsight, searching on their behalf, and saving a chat message as a
-// transcript draft. Chat-platform agnostic; the Slack wire format (signatures, Block Kit) lives in
-// rest/chatops.ts.
+// ChatOps: who a chat user is in Hindsight (only ever through a verified chat link), searching on
+// their behalf, and saving a chat message as a transcript draft. Chat-platform agnostic; the Slack
+// wire format (signatures, Block Kit) lives in rest/chatops.ts.
 import { canReadEntry, canWriteEntry, ZCreateEntryInput, type Actor, type TranscriptMessage, type Visibility } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
-import { and, asc, eq, inArray, ne } from "@hindsight/db/orm";
+import { and, asc, eq, inArray } from "@hindsight/db/orm";
 import type { SearchEngine } from "@hindsight/search";
 import type { AppDeps } from "../deps.js";
-import { ADMIN_HANDLE, loadActor } from "../identity/identity.js";
+import { loadActor } from "../identity/identity.js";
+import { findChatLink, type ChatIdentity } from "./chat-link-service.js";
 import type { ServiceContext } from "./context.js";
 import { changeEntryTx, loadGuarded, upsertEntryTx, type WriteResult } from "./entry-service.js";
 import { searchEntries, type SearchResponse } from "./search-service.js";
 
-const { users, teams, entries } = schema;
+const { teams, entries } = schema;
 
 /**
  * The reader a chat user who has no Hindsight account acts as: no user row can have this id (ids are
@@ -25,42 +26,23 @@ export const ANONYMOUS_CHAT_READER: Actor = Object.freeze({
   via: "token",
 });
 
-export interface ChatUser {
-  /** The platform's stable user id (Slack: U024BE7LH). */
-  id: string;
-  /** The platform's user name (Slack's legacy `user_name` / `username`), if sent. */
-  name?: string | null;
-}
-
 export interface MappedChatUser {
   actor: Actor;
   handle: string;
 }
 
-/** Handles a chat user could have in Hindsight: the stable id first, then the user name. */
-function candidateHandles(user: ChatUser): string[] {
-  const out = [user.id, user.name ?? ""].map((h) => h.trim().toLowerCase()).filter((h) => /^[a-z0-9][a-z0-9._-]{1,39}$/.test(h));
-  return [...new Set(out)].filter((h) => h !== ADMIN_HANDLE);
-}
-
 /**
- * Maps a chat user to the Hindsight user with the same handle (the platform id, or else the user
- * name), or null. Chat user names are only as trustworthy as the workspace that issues them, so a
- * mapped user acts with member rights at most: ChatOps never reads or writes as an admin, and never
- * as the built-in admin.
+ * The Hindsight user a chat identity is verifiably linked to (see chat-link-service), or null. Only
+ * the link counts: never a handle or a user name, which chat users choose for themselves. A linked
+ * user acts with member rights at most: ChatOps never reads or writes as an admin, and never as the
+ * built-in admin.
  */
-export async function mapChatUser(deps: AppDeps, user: ChatUser): Promise<MappedChatUser | null> {
-  const handles = candidateHandles(user);
-  if (handles.length === 0) return null;
-  const rows = await deps.database.db
-    .select({ id: users.id, handle: users.handle })
-    .from(users)
-    .where(and(inArray(users.handle, handles), ne(users.id, deps.adminUserId)));
-  const row = handles.map((h) => rows.find((r) => r.handle === h)).find((r) => r !== undefined);
-  if (!row) return null;
-  const actor = await loadActor(deps.database.db, row.id, "token");
+export async function identifyChatUser(deps: AppDeps, identity: ChatIdentity): Promise<MappedChatUser | null> {
+  const link = await findChatLink(deps.database.db, identity, deps.adminUserId);
+  if (!link) return null;
+  const actor = await loadActor(deps.database.db, link.userId, "token");
   if (!actor) return null;
-  return { actor: { ...actor, orgRole: "member" }, handle: row.handle };
+  return { actor: { ...actor, orgRole: "member" }, handle: link.handle };
 }
 
 export function chatContext(deps: AppDeps, actor: Actor): ServiceContext {

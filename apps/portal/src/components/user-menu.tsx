@@ -1,8 +1,9 @@
-// The signed-in user in the header: links to teams and personal API tokens, and sign-out. Signing out
-// drops every cached response, so the next person on this browser never sees what the previous one could.
+// The signed-in user in the header: links to teams, personal API tokens and linked chat accounts, and
+// sign-out. Signing out drops every cached response, so the next person on this browser never sees
+// what the previous one could.
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { IconKey, IconUsersGroup } from "@tabler/icons-react";
+import { IconBrandSlack, IconKey, IconUsersGroup } from "@tabler/icons-react";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
@@ -51,6 +52,9 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} aria-hidden />}>
           API tokens
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/slack" leftSection={<IconBrandSlack size={16} aria-hidden />}>
+          Chat accounts
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
