@@ -401,6 +401,8 @@ export const searchDocs = pgTable(
     feedback: integer().notNull().default(0),
     reviewDueAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
+    /** The analyzer version the entry was indexed with; older ones are re-indexed at start. */
+    analyzer: integer().notNull().default(1),
   },
   (t) => [index("search_docs_updated_idx").on(t.updatedAt.desc()), index("search_docs_fingerprints_idx").using("gin", t.fingerprints)],
 );

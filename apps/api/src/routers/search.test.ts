@@ -6,6 +6,8 @@ import { corpusPostmortems, corpusRunbooks, corpusSkipReason } from "../test/cor
 import { sql } from "@hindsight/db/orm";
 import { ADMIN_TOKEN, rest, trpc, useHarness, type Harness } from "../test/harness.js";
 import { pruneSearchLog } from "../services/search-service.js";
+import { backfillEmbeddedIndex } from "../services/search-setup.js";
+import { PostgresSearchEngine } from "@hindsight/search";
 
 const targets = await databaseTargets();
 
@@ -171,6 +173,33 @@ describe.each(targets)("search API on $name", (target) => {
     expect(queries).toContain("numbat retention fresh");
     expect(queries).not.toContain("wombat retention old");
     expect(await pruneSearchLog(db, 180)).toBe(0);
+  });
+
+  run("ranks the entry an alert name names first, ahead of sibling runbooks that mention it", async () => {
+    const auth = { cookie: h.people.author.cookie };
+    for (const [q, title] of [
+      ["NodeFilesystemSpaceFillingUp", "Node Filesystem Space Filling Up"],
+      ["NodeFilesystemFilesFillingUp", "Node Filesystem Files Filling Up"],
+      ["node filesystem almost out of space", "Node Filesystem Almost Out Of Space"],
+    ]) {
+      const res = await search(q!, auth);
+      expect({ q, top: res.data!.hits[0]?.title }).toEqual({ q, top: title });
+    }
+  });
+
+  run("re-indexes entries indexed by an older analyzer at start", async () => {
+    const { db } = h.db.database;
+    const auth = { cookie: h.people.author.cookie };
+    const before = await search("NodeFilesystemSpaceFillingUp", auth);
+    const id = before.data!.hits[0]!.id;
+    // As an older version left it: no exact-title term, analyzer 1.
+    await db.execute(sql`delete from search_postings where entry_id = ${id} and term like '=%'`);
+    await db.execute(sql`update search_docs set analyzer = 1 where entry_id = ${id}`);
+    expect((await search("NodeFilesystemSpaceFillingUp", auth)).data!.hits[0]?.id).not.toBe(id);
+    const engine = new PostgresSearchEngine(db);
+    expect(await backfillEmbeddedIndex(h.db.database, engine)).toBe(1);
+    expect((await search("NodeFilesystemSpaceFillingUp", auth)).data!.hits[0]?.id).toBe(id);
+    expect(await backfillEmbeddedIndex(h.db.database, engine)).toBe(0);
   });
 
   run("offers related entries for an entry page, without the entry itself", async () => {

@@ -1,7 +1,7 @@
 // Picks the search engine from configuration and how writes reach it.
 import type { Database } from "@hindsight/db";
 import { sql } from "@hindsight/db/orm";
-import { MeiliSearchEngine, PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
+import { ANALYZER_VERSION, MeiliSearchEngine, PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import type { Config } from "../config.js";
 import { OutboxRelay } from "./outbox-relay.js";
 import { inTransactionSync, loadSearchDocuments, outboxSync, type SearchSync } from "./search-sync.js";
@@ -33,14 +33,16 @@ export async function createSearch(
 }
 
 /**
- * Entries written before the embedded index existed (or by an older version) are indexed at boot,
+ * Entries written before the embedded index existed, by an older version, or indexed by an older
+ * analyzer (ANALYZER_VERSION) are indexed at boot,
  * in batches; with nothing missing this is one cheap query.
  */
 export async function backfillEmbeddedIndex(database: Database, engine: PostgresSearchEngine, batch = 500): Promise<number> {
   let done = 0;
   for (;;) {
     const missing = (await database.db.execute(
-      sql`select e.id from entries e left join search_docs d on d.entry_id = e.id where d.entry_id is null or d.version < e.version limit ${batch}`,
+      sql`select e.id from entries e left join search_docs d on d.entry_id = e.id
+          where d.entry_id is null or d.version < e.version or d.analyzer < ${ANALYZER_VERSION} limit ${batch}`,
     )) as unknown as { rows: { id: string }[] };
     if (missing.rows.length === 0) return done;
     await database.db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, missing.rows.map((r) => r.id))));

@@ -12,6 +12,28 @@ export const B = 0.75;
 /** Terms kept per document, by weight: bounds the postings of very long entries. */
 export const MAX_TERMS_PER_DOC = 600;
 
+/**
+ * Bumped whenever what `analyze` produces changes; search_docs remembers the version each entry was
+ * indexed with, and the server re-indexes older ones at start.
+ * 2: the exact-title term.
+ */
+export const ANALYZER_VERSION = 2;
+
+/** Titles and queries shorter than this (letters and digits) get no exact-title term. */
+const EXACT_MIN = 8;
+const EXACT_MAX = 120;
+
+/**
+ * The exact-title term: the title's letters and digits, lower-cased, behind a "=" no word term can
+ * start with. "Node Filesystem Space Filling Up" and the alert name "NodeFilesystemSpaceFillingUp"
+ * share it, so a query naming an entry exactly finds that entry first, ahead of siblings that
+ * mention the name and share most of its words.
+ */
+export function exactTitleTerm(text: string): string | null {
+  const squashed = text.normalize("NFKD").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return squashed.length >= EXACT_MIN && squashed.length <= EXACT_MAX ? `=${squashed}` : null;
+}
+
 export interface Analyzed {
   /** term -> frequency per field */
   tf: Map<string, Partial<Record<Field, number>>>;
@@ -40,6 +62,8 @@ export function analyze(doc: SearchDocument): Analyzed {
   add("summary", doc.summary);
   add("fieldsText", doc.fieldsText);
   add("body", doc.body);
+  const exact = exactTitleTerm(doc.title);
+  if (exact) tf.set(exact, { title: 1 });
   if (tf.size > MAX_TERMS_PER_DOC) {
     const weight = (per: Partial<Record<Field, number>>) =>
       Object.entries(per).reduce((n, [f, c]) => n + FIELD_WEIGHTS[f as Field] * (c ?? 0), 0);

@@ -19,7 +19,7 @@ import {
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { allowedTypos, editDistance } from "../../text/typo.js";
-import { idf } from "./analyze.js";
+import { exactTitleTerm, idf } from "./analyze.js";
 import { removeDocuments, rows, writeDocuments } from "./index-writer.js";
 
 export interface PostgresEngineOptions {
@@ -57,6 +57,8 @@ interface CandidateRow {
 const PREFIX_FACTOR = 0.85;
 const TYPO_FACTOR = [1, 0.6, 0.4] as const;
 const FINGERPRINT_BONUS = 1_000;
+/** An entry whose title the query names exactly comes before word matches (but after a fingerprint). */
+const EXACT_TITLE_BONUS = 500;
 
 function visibilitySql(scope: ReadScope): SQL {
   if (scope.all) return sql`true`;
@@ -252,6 +254,8 @@ export class PostgresSearchEngine implements SearchEngine {
     weighted: { qi: number; term: string; w: number }[];
     nWords: number;
     fingerprint: string | null;
+    /** The query's exact-title term, if it is long enough to name an entry. */
+    exactTitle: string | null;
     phrases: string[];
     exclude: string | null;
     sort: "relevance" | "newest";
@@ -282,9 +286,10 @@ export class PostgresSearchEngine implements SearchEngine {
       ),
       scored as (select entry_id, sum(s) as score, count(*)::int as matched from hits group by entry_id),
       fps as (select entry_id from search_docs where ${fp} <> '' and fingerprints @> array[${fp}]::text[]),
+      exact as (select entry_id from search_postings where term = ${opts.exactTitle ?? ""} limit 50),
       cand as (
         select coalesce(s.entry_id, f.entry_id) as entry_id, coalesce(s.score, 0) as score, coalesce(s.matched, 0) as matched,
-          f.entry_id is not null as fp
+          f.entry_id is not null as fp, exists (select 1 from exact x where x.entry_id = coalesce(s.entry_id, f.entry_id)) as exact
         from scored s full join fps f on f.entry_id = s.entry_id
       ),
       visible as (
@@ -293,7 +298,8 @@ export class PostgresSearchEngine implements SearchEngine {
             * (case d.status when 'published' then 1 when 'archived' then 0.7 else 0.85 end)
             * (case when d.kind = 'fix' then 1 + 0.05 * greatest(-5, least(10, d.feedback)) else 1 end)
             * (case when d.review_due_at is null then 1 when d.review_due_at < now() then 0.9 else 1.05 end)
-            + (case when c.fp then ${FINGERPRINT_BONUS} else 0 end) as score
+            + (case when c.fp then ${FINGERPRINT_BONUS} else 0 end)
+            + (case when c.exact then ${EXACT_TITLE_BONUS} else 0 end) as score
         from cand c join search_docs d on d.entry_id = c.entry_id
         where ${visibilitySql(opts.scope)} and ${filtersSql(opts.filters)} ${opts.exclude ? sql`and d.entry_id <> ${opts.exclude}` : sql``} ${phraseSql}
       ),
@@ -353,6 +359,7 @@ export class PostgresSearchEngine implements SearchEngine {
             weighted,
             nWords,
             fingerprint: parsed.errorFingerprint,
+            exactTitle: parsed.errorFingerprint ? null : exactTitleTerm(query.q),
             phrases: parsed.phrases,
             exclude: null,
             sort: query.sort ?? "relevance",
@@ -475,6 +482,7 @@ export class PostgresSearchEngine implements SearchEngine {
       weighted,
       nWords: weighted.length,
       fingerprint: null,
+      exactTitle: null,
       phrases: [],
       exclude: id,
       sort: "relevance",

@@ -4,7 +4,7 @@
 import type { DbOrTx } from "@hindsight/db";
 import { sql } from "@hindsight/db/orm";
 import type { SearchDocument } from "../../port.js";
-import { analyze, impact } from "./analyze.js";
+import { analyze, ANALYZER_VERSION, impact } from "./analyze.js";
 
 type Rows<T> = { rows: T[] };
 
@@ -61,9 +61,9 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
 
   await db.execute(sql`
     insert into search_docs (entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
-      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at)
+      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at, analyzer)
     select entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
-      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at
+      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at, ${sql.raw(String(ANALYZER_VERSION))}
     from jsonb_to_recordset(${JSON.stringify(
       analyzed.map(({ doc, length }) => ({
         entry_id: doc.id,
@@ -93,7 +93,7 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
       grant_user_ids = excluded.grant_user_ids, grant_team_ids = excluded.grant_team_ids, tags = excluded.tags,
       services = excluded.services, severity = excluded.severity, year = excluded.year,
       fingerprints = excluded.fingerprints, length = excluded.length, feedback = excluded.feedback,
-      review_due_at = excluded.review_due_at, updated_at = excluded.updated_at`);
+      review_due_at = excluded.review_due_at, updated_at = excluded.updated_at, analyzer = excluded.analyzer`);
 
   const terms: string[] = [];
   const entryIds: string[] = [];

@@ -1,0 +1,1 @@
+ALTER TABLE "search_docs" ADD COLUMN "analyzer" integer DEFAULT 1 NOT NULL;
