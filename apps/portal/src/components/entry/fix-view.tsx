@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { errorMessage } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-import { CopyableCode } from "./copyable-code";
+import { CopyableCode } from "../copyable-code";
 import { EntrySection, ListSection, ProseSection } from "./entry-section";
 import { LinkedEntry } from "./linked-entry";
 

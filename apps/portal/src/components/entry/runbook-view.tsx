@@ -10,7 +10,7 @@ import { errorMessage, errorCode } from "../../lib/errors";
 import { formatDate, isoString } from "../../lib/format";
 import { runbookReview } from "../../lib/entry-view";
 import { useTRPC, type EntryView } from "../../lib/trpc";
-import { CopyableCode } from "./copyable-code";
+import { CopyableCode } from "../copyable-code";
 import { EntrySection, ListSection, ProseSection } from "./entry-section";
 import { LinkedEntry } from "./linked-entry";
 

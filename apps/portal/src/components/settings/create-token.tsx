@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-import { CopyableBlock } from "./copyable-block";
+import { CopyableCode } from "../copyable-code";
 
 interface NewToken {
   name: string;
@@ -82,7 +82,7 @@ export function CreateToken() {
             <Text size="sm" fw={600}>
               Copy it now: it won&apos;t be shown again. Hindsight stores only a hash of it.
             </Text>
-            <CopyableBlock value={created.secret} label="Copy token" />
+            <CopyableCode value={created.secret} label="Copy token" />
             <Text size="sm">
               Keep it in your CI&apos;s or bot&apos;s secret store, for example as <code>HINDSIGHT_TOKEN</code>. It acts
               with your permissions until you revoke it.

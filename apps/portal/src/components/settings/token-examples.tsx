@@ -1,7 +1,7 @@
 // How a token is used, as commands that work when pasted: built from this portal's own origin.
 import { Stack, Text, Title } from "@mantine/core";
 import { tokenExamples, TOKEN_ENV } from "../../lib/tokens-view";
-import { CopyableBlock } from "./copyable-block";
+import { CopyableCode } from "../copyable-code";
 
 export function TokenExamples() {
   const examples = tokenExamples(window.location.origin);
@@ -14,7 +14,7 @@ export function TokenExamples() {
       <Title order={3} size="h5">
         Search
       </Title>
-      <CopyableBlock value={examples.search} label="Copy search example" />
+      <CopyableCode value={examples.search} label="Copy search example" />
       <Title order={3} size="h5">
         Publish a markdown document
       </Title>
@@ -22,11 +22,11 @@ export function TokenExamples() {
         Front matter wins; plain markdown needs a <code>kind</code> and takes its title from the first heading. Posting
         the same <code>externalKey</code> again updates the entry instead of duplicating it.
       </Text>
-      <CopyableBlock value={examples.importMarkdown} label="Copy markdown import example" />
+      <CopyableCode value={examples.importMarkdown} label="Copy markdown import example" />
       <Title order={3} size="h5">
         Publish an entry
       </Title>
-      <CopyableBlock value={examples.publishEntry} label="Copy publish example" />
+      <CopyableCode value={examples.publishEntry} label="Copy publish example" />
     </Stack>
   );
 }

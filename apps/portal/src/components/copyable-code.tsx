@@ -1,5 +1,6 @@
-// A code block with a copy button: error signatures and runbook commands are meant to be pasted
-// into a terminal or a log search, so copying must be one keystroke away and say that it worked.
+// A block of text with a named copy button (error signatures, runbook commands, tokens, curl
+// examples): what is meant to be pasted elsewhere is one keystroke away, and the button says when it
+// worked, for sighted and screen-reader users alike.
 import { ActionIcon, Box, Code, CopyButton, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
 
