@@ -1,6 +1,7 @@
 // Action items (`/action-items`): what postmortems and game days promised, across every entry, so
 // they actually get closed. Mine / my teams / all, filtered by status and overdue (all in the URL),
 // with the figures for the chosen tab on top and status changes made inline, optimistically.
+import { MetricCard } from "../components/metric-card";
 import { ACTION_ITEM_STATUSES } from "@hindsight/domain";
 import { Anchor, Box, Button, Center, Checkbox, Chip, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconInbox } from "@tabler/icons-react";
@@ -34,24 +35,6 @@ import { useTRPC } from "../lib/trpc";
 
 const TAB_DATA = ACTION_ITEM_TABS.map((tab) => ({ value: tab, label: TAB_LABELS[tab] }));
 
-function Figure({ term, value, hint }: { term: string; value: string; hint?: string }) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {term}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700}>
-        {value}
-      </Text>
-      {hint && (
-        <Text component="dd" m={0} size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Paper>
-  );
-}
-
 function Summary({ summary, truncated, label }: { summary: ActionItemSummary; truncated: boolean; label: string }) {
   const headingId = useId();
   return (
@@ -60,10 +43,10 @@ function Summary({ summary, truncated, label }: { summary: ActionItemSummary; tr
         {label}
       </Title>
       <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="sm" m={0}>
-        <Figure term="Open" value={String(summary.open)} hint="open or in progress" />
-        <Figure term="Overdue" value={String(summary.overdue)} hint="past due, still open" />
-        <Figure term="Closed this month" value={String(summary.closedThisMonth)} />
-        <Figure
+        <MetricCard term="Open" value={String(summary.open)} hint="open or in progress" />
+        <MetricCard term="Overdue" value={String(summary.overdue)} hint="past due, still open" />
+        <MetricCard term="Closed this month" value={String(summary.closedThisMonth)} />
+        <MetricCard
           term="Closure rate"
           value={formatRate(summary.closureRate)}
           hint={summary.total ? `${summary.closed} of ${summary.total} closed` : "nothing to close yet"}

@@ -1,7 +1,8 @@
 // A postmortem's structure: impact, the incident timeline with its detect/mitigate/recover figures,
 // contributing factors, what went well and poorly, action items, and the incident channel.
+import { MetricCard } from "../metric-card";
 import { incidentMetrics, type PostmortemFields } from "@hindsight/domain";
-import { Badge, Box, Group, Paper, SimpleGrid, Text, Timeline } from "@mantine/core";
+import { Badge, Box, Group, SimpleGrid, Text, Timeline } from "@mantine/core";
 import { formatDateTime, formatUtc, isoString } from "../../lib/format";
 import { formatMinutes } from "../../lib/entry-view";
 import { ActionItemsTable } from "./action-items-table";
@@ -26,35 +27,16 @@ export function SeverityBadge({ severity }: { severity: string }) {
   );
 }
 
-function Metric({ term, abbr, value, hint }: { term: string; abbr?: string; value: string; hint?: string }) {
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {term}
-        {abbr && ` (${abbr})`}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700}>
-        {value}
-      </Text>
-      {hint && (
-        <Text component="dd" m={0} size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Paper>
-  );
-}
-
 function IncidentFigures({ incident }: { incident: PostmortemFields["incident"] }) {
   if (!incident) return null;
   const m = incidentMetrics(incident);
   const started = incident.startedAt;
   return (
     <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="sm" m={0}>
-      <Metric term="Time to detect" abbr="TTD" value={formatMinutes(m.timeToDetectMinutes)} hint="start to detection" />
-      <Metric term="Time to mitigate" abbr="TTM" value={formatMinutes(m.timeToMitigateMinutes)} hint="start to impact stopped" />
-      <Metric term="Time to recover" abbr="TTR" value={formatMinutes(m.timeToRecoverMinutes)} hint="start to resolved" />
-      <Metric term="Started" value={started ? formatDateTime(started) : "—"} />
+      <MetricCard term="Time to detect (TTD)" value={formatMinutes(m.timeToDetectMinutes)} hint="start to detection" />
+      <MetricCard term="Time to mitigate (TTM)" value={formatMinutes(m.timeToMitigateMinutes)} hint="start to impact stopped" />
+      <MetricCard term="Time to recover (TTR)" value={formatMinutes(m.timeToRecoverMinutes)} hint="start to resolved" />
+      <MetricCard term="Started" value={started ? formatDateTime(started) : "—"} />
     </SimpleGrid>
   );
 }
