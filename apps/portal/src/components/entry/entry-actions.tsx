@@ -1,7 +1,8 @@
 // The page's actions on an entry: edit it (only offered to people who may), read its history, take
 // it away as markdown (the same file the CLI publishes from a repository), and, for its writers,
 // archive a published entry (after a confirmation) or restore an archived one.
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { ConfirmDialog } from "../confirm-dialog";
+import { Button, Group, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArchive, IconArchiveOff, IconDownload, IconHistory, IconPencil } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -106,36 +107,19 @@ export function EntryActions({ entry, canEdit }: { entry: EntryView; canEdit: bo
       </Group>
       {canEdit && entry.status === "archived" && <GateNotice entry={entry} gate={restore} />}
 
-      <Modal
-        opened={confirmArchive}
-        onClose={closeArchive}
-        title="Archive this entry?"
-        closeButtonProps={{ "aria-label": "Cancel archiving" }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">
-            “{entry.title}” stays readable, marked as archived and possibly out of date. Its writers can
-            restore it later.
-          </Text>
-          {archive.isError && (
-            <Alert color="red" variant="light" role="alert" p="xs">
-              {errorMessage(archive.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={closeArchive}>
-              Cancel
-            </Button>
-            <Button
-              data-autofocus
-              loading={archive.isPending}
-              onClick={() => archive.mutate({ id: entry.id, expectedVersion: entry.version })}
-            >
-              Archive entry
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {confirmArchive && (
+        <ConfirmDialog
+          title="Archive this entry?"
+          closeLabel="Cancel archiving"
+          confirmLabel="Archive entry"
+          pending={archive.isPending}
+          error={archive.error}
+          onConfirm={() => archive.mutate({ id: entry.id, expectedVersion: entry.version })}
+          onClose={closeArchive}
+        >
+          “{entry.title}” stays readable, marked as archived and possibly out of date. Its writers can restore it later.
+        </ConfirmDialog>
+      )}
     </Stack>
   );
 }

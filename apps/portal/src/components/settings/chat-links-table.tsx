@@ -1,9 +1,10 @@
 // My linked chat accounts: platform, workspace and member id, when each was linked, and unlinking
 // after a confirmation. An unlinked Slack account reads only org-wide entries and cannot save.
-import { Alert, Button, Code, Group, Modal, Stack, Table, Text } from "@mantine/core";
+import { ConfirmDialog } from "../confirm-dialog";
+import { Button, Code, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage } from "../../lib/errors";
+
 import { formatDateTime, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { PageLoader } from "../page-loader";
@@ -103,26 +104,18 @@ function UnlinkDialog({ link, onClose }: { link: LinkRef; onClose: () => void })
     }),
   );
   return (
-    <Modal opened onClose={onClose} title="Unlink this chat account?" closeButtonProps={{ "aria-label": "Keep this link" }}>
-      <Stack gap="sm">
-        <Text size="sm">
-          {link.label} will no longer act as you: <code>/hindsight</code> there shows only entries published to the whole
-          organisation, and it cannot save messages until it is linked again with <code>/hindsight link</code>.
-        </Text>
-        {unlink.isError && (
-          <Alert color="red" variant="light" role="alert" p="xs">
-            {errorMessage(unlink.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button color="red.9" loading={unlink.isPending} onClick={() => unlink.mutate({ id: link.id })}>
-            Unlink account
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      title="Unlink this chat account?"
+      closeLabel="Keep this link"
+      confirmLabel="Unlink account"
+      destructive
+      pending={unlink.isPending}
+      error={unlink.error}
+      onConfirm={() => unlink.mutate({ id: link.id })}
+      onClose={onClose}
+    >
+      {link.label} will no longer act as you: <code>/hindsight</code> there shows only entries published to the whole
+      organisation, and it cannot save messages until it is linked again with <code>/hindsight link</code>.
+    </ConfirmDialog>
   );
 }

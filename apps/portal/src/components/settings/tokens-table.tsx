@@ -1,9 +1,10 @@
 // My API tokens: name, the first characters (to tell them apart), when each was created and last
 // used, and whether it still works; active ones can be revoked after a confirmation.
-import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text } from "@mantine/core";
+import { ConfirmDialog } from "../confirm-dialog";
+import { Badge, Button, Code, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage } from "../../lib/errors";
+
 import { formatDateTime, isoString, type DateLike } from "../../lib/format";
 import { orderTokens, tokenState, type TokenState } from "../../lib/tokens-view";
 import { useTRPC } from "../../lib/trpc";
@@ -129,26 +130,18 @@ function RevokeDialog({ token, onClose }: { token: { id: string; name: string };
     }),
   );
   return (
-    <Modal opened onClose={onClose} title={`Revoke “${token.name}”?`} closeButtonProps={{ "aria-label": "Keep this token" }}>
-      <Stack gap="sm">
-        <Text size="sm">
-          Anything still using this token (a CI job, a bot, the <code>hindsight</code> CLI) gets “401 Unauthorized”
-          from then on. This cannot be undone; create a new token if you need one again.
-        </Text>
-        {revoke.isError && (
-          <Alert color="red" variant="light" role="alert" p="xs">
-            {errorMessage(revoke.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate({ id: token.id })}>
-            Revoke token
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      title={`Revoke “${token.name}”?`}
+      closeLabel="Keep this token"
+      confirmLabel="Revoke token"
+      destructive
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() => revoke.mutate({ id: token.id })}
+      onClose={onClose}
+    >
+      Anything still using this token (a CI job, a bot, the <code>hindsight</code> CLI) gets “401 Unauthorized” from
+      then on. This cannot be undone; create a new token if you need one again.
+    </ConfirmDialog>
   );
 }

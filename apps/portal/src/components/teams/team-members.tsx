@@ -1,7 +1,8 @@
 // A team's members. Everyone sees who is in it and in what role; admins and the team's maintainers
 // (the domain policy, asked through lib/teams-view) also change roles, remove people after a
 // confirmation, and add anyone who is not in the team yet.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { ConfirmDialog } from "../confirm-dialog";
+import { Alert, Badge, Button, Group, NativeSelect, Select, Stack, Table, Text, Title } from "@mantine/core";
 import type { TeamRole } from "@hindsight/domain";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -156,34 +157,20 @@ function RemoveMemberDialog({
 }) {
   const remove = useSetMember();
   return (
-    <Modal opened onClose={onClose} title={`Remove ${member.name}?`} closeButtonProps={{ "aria-label": "Keep this member" }}>
-      <Stack gap="sm">
-        <Text size="sm">
-          {isSelf
-            ? `You leave ${teamName}: you will no longer see its team-only entries or manage its members.`
-            : `${member.name} leaves ${teamName}. Entries they wrote stay with the team.`}
-        </Text>
-        {remove.isError && (
-          <Alert color="red" variant="light" role="alert" p="xs">
-            {errorMessage(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          {/* red.9: white on the default red shade is under 4.5:1. */}
-          <Button
-            color="red.9"
-            data-autofocus
-            loading={remove.isPending}
-            onClick={() => remove.mutate({ teamId, userId: member.userId, role: null }, { onSuccess: onClose })}
-          >
-            Remove from team
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      title={`Remove ${member.name}?`}
+      closeLabel="Keep this member"
+      confirmLabel="Remove from team"
+      destructive
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate({ teamId, userId: member.userId, role: null }, { onSuccess: onClose })}
+      onClose={onClose}
+    >
+      {isSelf
+        ? `You leave ${teamName}: you will no longer see its team-only entries or manage its members.`
+        : `${member.name} leaves ${teamName}. Entries they wrote stay with the team.`}
+    </ConfirmDialog>
   );
 }
 
