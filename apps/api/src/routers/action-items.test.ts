@@ -1,6 +1,6 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { describe, expect } from "vitest";
-import { trpc, useHarness } from "../test/harness.js";
+import { rest, trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -156,6 +156,43 @@ describe.each(targets)("action items, feedback and runbook reviews on $name", (t
     expect(res.error?.data.fieldErrors).toHaveProperty(["fields.actionItems.0.team"]);
     const list = await trpc<{ items: { title: string }[] }>(h.app, "entries.list", {}, { cookie: h.people.author.cookie });
     expect(list.data!.items.map((i) => i.title)).not.toContain("Bad team");
+  });
+
+  run("re-publishing from a repository (no ids) or a backup (another server's ids) keeps the tracked rows and their status", async () => {
+    const post = (actionItems: Record<string, unknown>[]) =>
+      rest(h.app, "POST", "/api/v1/entries", {
+        entries: [{ kind: "postmortem", title: "Repo postmortem", externalKey: "repo/pm.md", source: "repo", team: "alpha", fields: { actionItems } }],
+      });
+    const first = await post([{ title: "Add a readiness probe" }, { title: "Page on pool saturation" }]);
+    expect(first.status).toBe(200);
+    const id = first.body.results[0].id as string;
+    const rows = async () =>
+      (await trpc<Item[]>(h.app, "actionItems.list", { entryId: id }, { cookie: h.people.author.cookie }, "query")).data!.map((i) => [i.id, i.title, i.status]);
+    const before = await rows();
+    // Someone closes one in the portal.
+    const probe = before.find(([, title]) => title === "Add a readiness probe")![0] as string;
+    expect((await trpc(h.app, "actionItems.update", { id: probe, status: "done" }, { cookie: h.people.author.cookie })).status).toBe(200);
+
+    // The same markdown published again: same rows, the portal's status kept.
+    expect((await post([{ title: "Add a readiness probe" }, { title: "Page on pool saturation" }])).status).toBe(200);
+    const after = await rows();
+    expect(after.map(([rowId]) => rowId).sort()).toEqual(before.map(([rowId]) => rowId).sort());
+    expect(after.find(([rowId]) => rowId === probe)?.[2]).toBe("done");
+
+    // A restored backup names ids this server never had: matched by title, or new, never refused.
+    const foreign = "00000000-0000-4000-8000-00000000abcd";
+    const restored = await post([
+      { id: foreign, title: "Add a readiness probe" },
+      { id: "00000000-0000-4000-8000-00000000abce", title: "Write the load-shedding runbook" },
+    ]);
+    expect(restored.status).toBe(200);
+    const final = await rows();
+    expect(final.map(([, title, status]) => [title, status])).toEqual([
+      ["Add a readiness probe", "done"],
+      ["Write the load-shedding runbook", "open"],
+    ]);
+    expect(final[0]![0]).toBe(probe);
+    expect(final.map(([rowId]) => rowId)).not.toContain(foreign);
   });
 
   run("counts one changeable vote per person on a fix", async () => {

@@ -59,10 +59,14 @@ async function resolveOwner(tx: DbOrTx, owner: string | undefined): Promise<stri
   return u?.id ?? null;
 }
 
+const titleKey = (title: string) => title.trim().toLowerCase().replace(/\s+/g, " ");
+
 /**
- * Makes the rows of one entry match `items` (matched by id; new ones inserted, missing ones deleted)
- * and returns the items with their ids, as they are stored in the entry's fields.
+ * Makes the rows of one entry match `items` (matched by id, else by title; new ones inserted,
+ * missing ones deleted) and returns the items with their ids, as they are stored in the entry's fields.
+ * An item without a status keeps its row's.
  */
+
 export async function syncActionItems(tx: Tx, entryId: string, items: ActionItemInput[]): Promise<ActionItemInput[]> {
   const existing = await tx.select().from(actionItems).where(eq(actionItems.entryId, entryId));
   const byId = new Map(existing.map((r) => [r.id, r]));
@@ -72,14 +76,22 @@ export async function syncActionItems(tx: Tx, entryId: string, items: ActionItem
   const kept = new Set<string>();
   const out: ActionItemInput[] = [];
   const now = new Date();
+  // Which tracked row each item continues: its own id when this entry has it; otherwise (markdown
+  // from a repository carries no ids, a restored backup carries another server's) the first row of
+  // the same title not claimed by an id, so re-publishing keeps the status people set in the portal.
+  const claimed = new Set(items.flatMap((i) => (i.id && byId.has(i.id) ? [i.id] : [])));
+  const byTitle = new Map<string, (typeof existing)[number][]>();
+  for (const row of [...existing].sort((a, b) => a.position - b.position)) {
+    if (claimed.has(row.id)) continue;
+    const key = titleKey(row.title);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), row]);
+  }
   for (const [position, item] of items.entries()) {
     if (item.team && !teamIds.has(item.team)) {
       throw new Invalid(`Unknown team ${item.team}`, { [`fields.actionItems.${position}.team`]: [`no team ${item.team}`] });
     }
-    const prior = item.id ? byId.get(item.id) : undefined;
-    if (item.id && !prior) {
-      throw new Invalid("Unknown action item id", { [`fields.actionItems.${position}.id`]: ["is not an action item of this entry"] });
-    }
+    const own = item.id ? byId.get(item.id) : undefined;
+    const prior = own && !kept.has(own.id) ? own : byTitle.get(titleKey(item.title))?.shift();
     const status = item.status ?? (prior?.status as ActionItemStatus | undefined) ?? "open";
     const values = {
       entryId,

@@ -32,8 +32,6 @@ interface Item {
   payload: EntryPayload & { externalKey: string; source: string };
   /** Said about the file after it was published. */
   notes: string[];
-  /** Action items whose ids this server did not know (published as new ones). */
-  foreignActionItems: number;
 }
 
 const KEYED_BY_PATH =
@@ -78,7 +76,7 @@ export async function publish(dir: string, opts: PublishOptions, io: Io, client:
       continue;
     }
     keys.set(key, rel);
-    items.push({ path: rel, text, payload: parsed.payload, notes: parsed.keyedByPath ? [KEYED_BY_PATH] : [], foreignActionItems: 0 });
+    items.push({ path: rel, text, payload: parsed.payload, notes: parsed.keyedByPath ? [KEYED_BY_PATH] : [] });
   }
 
   const summary: PublishSummary = { files: files.length, created: 0, updated: 0, unchanged: 0, failed };
@@ -104,11 +102,6 @@ export async function publish(dir: string, opts: PublishOptions, io: Io, client:
     summary[r.outcome] += 1;
     if (r.outcome !== "unchanged" || opts.verbose) lines.push(`${r.outcome.padEnd(9)}  ${item.path}  ${entryUrl(client.url, r.slug)}`);
     for (const note of item.notes) if (r.outcome === "created" || note !== KEYED_BY_PATH) lines.push(`           note: ${note}`);
-    if (item.foreignActionItems) {
-      lines.push(
-        `           note: ${item.foreignActionItems} action item ids came from another entry or server (a restored backup?); those items were published as new ones`,
-      );
-    }
     for (const red of r.redactions) lines.push(`           redacted: ${red.kind} in ${red.path} at line ${red.line}`);
     for (const w of r.warnings) lines.push(`           blameless: "${w.match}" in ${w.where}${w.suggestion ? `; try: ${w.suggestion}` : ""}`);
   };
@@ -138,23 +131,6 @@ export async function publish(dir: string, opts: PublishOptions, io: Io, client:
     `${files.length} files: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged${failed.length ? `, ${failed.length} failed` : ""}`,
   );
   return { exitCode: failed.length ? EXIT_FAILURE : EXIT_OK, summary };
-}
-
-/**
- * Action items carry ids the server assigned. A file exported from another server (a backup being
- * restored) names ids this server never had; the server refuses them, and the item is really a new
- * one. The id is dropped and the entry sent again (one id per round, as the server names one).
- */
-function dropForeignActionItemId(item: Item, field: string, messages: string[]): boolean {
-  const m = /^fields\.actionItems\.(\d+)\.id$/.exec(field);
-  if (!m || !messages.some((msg) => /not an action item of this entry/.test(msg))) return false;
-  const list = item.payload.fields?.actionItems;
-  const target = Array.isArray(list) ? (list[Number(m[1])] as Record<string, unknown> | undefined) : undefined;
-  if (!target || typeof target !== "object" || !("id" in target)) return false;
-  const { id: _dropped, ...rest } = target;
-  (list as unknown[])[Number(m[1])] = rest;
-  item.foreignActionItems += 1;
-  return true;
 }
 
 function* batches(items: Item[], size: number): Generator<Item[]> {
@@ -192,11 +168,11 @@ async function sendBatch(
   } catch (err) {
     if (!(err instanceof ApiError) || !ITEM_STATUSES.has(err.status)) throw err;
     // Per item: the first field named (to point at its line), its own messages, and all messages.
-    const blamed = new Map<number, { field: string; raw: string[]; messages: string[] }>();
+    const blamed = new Map<number, { field: string; messages: string[] }>();
     for (const [field, messages] of Object.entries(err.fieldErrors)) {
       const m = /^entries\.(\d+)(?:\.(.+))?$/.exec(field);
       if (!m || Number(m[1]) >= items.length) continue;
-      const b = blamed.get(Number(m[1])) ?? { field: m[2] ?? "", raw: messages, messages: [] };
+      const b = blamed.get(Number(m[1])) ?? { field: m[2] ?? "", messages: [] };
       b.messages.push(...messages.map((msg) => (m[2] ? `${m[2]}: ${msg}` : msg)));
       blamed.set(Number(m[1]), b);
     }
@@ -206,13 +182,13 @@ async function sendBatch(
       const teamRefused = err.status === 403 && /teams you belong to/.test(named[2]!);
       const field = teamRefused ? "team" : (Object.keys(err.fieldErrors).find((k) => !k.startsWith("entries.")) ?? "");
       const raw = err.fieldErrors[field] ?? [];
-      blamed.set(Number(named[1]), { field, raw, messages: [named[2]!, ...raw.map((msg) => `${field}: ${msg}`)] });
+      blamed.set(Number(named[1]), { field, messages: [named[2]!, ...raw.map((msg) => `${field}: ${msg}`)] });
       // A refusal for a team holds for every item of that team: set them aside in one go rather than
       // resending the batch once per file.
       const team = items[Number(named[1])]!.payload.team;
       if (teamRefused && team) {
         items.forEach((it, k) => {
-          if (it.payload.team === team && !blamed.has(k)) blamed.set(k, { field: "team", raw: [], messages: [named[2]!] });
+          if (it.payload.team === team && !blamed.has(k)) blamed.set(k, { field: "team", messages: [named[2]!] });
         });
       }
     }
@@ -221,15 +197,13 @@ async function sendBatch(
       items.forEach((item, k) => {
         const b = blamed.get(k);
         if (!b) rest.push(item);
-        else if (dropForeignActionItemId(item, b.field, b.raw)) rest.push(item);
         else fail(item, b.field, `rejected by the server (${err.status}): ${b.messages.join("; ")}`);
       });
       if (rest.length) await sendBatch(client, rest, done, fail);
       return;
     }
     if (items.length === 1) {
-      const [field, messages] = Object.entries(err.fieldErrors)[0] ?? ["", []];
-      if (dropForeignActionItemId(items[0]!, field, messages)) return sendBatch(client, items, done, fail);
+      const [field] = Object.entries(err.fieldErrors)[0] ?? [""];
       const fields = Object.entries(err.fieldErrors).map(([f, m]) => `${f}: ${m.join("; ")}`);
       fail(items[0]!, field, `rejected by the server (${err.status}): ${[err.serverMessage, ...fields].filter(Boolean).join("; ")}`);
       return;
