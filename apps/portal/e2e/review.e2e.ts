@@ -1,5 +1,6 @@
 // The review workflow end to end: an author writes a fix in the editor and submits it for review to a
-// teammate; the reviewer signs in, opens it, sees the Review section and approves; the author
+// teammate; the reviewer signs in, opens it, sees the Review section and requests changes with a
+// comment, which the author reads on the entry page; the reviewer then approves; the author
 // publishes it; then archives and restores it. Each step is checked in the browser and against the API.
 import { describe, expect, it } from "vitest";
 import { apiAs, createPerson } from "./support/api.js";
@@ -14,7 +15,7 @@ const TITLE = "Image pulls fail with 429 from the public registry";
 describe("review: submit a draft to a reviewer, approve it, publish it", () => {
   const e2e = useE2E();
 
-  it("goes draft → in review → approved → published, then archived and restored", async () => {
+  it("goes draft → in review → changes requested → approved → published, then archived and restored", async () => {
     const { page, api, baseUrl } = e2e;
     const team = await api.teams.create.mutate({ slug: "platform-review-e2e", name: "Platform (review e2e)", description: "Clusters and CI." });
     const author = await createPerson(baseUrl, "rita-author", "Rita Author");
@@ -87,9 +88,41 @@ describe("review: submit a draft to a reviewer, approve it, publish it", () => {
     await settle(reviewerPage);
     await screenshot(reviewerPage, "review-in-review-reviewer-700px");
     await reviewerPage.setViewportSize({ width: 1280, height: 900 });
+
+    // The reviewer requests changes: the request must say what should change.
+    await theirRegion.getByRole("button", { name: "Request changes", exact: true }).click();
+    const request = theirRegion.getByRole("form", { name: "Request changes" });
+    const what = request.getByRole("textbox", { name: "What should change?" });
+    await what.waitFor();
+    await request.getByRole("button", { name: "Send request", exact: true }).click();
+    await expect.poll(() => request.textContent()).toContain("Say what should change");
+    const COMMENT_LINES = ["Name the mirror's hostname.", "<b>Also</b> say how to check the pull went through it."];
+    await what.fill(COMMENT_LINES.join("\n"));
+    await settle(reviewerPage);
+    await expectNoSeriousA11yViolations(reviewerPage, "the request-changes form");
+    await screenshot(reviewerPage, "review-request-changes-form");
+    await request.getByRole("button", { name: "Send request", exact: true }).click();
+    await expect.poll(() => theirRegion.textContent()).toMatch(/Changes requested on/);
+    expect((await apiAs(baseUrl, reviewer).entries.reviewers.query({ id: submitted.id }))[0]).toMatchObject({
+      state: "changes_requested",
+      comment: COMMENT_LINES.join("\n"),
+    });
+
+    // The author reads the request on the entry page: as plain text, line breaks kept.
+    await page.reload();
+    await reviewRegion.waitFor();
+    const said = reviewRegion.getByText(COMMENT_LINES[0]!, { exact: false });
+    await said.waitFor();
+    expect(await said.innerText()).toBe(COMMENT_LINES.join("\n"));
+    expect(await reviewRegion.locator("b").count()).toBe(0);
+    await settle(page);
+    await expectNoSeriousA11yViolations(page, "an entry with a request for changes, as its author");
+    await screenshot(page, "review-changes-requested-author");
+
+    // The reviewer approves afterwards, which clears the request's comment.
     await approve.click();
     await expect.poll(() => theirRegion.textContent()).toMatch(/Approved on/);
-    await expect.poll(async () => (await apiAs(baseUrl, reviewer).entries.reviewers.query({ id: submitted.id }))[0]?.state).toBe("approved");
+    await expect.poll(async () => (await apiAs(baseUrl, reviewer).entries.reviewers.query({ id: submitted.id }))[0]).toMatchObject({ state: "approved", comment: null });
     await settle(reviewerPage);
     await screenshot(reviewerPage, "review-approved-reviewer");
 
@@ -97,6 +130,7 @@ describe("review: submit a draft to a reviewer, approve it, publish it", () => {
     await page.reload();
     await reviewRegion.waitFor();
     await expect.poll(() => reviewRegion.textContent()).toContain("The reviewer approved.");
+    expect(await reviewRegion.textContent()).not.toContain(COMMENT_LINES[0]);
     await reviewRegion.getByRole("button", { name: "Publish", exact: true }).click();
     const publishAnyway = page.getByRole("button", { name: "Publish anyway" });
     await Promise.race([

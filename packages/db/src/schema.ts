@@ -146,6 +146,8 @@ export const entryReviewers = pgTable(
     state: text().notNull().default("pending").$type<"pending" | "approved" | "changes_requested">(),
     requestedAt: createdAt(),
     decidedAt: timestamp({ withTimezone: true }),
+    /** What the reviewer said with their decision; required for "changes requested", cleared by a bare approval. */
+    comment: text(),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.userId] }), index().on(t.userId)],
 );

@@ -48,6 +48,15 @@ const ZReviewer = z.object({
   handle: z.string(),
   state: z.enum(["pending", "approved", "changes_requested"]),
   decidedAt: z.coerce.date().nullable(),
+  comment: z.string().nullable(),
+});
+
+// A comment is required with "changes_requested"; the service enforces that, so the refusal reads
+// as one sentence naming the field rather than a list of zod issues.
+const ZReviewInput = z.object({
+  id: z.string().uuid(),
+  decision: z.enum(["approved", "changes_requested"]),
+  comment: z.string().trim().max(2000).optional(),
 });
 
 export const entriesRouter = router({
@@ -76,9 +85,9 @@ export const entriesRouter = router({
     .output(z.array(ZReviewer))
     .query(({ ctx, input }) => reviewService.listReviewers(ctx.services, input.id)),
   review: authedProcedure
-    .input(z.object({ id: z.string().uuid(), decision: z.enum(["approved", "changes_requested"]) }))
+    .input(ZReviewInput)
     .output(z.array(ZReviewer))
-    .mutation(({ ctx, input }) => reviewService.recordReview(ctx.services, input.id, input.decision)),
+    .mutation(({ ctx, input }) => reviewService.recordReview(ctx.services, input.id, input.decision, input.comment)),
   publish: transition("publish"),
   archive: transition("archive"),
   restore: transition("restore"),

@@ -69,6 +69,47 @@ describe.each(targets)("workflow, blameless gate, templates and promotion on $na
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["entry.create", "entry.submit", "entry.reviewers_requested", "entry.review_approved"]));
   });
 
+  run(`asks for a comment with a request for changes, lists it, and clears it on a later approval${note}`, async () => {
+    const draft = await trpc<EntryWire>(h.app, "entries.create", { kind: "runbook", title: "Rotate the TLS certificates", teamId: h.teams.alpha }, { cookie: h.people.author.cookie });
+    const id = draft.data!.id;
+    await trpc(h.app, "entries.submit", { id, reviewers: [h.people.teammate.id] }, { cookie: h.people.author.cookie });
+    const reviewer = { cookie: h.people.teammate.cookie };
+
+    for (const comment of [undefined, "   "]) {
+      const bare = await trpc(h.app, "entries.review", { id, decision: "changes_requested", ...(comment === undefined ? {} : { comment }) }, reviewer);
+      expect(bare.status).toBe(400);
+      expect(bare.error!.message).toBe("Say what should change when requesting changes");
+      expect(bare.error!.data.fieldErrors).toEqual({ comment: ["is required when requesting changes"] });
+    }
+    const tooLong = await trpc(h.app, "entries.review", { id, decision: "changes_requested", comment: "x".repeat(2001) }, reviewer);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.error!.data.fieldErrors).toHaveProperty("comment");
+
+    type ReviewerWire = { handle: string; state: string; comment: string | null };
+    const comment = "Step 3 needs the rollback command.\nAlso link the dashboard.";
+    const requested = await trpc<ReviewerWire[]>(h.app, "entries.review", { id, decision: "changes_requested", comment: `  ${comment}  ` }, reviewer);
+    expect(requested.data).toEqual([expect.objectContaining({ handle: "teammate", state: "changes_requested", comment })]);
+    // The writer reads it in the reviewers list.
+    const seen = await trpc<ReviewerWire[]>(h.app, "entries.reviewers", { id }, { cookie: h.people.author.cookie });
+    expect(seen.data).toEqual([expect.objectContaining({ state: "changes_requested", comment })]);
+
+    const approved = await trpc<ReviewerWire[]>(h.app, "entries.review", { id, decision: "approved" }, reviewer);
+    expect(approved.data).toEqual([expect.objectContaining({ state: "approved", comment: null })]);
+    const withNote = await trpc<ReviewerWire[]>(h.app, "entries.review", { id, decision: "approved", comment: "Looks good now." }, reviewer);
+    expect(withNote.data).toEqual([expect.objectContaining({ state: "approved", comment: "Looks good now." })]);
+
+    const audits = await h.db.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.targetId, id) });
+    const decisions = audits.filter((a) => a.action.startsWith("entry.review_")).map((a) => [a.action, a.detail]);
+    expect(decisions).toEqual(
+      expect.arrayContaining([
+        ["entry.review_changes_requested", { hasComment: true }],
+        ["entry.review_approved", { hasComment: false }],
+        ["entry.review_approved", { hasComment: true }],
+      ]),
+    );
+    expect(decisions).toHaveLength(3);
+  });
+
   run(`lists the reviewers with their state after a submit${note}`, async () => {
     const cookie = h.people.author.cookie;
     const draft = await trpc<EntryWire>(h.app, "entries.create", { kind: "fix", title: "Pods stuck terminating", teamId: h.teams.alpha }, { cookie });

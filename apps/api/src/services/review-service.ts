@@ -1,5 +1,6 @@
 // Optional reviewers for entries in review: asked when the entry is submitted, each records a
-// decision (approved / changes requested). Publishing stays with the entry's writers.
+// decision (approved / changes requested) with a comment the writers read. Publishing stays with
+// the entry's writers.
 import { canReadEntry, Forbidden, Invalid, type Entry } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
 import { and, asc, eq, inArray } from "@hindsight/db/orm";
@@ -16,6 +17,8 @@ export interface Reviewer {
   handle: string;
   state: "pending" | "approved" | "changes_requested";
   decidedAt: Date | null;
+  /** What the reviewer said with their decision (plain text); null when they said nothing. */
+  comment: string | null;
 }
 
 /**
@@ -50,7 +53,7 @@ export function submitForReview(ctx: ServiceContext, id: string, reviewerIds: st
 export async function listReviewers(ctx: ServiceContext, id: string): Promise<Reviewer[]> {
   await getEntry(ctx, { id });
   const rows = await ctx.db
-    .select({ userId: users.id, name: users.name, handle: users.handle, state: entryReviewers.state, decidedAt: entryReviewers.decidedAt })
+    .select({ userId: users.id, name: users.name, handle: users.handle, state: entryReviewers.state, decidedAt: entryReviewers.decidedAt, comment: entryReviewers.comment })
     .from(entryReviewers)
     .innerJoin(users, eq(users.id, entryReviewers.userId))
     .where(eq(entryReviewers.entryId, id))
@@ -58,17 +61,27 @@ export async function listReviewers(ctx: ServiceContext, id: string): Promise<Re
   return rows;
 }
 
-export async function recordReview(ctx: ServiceContext, id: string, decision: "approved" | "changes_requested"): Promise<Reviewer[]> {
+/**
+ * Records the caller's decision and its comment together. A request for changes must say what to
+ * change; a new decision replaces the old comment, so an approval without one clears the request's.
+ */
+export async function recordReview(ctx: ServiceContext, id: string, decision: "approved" | "changes_requested", comment?: string): Promise<Reviewer[]> {
+  const text = comment?.trim() || null;
+  if (decision === "changes_requested" && !text) {
+    throw new Invalid("Say what should change when requesting changes", { comment: ["is required when requesting changes"] });
+  }
   const entry = await getEntry(ctx, { id });
   if (entry.status !== "in_review") throw new Invalid("The entry is not in review", { id: ["is not in review"] });
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(entryReviewers)
-      .set({ state: decision, decidedAt: new Date() })
+      .set({ state: decision, decidedAt: new Date(), comment: text })
       .where(and(eq(entryReviewers.entryId, id), eq(entryReviewers.userId, ctx.actor.userId)))
       .returning({ userId: entryReviewers.userId });
     if (updated.length === 0) throw new Forbidden("You were not asked to review this entry");
-    await audit(tx, ctx.actor, `entry.review_${decision}`, "entry", id);
+    // The comment is part of the decision's record (kept in the audit row, never written to the log).
+    // The audit log records that a comment was given, not its words (audit details never carry content).
+    await audit(tx, ctx.actor, `entry.review_${decision}`, "entry", id, { hasComment: Boolean(text) });
   });
   return listReviewers(ctx, id);
 }

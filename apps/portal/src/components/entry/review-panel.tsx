@@ -1,12 +1,13 @@
-// The review of an entry in review: who was asked and what each decided, the decision buttons for a
-// requested reviewer, and "Publish" for the entry's writers. Also the blameless gate every status
+// The review of an entry in review: who was asked, what each decided and said, the decision buttons
+// (a request for changes says what should change) for a requested reviewer, and "Publish" for the
+// entry's writers. Also the blameless gate every status
 // change into "published" passes from the entry page (publish here, restore in the page actions):
 // the same "… anyway" choice and rewording list the editor offers, so the page never dead-ends.
-import { Alert, Button, Divider, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Alert, Button, Divider, Group, List, Loader, Paper, Stack, Text, Textarea, ThemeIcon, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconMessageExclamation, IconSend, IconX } from "@tabler/icons-react";
+import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconMessageExclamation, IconMessagePlus, IconSend, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { applyRewordingToContent, blamelessFindings, type EntryBlamelessFinding } from "../../lib/editor-checks";
 import { entryContent } from "../../lib/editor-content";
@@ -169,16 +170,27 @@ const STATE_ICONS: Record<ReviewState, { icon: typeof IconCircleCheck; color: st
   changes_requested: { icon: IconMessageExclamation, color: "orange" },
 };
 
+/** The most a reviewer's comment may hold; the API refuses longer ones. */
+const COMMENT_MAX = 2000;
+
+/** Which comment box the reviewer has open: none, the optional one for an approval, or a request for changes. */
+type Composing = null | "approval" | "changes";
+
 export function ReviewPanel({ entry, canEdit }: { entry: EntryView; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useCurrentUser();
   const headingId = useId();
+  const [composing, setComposing] = useState<Composing>(null);
+  const [draft, setDraft] = useState("");
+  const [draftError, setDraftError] = useState<string | null>(null);
   const reviewers = useQuery(trpc.entries.reviewers.queryOptions({ id: entry.id }));
   const review = useMutation(
     trpc.entries.review.mutationOptions({
       onSuccess: (list, { decision }) => {
         queryClient.setQueryData(trpc.entries.reviewers.queryKey({ id: entry.id }), list);
+        setComposing(null);
+        setDraft("");
         notifyDone(decision === "approved" ? "You approved this entry" : "You requested changes");
       },
     }),
@@ -187,6 +199,29 @@ export function ReviewPanel({ entry, canEdit }: { entry: EntryView; canEdit: boo
 
   const list = reviewers.data ?? [];
   const mine = myReview(list, me.id);
+
+  const compose = (next: Composing) => {
+    // A request for changes the reviewer already sent is the starting point for revising it.
+    setDraft(next === "changes" && mine?.state === "changes_requested" ? (mine.comment ?? "") : "");
+    setDraftError(null);
+    review.reset();
+    setComposing(next);
+  };
+
+  const approve = () => {
+    const comment = composing === "approval" ? draft.trim() : "";
+    review.mutate({ id: entry.id, decision: "approved", ...(comment ? { comment } : {}) });
+  };
+
+  const requestChanges = (event: FormEvent) => {
+    event.preventDefault();
+    const comment = draft.trim();
+    if (!comment) {
+      setDraftError("Say what should change");
+      return;
+    }
+    review.mutate({ id: entry.id, decision: "changes_requested", comment });
+  };
 
   return (
     <Paper withBorder p="md" radius="sm" component="section" aria-labelledby={headingId}>
@@ -232,6 +267,12 @@ export function ReviewPanel({ entry, canEdit }: { entry: EntryView; canEdit: boo
                           {r.decidedAt ? ` on ${formatDate(r.decidedAt)}` : ""}
                         </Text>
                       </Group>
+                      {r.comment && (
+                        // Plain text as typed: React escapes it, pre-wrap keeps the reviewer's line breaks.
+                        <Text size="sm" mt={4} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                          {r.comment}
+                        </Text>
+                      )}
                     </List.Item>
                   );
                 })}
@@ -245,29 +286,78 @@ export function ReviewPanel({ entry, canEdit }: { entry: EntryView; canEdit: boo
             <Text size="sm" fw={600}>
               {mine.state === "pending" ? "You were asked to review this entry." : `Your review: ${REVIEW_STATE_LABELS[mine.state].toLowerCase()}. You can change it until the entry is published.`}
             </Text>
-            <Group gap="sm">
-              <Button
-                leftSection={<IconCircleCheck size={16} aria-hidden />}
-                variant={mine.state === "approved" ? "default" : "filled"}
-                loading={review.isPending && review.variables.decision === "approved"}
-                disabled={review.isPending || mine.state === "approved"}
-                onClick={() => review.mutate({ id: entry.id, decision: "approved" })}
-              >
-                Approve
-              </Button>
-              <Button
-                variant="default"
-                leftSection={<IconX size={16} aria-hidden />}
-                loading={review.isPending && review.variables.decision === "changes_requested"}
-                disabled={review.isPending || mine.state === "changes_requested"}
-                onClick={() => review.mutate({ id: entry.id, decision: "changes_requested" })}
-              >
-                Request changes
-              </Button>
-            </Group>
-            {mine.state === "changes_requested" && (
+            {composing === "changes" ? (
+              <form onSubmit={requestChanges} noValidate aria-label="Request changes">
+                <Stack gap="xs">
+                  <Textarea
+                    label="What should change?"
+                    description="The entry's writers read this in the Review section."
+                    required
+                    autosize
+                    minRows={3}
+                    maxRows={12}
+                    maxLength={COMMENT_MAX}
+                    autoFocus
+                    value={draft}
+                    error={draftError}
+                    onChange={(e) => {
+                      setDraft(e.currentTarget.value);
+                      setDraftError(null);
+                    }}
+                  />
+                  <Group gap="sm">
+                    <Button type="submit" leftSection={<IconSend size={16} aria-hidden />} loading={review.isPending}>
+                      Send request
+                    </Button>
+                    <Button variant="subtle" onClick={() => compose(null)} disabled={review.isPending}>
+                      Cancel
+                    </Button>
+                  </Group>
+                </Stack>
+              </form>
+            ) : (
+              <>
+                {composing === "approval" && (
+                  <Textarea
+                    label="Comment (optional)"
+                    autosize
+                    minRows={2}
+                    maxRows={12}
+                    maxLength={COMMENT_MAX}
+                    autoFocus
+                    value={draft}
+                    onChange={(e) => setDraft(e.currentTarget.value)}
+                  />
+                )}
+                <Group gap="sm">
+                  <Button
+                    leftSection={<IconCircleCheck size={16} aria-hidden />}
+                    variant={mine.state === "approved" ? "default" : "filled"}
+                    loading={review.isPending && review.variables.decision === "approved"}
+                    disabled={review.isPending || mine.state === "approved"}
+                    onClick={approve}
+                  >
+                    Approve
+                  </Button>
+                  <Button variant="default" leftSection={<IconX size={16} aria-hidden />} disabled={review.isPending} onClick={() => compose("changes")}>
+                    {mine.state === "changes_requested" ? "Change your request" : "Request changes"}
+                  </Button>
+                  {mine.state !== "approved" &&
+                    (composing === "approval" ? (
+                      <Button variant="subtle" disabled={review.isPending} onClick={() => compose(null)}>
+                        Remove the comment
+                      </Button>
+                    ) : (
+                      <Button variant="subtle" leftSection={<IconMessagePlus size={16} aria-hidden />} disabled={review.isPending} onClick={() => compose("approval")}>
+                        Add a comment
+                      </Button>
+                    ))}
+                </Group>
+              </>
+            )}
+            {mine.state === "changes_requested" && composing !== "changes" && (
               <Text size="sm" c="dimmed">
-                Tell the author what to change; they edit the entry and you can approve it afterwards.
+                The writers see your request above; once they have edited the entry you can approve it.
               </Text>
             )}
             {review.isError && (

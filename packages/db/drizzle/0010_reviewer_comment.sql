@@ -1,0 +1,1 @@
+ALTER TABLE "entry_reviewers" ADD COLUMN "comment" text;
