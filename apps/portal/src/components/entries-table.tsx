@@ -1,6 +1,7 @@
 // A page of entries as a table: what kind, which one, whose, in what state, how recent.
 import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
+import { entryPath } from "../lib/paths";
 import { formatDate, isoString } from "../lib/format";
 import type { EntryListItem, TeamView } from "../lib/trpc";
 import { KindBadge } from "./kind-badge";
@@ -34,7 +35,7 @@ export function EntriesTable({ entries, teams, caption = "Entries" }: EntriesTab
                 <KindBadge kind={entry.kind} />
               </Table.Td>
               <Table.Td maw={420}>
-                <Anchor component={Link} to={`/entries/${encodeURIComponent(entry.slug)}`} fw={500}>
+                <Anchor component={Link} to={entryPath(entry.slug)} fw={500}>
                   {entry.title}
                 </Anchor>
                 {entry.summary && (

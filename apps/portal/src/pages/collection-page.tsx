@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from "@
 import { IconArrowRight, IconCircleCheck, IconPencil } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { entryPath } from "../lib/paths";
 import { CollectionItems } from "../components/collections/collection-items";
 import { LearnersTable } from "../components/collections/learners-table";
 import { ProgressMeter } from "../components/collections/progress-meter";
@@ -116,7 +117,7 @@ function CollectionView({ collection }: { collection: CollectionDetail }) {
             <ProgressMeter label="Your progress" percent={progress.data.percent} />
             {next ? (
               <Group>
-                <Button component={Link} to={`/entries/${next.entrySlug}`} rightSection={<IconArrowRight size={16} aria-hidden="true" />} variant="light">
+                <Button component={Link} to={entryPath(next.entrySlug)} rightSection={<IconArrowRight size={16} aria-hidden="true" />} variant="light">
                   Continue where you stopped
                 </Button>
                 <Text size="sm" c="dimmed">

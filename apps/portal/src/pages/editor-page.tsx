@@ -7,6 +7,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { entryPath } from "../lib/paths";
 import { EntryEditor } from "../components/editor/entry-editor";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
@@ -50,7 +51,7 @@ function NewEntry({ kind }: { kind: EntryKind }) {
     () => newEntryContent(kind, { title: prefillTitle, teamId: user.teams[0]?.id ?? null }),
     [kind, prefillTitle, user.teams],
   );
-  const onCreated = (entry: EntryView) => void navigate(`/entries/${entry.slug}/edit`, { replace: true, state: { editorKey } });
+  const onCreated = (entry: EntryView) => void navigate(entryPath(entry.slug, "edit"), { replace: true, state: { editorKey } });
   return <EntryEditor key={editorKey} kind={kind} entry={null} initial={initial} teamOptions={teamOptions} onCreated={onCreated} />;
 }
 

@@ -5,6 +5,7 @@ import { IconArrowLeft, IconArrowsLeftRight } from "@tabler/icons-react";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { entryPath } from "../lib/paths";
 import { RevisionDiff } from "../components/entry/revision-diff";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
@@ -67,7 +68,7 @@ export function EntryHistoryPage() {
 
   return (
     <Stack gap="lg" pb="xl">
-      <Anchor component={Link} to={`/entries/${e.slug}`} size="sm" style={{ alignSelf: "flex-start" }}>
+      <Anchor component={Link} to={entryPath(e.slug)} size="sm" style={{ alignSelf: "flex-start" }}>
         <Group gap={4} component="span" wrap="nowrap">
           <IconArrowLeft size={14} aria-hidden />
           Back to the entry

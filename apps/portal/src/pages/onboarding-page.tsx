@@ -4,6 +4,7 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } fr
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../lib/paths";
 import { ProgressMeter } from "../components/collections/progress-meter";
 import type { OnboardingAssignmentView } from "../components/collections/types";
 import { PageLoader } from "../components/page-loader";
@@ -94,7 +95,7 @@ function AssignmentCard({ assignment: { collection, progress, reason } }: { assi
           {progress.nextEntrySlug && (
             <Button
               component={Link}
-              to={`/entries/${progress.nextEntrySlug}`}
+              to={entryPath(progress.nextEntrySlug)}
               size="xs"
               variant="light"
               rightSection={<IconArrowRight size={14} aria-hidden="true" />}

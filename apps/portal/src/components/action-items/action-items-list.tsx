@@ -6,6 +6,7 @@ import type { ActionItemStatus } from "@hindsight/domain";
 import { Anchor, Box, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useId } from "react";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { formatDueDate, type ActionItemRow, type ClosingEntry } from "../../lib/action-items-view";
 import { KindBadge } from "../kind-badge";
 import { ClosedBy } from "./closed-by";
@@ -47,7 +48,7 @@ function From({ item }: { item: ActionItemRow }) {
   return (
     <Stack gap={4} align="flex-start">
       <KindBadge kind={item.entryKind} size="sm" />
-      <Anchor component={Link} to={`/entries/${item.entrySlug}`} size="sm" style={{ overflowWrap: "anywhere" }}>
+      <Anchor component={Link} to={entryPath(item.entrySlug)} size="sm" style={{ overflowWrap: "anywhere" }}>
         {item.entryTitle}
       </Anchor>
     </Stack>

@@ -2,6 +2,7 @@
 // change the item and while it is still open, the way to close it with one.
 import { Anchor, Group, Text } from "@mantine/core";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { isClosedStatus, type ActionItemRow, type ClosingEntry } from "../../lib/action-items-view";
 import { KindBadge } from "../kind-badge";
 import { CloseActionItemButton } from "./close-action-item";
@@ -21,7 +22,7 @@ export function ClosedBy({
     return (
       <Group gap={6} wrap="nowrap" align="center">
         <KindBadge kind={item.closedBy.kind} size="sm" style={{ flexShrink: 0 }} />
-        <Anchor component={Link} to={`/entries/${item.closedBy.slug}`} size="sm" style={{ overflowWrap: "anywhere" }}>
+        <Anchor component={Link} to={entryPath(item.closedBy.slug)} size="sm" style={{ overflowWrap: "anywhere" }}>
           {item.closedBy.title}
         </Anchor>
       </Group>

@@ -3,6 +3,7 @@
 import type { EntryKind } from "@hindsight/domain";
 import { Anchor, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { markReadLabel } from "../../lib/collection-progress";
 import type { CollectionDetail } from "./types";
 import { KindBadge } from "../kind-badge";
@@ -56,7 +57,7 @@ export function CollectionItems({ collection, completed, nextItemId, onToggle }:
                           <Text size="sm" c="dimmed" aria-hidden="true">
                             {number}.
                           </Text>
-                          <Anchor component={Link} to={`/entries/${item.entrySlug}`} fw={500}>
+                          <Anchor component={Link} to={entryPath(item.entrySlug)} fw={500}>
                             {item.entryTitle}
                           </Anchor>
                           <KindBadge kind={item.entryKind as EntryKind} size="sm" />

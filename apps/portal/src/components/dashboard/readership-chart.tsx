@@ -4,6 +4,7 @@ import { BarChart } from "@mantine/charts";
 import { Anchor, Group, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { formatPercent, shortTitle } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
@@ -64,7 +65,7 @@ export function ReadershipChart() {
             {rows.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Th scope="row" fw="normal">
-                  <Anchor component={Link} to={`/entries/${p.slug}`} size="sm">
+                  <Anchor component={Link} to={entryPath(p.slug)} size="sm">
                     {p.title}
                   </Anchor>
                 </Table.Th>

@@ -3,6 +3,7 @@ import { BarChart } from "@mantine/charts";
 import { Anchor, Table } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { shortTitle } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
@@ -56,7 +57,7 @@ export function ReusedFixes() {
             {fixes.map((f) => (
               <Table.Tr key={f.id}>
                 <Table.Th scope="row" fw="normal">
-                  <Anchor component={Link} to={`/entries/${f.slug}`} size="sm">
+                  <Anchor component={Link} to={entryPath(f.slug)} size="sm">
                     {f.title}
                   </Anchor>
                 </Table.Th>

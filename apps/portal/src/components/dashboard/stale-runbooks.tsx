@@ -2,6 +2,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { daysOverdue } from "../../lib/dashboard-data";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -33,7 +34,7 @@ export function StaleRunbooks() {
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/entries/${r.slug}`} size="sm">
+                    <Anchor component={Link} to={entryPath(r.slug)} size="sm">
                       {r.title}
                     </Anchor>
                   </Table.Td>

@@ -24,6 +24,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { KIND_LABELS, type EntryKind, type Visibility } from "@hindsight/domain";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useBlocker, useLocation, useNavigate } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { applyRewordingToContent, blamelessFindings, redactionPreview, type EntryBlamelessFinding } from "../../lib/editor-checks";
 import { entryContent, errorSummary, validateContent } from "../../lib/editor-content";
 import { fieldPathLabel, fieldsToForm, formToFields, getPath, KIND_FIELD_SPECS, type FormRow, type FormValue, type FormValues } from "../../lib/editor-fields";
@@ -297,7 +298,7 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
         allowLeave.current = true;
         queryClient.setQueryData(trpc.entries.get.queryKey({ slug: published.slug }), published);
         notifications.show({ color: "green", message: `Published “${published.title}”` });
-        void navigate(`/entries/${published.slug}`);
+        void navigate(entryPath(published.slug));
       } catch (err) {
         if (errorCode(err) === "BAD_REQUEST" && /blameless/i.test(errorMessage(err))) {
           setPublishWarnings(blamelessFindings(latest.current.content));
@@ -332,7 +333,7 @@ export function EntryEditor({ kind, entry, initial, teamOptions, onCreated }: En
         queryClient.setQueryData(trpc.entries.get.queryKey({ slug: submitted.slug }), submitted);
         void queryClient.invalidateQueries({ queryKey: trpc.entries.reviewers.queryKey({ id: submitted.id }) });
         notifications.show({ color: "green", message: `Submitted “${submitted.title}” for review`, closeButtonProps: { "aria-label": "Dismiss notification" } });
-        void navigate(`/entries/${submitted.slug}`);
+        void navigate(entryPath(submitted.slug));
       } catch (err) {
         if (errorCode(err) === "CONFLICT") {
           setSubmitDialog(null);

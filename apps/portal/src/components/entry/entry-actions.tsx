@@ -1,6 +1,7 @@
 // The page's actions on an entry: edit it (only offered to people who may), read its history, take
 // it away as markdown (the same file the CLI publishes from a repository), and, for its writers,
 // archive a published entry (after a confirmation) or restore an archived one.
+import { entryPath } from "../../lib/paths";
 import { ConfirmDialog } from "../confirm-dialog";
 import { Button, Group, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -66,13 +67,13 @@ export function EntryActions({ entry, canEdit }: { entry: EntryView; canEdit: bo
     <Stack gap="xs">
       <Group gap="xs" wrap="wrap">
         {canEdit && (
-          <Button component={Link} to={`/entries/${entry.slug}/edit`} size="sm" leftSection={<IconPencil size={16} aria-hidden />}>
+          <Button component={Link} to={entryPath(entry.slug, "edit")} size="sm" leftSection={<IconPencil size={16} aria-hidden />}>
             Edit
           </Button>
         )}
         <Button
           component={Link}
-          to={`/entries/${entry.slug}/history`}
+          to={entryPath(entry.slug, "history")}
           size="sm"
           variant="default"
           leftSection={<IconHistory size={16} aria-hidden />}

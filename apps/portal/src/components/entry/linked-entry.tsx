@@ -3,6 +3,7 @@
 import { Anchor, Group, Loader, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { isNotFound } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { KindBadge } from "../kind-badge";
@@ -21,7 +22,7 @@ export function LinkedEntry({ id, suffix }: { id: string; suffix?: string }) {
   return (
     <Group gap="xs" wrap="wrap">
       <KindBadge kind={linked.data.kind} size="sm" />
-      <Anchor component={Link} to={`/entries/${linked.data.slug}`}>
+      <Anchor component={Link} to={entryPath(linked.data.slug)}>
         {linked.data.title}
       </Anchor>
       {suffix && (

@@ -4,6 +4,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/co
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
@@ -27,7 +28,7 @@ export function PromoteDialog({
   const [title, setTitle] = useState(suggestedTitle);
   const promote = useMutation(
     trpc.entries.promote.mutationOptions({
-      onSuccess: (draft) => void navigate(`/entries/${draft.slug}/edit`),
+      onSuccess: (draft) => void navigate(entryPath(draft.slug, "edit")),
     }),
   );
   const titleError = promote.isError ? fieldErrors(promote.error).title : undefined;

@@ -3,6 +3,7 @@
 import { Anchor, Group, Loader, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { KindBadge } from "../kind-badge";
@@ -29,7 +30,7 @@ export function RelatedEntries({ entryId }: { entryId: string }) {
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
           {hits.map((hit) => (
             <Stack component="li" key={hit.id} gap={2}>
-              <Anchor component={Link} to={`/entries/${hit.slug}`} size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+              <Anchor component={Link} to={entryPath(hit.slug)} size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
                 {hit.title}
               </Anchor>
               <Group gap={6} wrap="wrap">

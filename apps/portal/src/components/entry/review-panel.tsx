@@ -9,6 +9,7 @@ import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconMessageExclamat
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { applyRewordingToContent, blamelessFindings, type EntryBlamelessFinding } from "../../lib/editor-checks";
 import { entryContent } from "../../lib/editor-content";
 import { errorCode, errorMessage } from "../../lib/errors";
@@ -136,7 +137,7 @@ export function GateNotice({ entry, gate }: { entry: EntryView; gate: Gate }) {
               title={`${verbs.doing} paused`}
               findings={gate.findings}
               onApply={(f) => void gate.applyRewording(f)}
-              onReveal={() => void navigate(`/entries/${entry.slug}/edit`)}
+              onReveal={() => void navigate(entryPath(entry.slug, "edit"))}
             />
           ) : (
             <Text size="sm">{verbs.doing} paused: the blameless check flagged phrases in this entry.</Text>
@@ -145,7 +146,7 @@ export function GateNotice({ entry, gate }: { entry: EntryView; gate: Gate }) {
             <Button variant="default" leftSection={<IconAlertTriangle size={16} aria-hidden />} onClick={() => void gate.run(true)} loading={gate.pending}>
               {verbs.do} anyway
             </Button>
-            <Button variant="default" component={Link} to={`/entries/${entry.slug}/edit`}>
+            <Button variant="default" component={Link} to={entryPath(entry.slug, "edit")}>
               Change the wording
             </Button>
             <Button variant="subtle" onClick={gate.dismiss}>

@@ -2,6 +2,7 @@
 // never the secret) and the blameless findings it published over, so nothing happens unseen.
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { redactionsByKind, reportHeadline, type ImportReport } from "./import-report-model";
 
 const OUTCOME_COLORS = { created: "green", updated: "blue", unchanged: "gray" } as const;
@@ -24,7 +25,7 @@ export function ImportReportView({ report, heading = "Import report" }: { report
               {report.entries.map((e) => (
                 <List.Item key={e.id}>
                   <Group gap="xs" wrap="wrap">
-                    <Anchor component={Link} to={`/entries/${e.slug}`}>
+                    <Anchor component={Link} to={entryPath(e.slug)}>
                       {e.title}
                     </Anchor>
                     <Badge size="sm" variant="dot" color={OUTCOME_COLORS[e.outcome]}>

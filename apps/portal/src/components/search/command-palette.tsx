@@ -9,6 +9,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { IconArrowRight, IconFolders, IconSearch } from "@tabler/icons-react";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { KIND_NAMES } from "../../lib/search-kinds";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { KindIcon } from "./kind-icon";
@@ -86,7 +87,7 @@ export default function CommandPalette({ openRequests }: CommandPaletteProps) {
         run: () => {
           const queryId = response?.queryId;
           if (queryId != null) trpcClient.search.opened.mutate({ queryId, entryId: hit.id }).catch(() => undefined);
-          void navigate(`/entries/${encodeURIComponent(hit.slug)}`);
+          void navigate(entryPath(hit.slug));
         },
       });
     }

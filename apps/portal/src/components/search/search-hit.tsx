@@ -2,6 +2,7 @@
 // severity and how fresh it is.
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
 import { KIND_NAMES, SEVERITY_HUES, STATUS_NAMES } from "../../lib/search-kinds";
 import { timeAgo } from "../../lib/search-time";
@@ -22,7 +23,7 @@ export function SearchHit({ hit, onOpen }: SearchHitProps) {
       <Stack gap={4} miw={0} style={{ flex: 1 }}>
         <Anchor
           component={Link}
-          to={`/entries/${encodeURIComponent(hit.slug)}`}
+          to={entryPath(hit.slug)}
           fw={600}
           className="search-hit-link"
           data-result-link

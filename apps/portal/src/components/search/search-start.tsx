@@ -3,6 +3,7 @@
 import { Anchor, Group, Kbd, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
 import { KIND_NAMES } from "../../lib/search-kinds";
 import { timeAgo } from "../../lib/search-time";
@@ -50,7 +51,7 @@ export function SearchStart() {
                   <Group gap="sm" wrap="nowrap" align="flex-start" className="search-hit">
                     <KindIcon kind={entry.kind} size="sm" mt={2} />
                     <Stack gap={0} miw={0}>
-                      <Anchor component={Link} to={`/entries/${encodeURIComponent(entry.slug)}`} fw={500}>
+                      <Anchor component={Link} to={entryPath(entry.slug)} fw={500}>
                         {entry.title}
                       </Anchor>
                       <Text size="xs" c="dimmed">

@@ -3,6 +3,7 @@
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { entryPath } from "../../lib/paths";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { KindBadge } from "../kind-badge";
@@ -35,7 +36,7 @@ export function TeamEntries({ teamId }: { teamId: string }) {
                 <Group gap="sm" wrap="nowrap" align="baseline">
                   <KindBadge kind={entry.kind} style={{ flexShrink: 0 }} />
                   <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Anchor component={Link} to={`/entries/${encodeURIComponent(entry.slug)}`} fw={500}>
+                    <Anchor component={Link} to={entryPath(entry.slug)} fw={500}>
                       {entry.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">
