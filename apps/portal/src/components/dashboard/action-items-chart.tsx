@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { actionItemBars, formatPercent } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
 
 export function ActionItemsChart() {
   const trpc = useTRPC();
@@ -59,29 +60,17 @@ export function ActionItemsChart() {
         />
       }
       table={
-        <Table striped>
-          <caption className="sr-only">Action items by team</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Team</Table.Th>
-              <Table.Th scope="col">Closed</Table.Th>
-              <Table.Th scope="col">Open</Table.Th>
-              <Table.Th scope="col">Overdue</Table.Th>
-              <Table.Th scope="col">Closure rate</Table.Th>
+        <DataTable caption="Action items by team" columns={["Team", "Closed", "Open", "Overdue", "Closure rate"]}>
+          {bars.map((b) => (
+            <Table.Tr key={b.team}>
+              <Table.Th scope="row">{b.team}</Table.Th>
+              <Table.Td>{b.Closed}</Table.Td>
+              <Table.Td>{b.Open}</Table.Td>
+              <Table.Td>{b.Overdue}</Table.Td>
+              <Table.Td>{b.closureRate}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {bars.map((b) => (
-              <Table.Tr key={b.team}>
-                <Table.Th scope="row">{b.team}</Table.Th>
-                <Table.Td>{b.Closed}</Table.Td>
-                <Table.Td>{b.Open}</Table.Td>
-                <Table.Td>{b.Overdue}</Table.Td>
-                <Table.Td>{b.closureRate}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       }
     />
   );

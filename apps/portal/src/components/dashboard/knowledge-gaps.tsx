@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
 
 export function KnowledgeGaps() {
   const trpc = useTRPC();
@@ -18,45 +19,32 @@ export function KnowledgeGaps() {
       query={query}
       empty={rows.length === 0 && "No gaps: every recent search found something people opened."}
       table={
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped>
-            <caption className="sr-only">Knowledge gaps</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Query</Table.Th>
-                <Table.Th scope="col">Searches</Table.Th>
-                <Table.Th scope="col">Last searched</Table.Th>
-                <Table.Th scope="col">Why</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((g) => (
-                <Table.Tr key={g.query}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/?q=${encodeURIComponent(g.query)}`} size="sm">
-                      {g.query}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{g.searches}</Table.Td>
-                  <Table.Td>
-                    <time dateTime={isoString(g.lastSearchedAt)}>{formatDate(g.lastSearchedAt)}</time>
-                  </Table.Td>
-                  <Table.Td>
-                    {g.reason === "no_results" ? (
-                      <Badge size="sm" variant="light" color="red">
-                        No results
-                      </Badge>
-                    ) : (
-                      <Badge size="sm" variant="light" color="gray">
-                        Never opened
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable caption="Knowledge gaps" columns={["Query", "Searches", "Last searched", "Why"]} minWidth={420}>
+          {rows.map((g) => (
+            <Table.Tr key={g.query}>
+              <Table.Td>
+                <Anchor component={Link} to={`/?q=${encodeURIComponent(g.query)}`} size="sm">
+                  {g.query}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{g.searches}</Table.Td>
+              <Table.Td>
+                <time dateTime={isoString(g.lastSearchedAt)}>{formatDate(g.lastSearchedAt)}</time>
+              </Table.Td>
+              <Table.Td>
+                {g.reason === "no_results" ? (
+                  <Badge size="sm" variant="light" color="red">
+                    No results
+                  </Badge>
+                ) : (
+                  <Badge size="sm" variant="light" color="gray">
+                    Never opened
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       }
     />
   );

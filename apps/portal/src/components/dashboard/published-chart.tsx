@@ -7,6 +7,7 @@ import { pivotPerMonth, pointTotal } from "../../lib/dashboard-data";
 import { KIND_COLORS, KIND_LABELS } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
 
 export function PublishedChart() {
   const trpc = useTRPC();
@@ -56,33 +57,21 @@ export function PublishedChart() {
       }
       table={
         pivot && (
-          <Table.ScrollContainer minWidth={400}>
-            <Table striped>
-              <caption className="sr-only">Learnings published per month, by {by}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Month</Table.Th>
-                  {pivot.series.map((s) => (
-                    <Table.Th scope="col" key={s.name}>
-                      {s.label}
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col">Total</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pivot.data.map((p) => (
-                  <Table.Tr key={p.month}>
-                    <Table.Th scope="row">{p.label}</Table.Th>
-                    {pivot.series.map((s) => (
-                      <Table.Td key={s.name}>{p[s.name]}</Table.Td>
-                    ))}
-                    <Table.Td>{pointTotal(p, pivot.series)}</Table.Td>
-                  </Table.Tr>
+          <DataTable
+            caption={`Learnings published per month, by ${by}`}
+            columns={["Month", ...pivot.series.map((s) => s.label), "Total"]}
+            minWidth={400}
+          >
+            {pivot.data.map((p) => (
+              <Table.Tr key={p.month}>
+                <Table.Th scope="row">{p.label}</Table.Th>
+                {pivot.series.map((s) => (
+                  <Table.Td key={s.name}>{p[s.name]}</Table.Td>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                <Table.Td>{pointTotal(p, pivot.series)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )
       }
     />

@@ -8,6 +8,7 @@ import { entryPath } from "../../lib/paths";
 import { formatPercent, shortTitle } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
 
 export function ReadershipChart() {
   const trpc = useTRPC();
@@ -51,31 +52,20 @@ export function ReadershipChart() {
         />
       }
       table={
-        <Table striped>
-          <caption className="sr-only">Postmortem readership</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Postmortem</Table.Th>
-              <Table.Th scope="col">Owner team</Table.Th>
-              <Table.Th scope="col">Other teams</Table.Th>
-              <Table.Th scope="col">Readers</Table.Th>
+        <DataTable caption="Postmortem readership" columns={["Postmortem", "Owner team", "Other teams", "Readers"]}>
+          {rows.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Th scope="row" fw="normal">
+                <Anchor component={Link} to={entryPath(p.slug)} size="sm">
+                  {p.title}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{p.team?.name ?? "—"}</Table.Td>
+              <Table.Td>{p.otherTeams}</Table.Td>
+              <Table.Td>{p.readers}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Th scope="row" fw="normal">
-                  <Anchor component={Link} to={entryPath(p.slug)} size="sm">
-                    {p.title}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td>{p.team?.name ?? "—"}</Table.Td>
-                <Table.Td>{p.otherTeams}</Table.Td>
-                <Table.Td>{p.readers}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       }
     />
   );

@@ -7,6 +7,7 @@ import { entryPath } from "../../lib/paths";
 import { shortTitle } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
 
 export function ReusedFixes() {
   const trpc = useTRPC();
@@ -42,33 +43,21 @@ export function ReusedFixes() {
         />
       }
       table={
-        <Table striped>
-          <caption className="sr-only">Most reused fixes</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Fix</Table.Th>
-              <Table.Th scope="col">Reuses</Table.Th>
-              <Table.Th scope="col">Worked</Table.Th>
-              <Table.Th scope="col">Derived</Table.Th>
-              <Table.Th scope="col">Closed items</Table.Th>
+        <DataTable caption="Most reused fixes" columns={["Fix", "Reuses", "Worked", "Derived", "Closed items"]}>
+          {fixes.map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Th scope="row" fw="normal">
+                <Anchor component={Link} to={entryPath(f.slug)} size="sm">
+                  {f.title}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{f.reuses}</Table.Td>
+              <Table.Td>{f.worked}</Table.Td>
+              <Table.Td>{f.derived}</Table.Td>
+              <Table.Td>{f.closedActionItems}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fixes.map((f) => (
-              <Table.Tr key={f.id}>
-                <Table.Th scope="row" fw="normal">
-                  <Anchor component={Link} to={entryPath(f.slug)} size="sm">
-                    {f.title}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td>{f.reuses}</Table.Td>
-                <Table.Td>{f.worked}</Table.Td>
-                <Table.Td>{f.derived}</Table.Td>
-                <Table.Td>{f.closedActionItems}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       }
     />
   );

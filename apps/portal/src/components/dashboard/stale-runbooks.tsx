@@ -7,6 +7,7 @@ import { daysOverdue } from "../../lib/dashboard-data";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
+import { DataTable } from "./data-table";
 
 export function StaleRunbooks() {
   const trpc = useTRPC();
@@ -20,40 +21,28 @@ export function StaleRunbooks() {
       query={query}
       empty={rows.length === 0 && "Every runbook is within its review interval."}
       table={
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped>
-            <caption className="sr-only">Stale runbooks</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Runbook</Table.Th>
-                <Table.Th scope="col">Team</Table.Th>
-                <Table.Th scope="col">Review was due</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={entryPath(r.slug)} size="sm">
-                      {r.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.team?.name ?? "—"}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <time dateTime={isoString(r.reviewDueAt)}>{formatDate(r.reviewDueAt)}</time>{" "}
-                      <Text span size="xs" c="dimmed">
-                        ({daysOverdue(r.reviewDueAt)} days ago)
-                      </Text>
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable caption="Stale runbooks" columns={["Runbook", "Team", "Review was due"]} minWidth={420}>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <Anchor component={Link} to={entryPath(r.slug)} size="sm">
+                  {r.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.team?.name ?? "—"}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  <time dateTime={isoString(r.reviewDueAt)}>{formatDate(r.reviewDueAt)}</time>{" "}
+                  <Text span size="xs" c="dimmed">
+                    ({daysOverdue(r.reviewDueAt)} days ago)
+                  </Text>
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       }
     />
   );

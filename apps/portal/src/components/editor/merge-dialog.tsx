@@ -74,6 +74,20 @@ function combinedTexts(conflicts: MergeConflict[]): Record<string, string> {
   return out;
 }
 
+/** One side of a conflicting short field, as written. */
+function SideValue({ side, value }: { side: string; value: unknown }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" fw={600}>
+        {side}
+      </Text>
+      <Code block style={{ whiteSpace: "pre-wrap" }}>
+        {formatValue(value)}
+      </Code>
+    </Stack>
+  );
+}
+
 export function MergeDialog({ kind, result, theirs, saving, onResolve, onCancel }: MergeDialogProps) {
   const [combined] = useState(() => combinedTexts(result.conflicts));
   // Combined text is the starting choice where it exists; the writer can still pick a side.
@@ -151,22 +165,8 @@ export function MergeDialog({ kind, result, theirs, saving, onResolve, onCancel 
                   <LineDiff from={theirsText} to={mineText} label={`${label(conflict.key)}: changes from theirs (−) to yours (+)`} />
                 ) : (
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                    <Stack gap={2}>
-                      <Text size="xs" fw={600}>
-                        Theirs
-                      </Text>
-                      <Code block style={{ whiteSpace: "pre-wrap" }}>
-                        {formatValue(conflict.theirs)}
-                      </Code>
-                    </Stack>
-                    <Stack gap={2}>
-                      <Text size="xs" fw={600}>
-                        Yours
-                      </Text>
-                      <Code block style={{ whiteSpace: "pre-wrap" }}>
-                        {formatValue(conflict.mine)}
-                      </Code>
-                    </Stack>
+                    <SideValue side="Theirs" value={conflict.theirs} />
+                    <SideValue side="Yours" value={conflict.mine} />
                   </SimpleGrid>
                 )}
               </Box>
