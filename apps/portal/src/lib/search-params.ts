@@ -4,6 +4,7 @@
 // `toSearchInput`. Anything a hand-edited URL gets wrong is dropped rather than sent to be rejected.
 import type { EntryKind } from "@hindsight/domain";
 import { isEntryKind } from "./search-kinds";
+import type { SearchQueryInput } from "./trpc";
 
 export type SearchSort = "relevance" | "newest";
 
@@ -134,21 +135,9 @@ export function isActiveSearch(state: SearchState): boolean {
   return state.q.trim() !== "" || hasFilters(state);
 }
 
-export interface SearchInputForApi {
-  q: string;
-  kinds?: EntryKind[];
-  teams?: string[];
-  services?: string[];
-  tags?: string[];
-  severities?: string[];
-  years?: number[];
-  sort: SearchSort;
-  limit: number;
-}
-
 /** The `search.query` input. Empty lists are left out so equal searches share one cache key. */
-export function toSearchInput(state: SearchState, limit: number): SearchInputForApi {
-  const input: SearchInputForApi = { q: state.q.trim(), sort: state.sort, limit };
+export function toSearchInput(state: SearchState, limit: number): SearchQueryInput {
+  const input: SearchQueryInput = { q: state.q.trim(), sort: state.sort, limit };
   if (state.kinds.length) input.kinds = state.kinds;
   if (state.teams.length) input.teams = state.teams;
   if (state.services.length) input.services = state.services;

@@ -2,7 +2,7 @@
 // code reaches the bundle), batching calls to /trpc with the session cookie.
 import type { AppRouter } from "@hindsight/api";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import { createTRPCContext, type inferOutput, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { createTRPCContext, type inferInput, type inferOutput, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -27,6 +27,7 @@ type Api = TRPCOptionsProxy<AppRouter>;
 export type Me = NonNullable<inferOutput<Api["me"]["get"]>>;
 export type SignInUser = inferOutput<Api["auth"]["users"]>[number];
 export type EntryView = inferOutput<Api["entries"]["get"]>;
+export type SearchQueryInput = inferInput<Api["search"]["query"]>;
 export type EntryListItem = inferOutput<Api["entries"]["list"]>["items"][number];
 export type RevisionView = inferOutput<Api["entries"]["history"]>[number];
 export type TeamView = inferOutput<Api["teams"]["list"]>[number];
