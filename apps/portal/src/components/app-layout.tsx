@@ -3,6 +3,7 @@
 // main landmark for the page itself. The command palette's shortcuts live here too.
 // The shell is plain HTML and CSS (styles.css) rather than Mantine's AppShell: AppShell brings its
 // resize handles, aside and footer along (about 8 KB gzipped), too much for the home page budget.
+import { ENTRY_KINDS } from "@hindsight/domain";
 import { Burger, Button, Container, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import {
   IconChartBar,
@@ -19,7 +20,7 @@ import {
 } from "@tabler/icons-react";
 import { Suspense, useEffect, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
-import { newEntryLabel, SEARCH_KINDS } from "../lib/search-kinds";
+import { newEntryLabel } from "../lib/search-kinds";
 import { PageLoader } from "./page-loader";
 import { KindIcon } from "./search/kind-icon";
 import { PaletteLauncher } from "./search/palette-launcher";
@@ -64,7 +65,7 @@ function NewEntryMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Write a new entry</Menu.Label>
-        {SEARCH_KINDS.map((kind) => (
+        {ENTRY_KINDS.map((kind) => (
           <Menu.Item
             key={kind}
             component={Link}

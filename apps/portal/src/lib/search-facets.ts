@@ -1,8 +1,10 @@
 // The facet sidebar's model: for each facet, its options in a stable, useful order with counts and
 // human labels. Selected values always stay listed (with their count, or 0) so they can be unchecked
 // even when the current results no longer contain them.
+import { ENTRY_KINDS, SEVERITIES } from "@hindsight/domain";
 import { facetValues, type FacetKey, type SearchState } from "./search-params";
-import { isEntryKind, KIND_NAMES, SEARCH_KINDS, SEVERITY_ORDER } from "./search-kinds";
+import { isEntryKind } from "./search-kinds";
+import { KIND_LABELS } from "./labels";
 
 export type FacetCounts = Record<FacetKey, Record<string, number>>;
 
@@ -29,10 +31,10 @@ export const FACET_LEGENDS: Record<FacetKey, string> = {
 };
 
 function rank(key: FacetKey, value: string): number | undefined {
-  if (key === "kind") return (SEARCH_KINDS as readonly string[]).indexOf(value);
+  if (key === "kind") return (ENTRY_KINDS as readonly string[]).indexOf(value);
   if (key === "severity") {
-    const index = (SEVERITY_ORDER as readonly string[]).indexOf(value);
-    return index === -1 ? SEVERITY_ORDER.length : index;
+    const index = (SEVERITIES as readonly string[]).indexOf(value);
+    return index === -1 ? SEVERITIES.length : index;
   }
   if (key === "year") return -Number(value);
   return undefined;
@@ -56,7 +58,7 @@ export function buildFacetGroups(
     const options = [...all].map((value) => ({
       value,
       label:
-        key === "kind" && isEntryKind(value) ? KIND_NAMES[value] : key === "team" ? (teamNames.get(value) ?? value) : value,
+        key === "kind" && isEntryKind(value) ? KIND_LABELS[value] : key === "team" ? (teamNames.get(value) ?? value) : value,
       count: counts[value] ?? 0,
       checked: selected.includes(value),
     }));

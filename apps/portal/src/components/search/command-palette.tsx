@@ -10,7 +10,7 @@ import { IconArrowRight, IconFolders, IconSearch } from "@tabler/icons-react";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { entryPath } from "../../lib/paths";
-import { KIND_NAMES } from "../../lib/search-kinds";
+import { KIND_LABELS } from "../../lib/labels";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { KindIcon } from "./kind-icon";
 import { matchActions, matchTitles, namesAction } from "./palette-actions";
@@ -82,7 +82,7 @@ export default function CommandPalette({ openRequests }: CommandPaletteProps) {
         id: `entry-${hit.id}`,
         group: "Entries",
         label: hit.title,
-        description: [KIND_NAMES[hit.kind], hit.team?.name].filter(Boolean).join(" · "),
+        description: [KIND_LABELS[hit.kind], hit.team?.name].filter(Boolean).join(" · "),
         icon: <KindIcon kind={hit.kind} size="md" />,
         run: () => {
           const queryId = response?.queryId;

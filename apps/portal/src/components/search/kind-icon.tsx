@@ -3,7 +3,7 @@
 import type { EntryKind } from "@hindsight/domain";
 import { ThemeIcon, type ThemeIconProps } from "@mantine/core";
 import { IconBook, IconFlame, IconFlask, IconMessages, IconTool, type Icon } from "@tabler/icons-react";
-import { KIND_HUES } from "../../lib/search-kinds";
+import { KIND_COLORS } from "../../lib/labels";
 
 export const KIND_ICONS: Record<EntryKind, Icon> = {
   postmortem: IconFlame,
@@ -16,7 +16,7 @@ export const KIND_ICONS: Record<EntryKind, Icon> = {
 export function KindIcon({ kind, size = "md", ...props }: { kind: EntryKind } & Omit<ThemeIconProps, "children" | "color">) {
   const Glyph = KIND_ICONS[kind];
   return (
-    <ThemeIcon variant="light" color={KIND_HUES[kind]} size={size} aria-hidden {...props}>
+    <ThemeIcon variant="light" color={KIND_COLORS[kind]} size={size} aria-hidden {...props}>
       <Glyph size="70%" stroke={1.8} />
     </ThemeIcon>
   );

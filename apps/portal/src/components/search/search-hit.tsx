@@ -4,7 +4,8 @@ import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
-import { KIND_NAMES, SEVERITY_HUES, STATUS_NAMES } from "../../lib/search-kinds";
+import { SEVERITY_HUES } from "../../lib/search-kinds";
+import { KIND_LABELS, STATUS_LABELS } from "../../lib/labels";
 import { timeAgo } from "../../lib/search-time";
 import { HighlightedSnippet } from "./highlighted-snippet";
 import { KindIcon } from "./kind-icon";
@@ -34,7 +35,7 @@ export function SearchHit({ hit, onOpen }: SearchHitProps) {
         <HighlightedSnippet snippet={hit.snippet} />
         <Group gap={6} className="search-hit-meta">
           <Text size="xs" c="dimmed" component="span">
-            {[KIND_NAMES[hit.kind], hit.team?.name, STATUS_NAMES[hit.status]].filter(Boolean).join(" · ")}
+            {[KIND_LABELS[hit.kind], hit.team?.name, STATUS_LABELS[hit.status]].filter(Boolean).join(" · ")}
             {updated && (
               <>
                 {" · updated "}

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
-import { KIND_NAMES } from "../../lib/search-kinds";
+import { KIND_LABELS } from "../../lib/labels";
 import { timeAgo } from "../../lib/search-time";
 import { useTRPC } from "../../lib/trpc";
 import { QueryError } from "../query-error";
@@ -55,7 +55,7 @@ export function SearchStart() {
                         {entry.title}
                       </Anchor>
                       <Text size="xs" c="dimmed">
-                        {KIND_NAMES[entry.kind]}
+                        {KIND_LABELS[entry.kind]}
                         {entry.teamId || entry.teamSlug
                           ? ` · ${(entry.teamId && teamNames.get(entry.teamId)) ?? entry.teamSlug ?? ""}`
                           : ""}
