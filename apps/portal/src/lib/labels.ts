@@ -36,3 +36,12 @@ export const ACTION_ITEM_STATUS_LABELS: Record<ActionItemStatus, string> = {
 
 /** The statuses as select options, in their natural order. */
 export const ACTION_ITEM_STATUS_OPTIONS = ACTION_ITEM_STATUSES.map((value) => ({ value, label: ACTION_ITEM_STATUS_LABELS[value] }));
+
+/** Severity hues, one set everywhere (light badges in these keep AA contrast in both schemes). */
+export const SEVERITY_COLORS: Record<string, string> = {
+  SEV1: "red",
+  SEV2: "pink",
+  SEV3: "grape",
+  SEV4: "blue",
+  "near-miss": "gray",
+};

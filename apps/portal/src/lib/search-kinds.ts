@@ -1,5 +1,5 @@
-// Small vocabulary helpers for the search pages and the layout: "New …" action labels, kind checks
-// for URL values, severity hues. Names and colours themselves are in lib/labels (from the domain's
+// Small vocabulary helpers for the search pages and the layout: "New …" action labels and kind checks
+// for URL values. Names and colours themselves are in lib/labels (from the domain's
 // zod-free vocabulary module, so the first download does not carry zod).
 import { ENTRY_KINDS, type EntryKind } from "@hindsight/domain";
 import { KIND_LABELS } from "./labels";
@@ -12,11 +12,3 @@ export function newEntryLabel(kind: EntryKind): string {
 export function isEntryKind(value: string): value is EntryKind {
   return (ENTRY_KINDS as readonly string[]).includes(value);
 }
-
-export const SEVERITY_HUES: Record<string, string> = {
-  SEV1: "red",
-  SEV2: "orange",
-  SEV3: "yellow",
-  SEV4: "gray",
-  "near-miss": "blue",
-};

@@ -1,5 +1,6 @@
 // A postmortem's structure: impact, the incident timeline with its detect/mitigate/recover figures,
 // contributing factors, what went well and poorly, action items, and the incident channel.
+import { SEVERITY_COLORS } from "../../lib/labels";
 import { MetricCard } from "../metric-card";
 import { incidentMetrics, type PostmortemFields } from "@hindsight/domain";
 import { Badge, Box, Group, SimpleGrid, Text, Timeline } from "@mantine/core";
@@ -11,14 +12,6 @@ import { LinkedEntry } from "./linked-entry";
 
 // Mantine's light badges in yellow, orange, green and teal fall below 4.5:1 in the light scheme, so
 // severities use the hues that pass (red, pink, grape, blue) in falling order of alarm.
-const SEVERITY_COLORS: Record<string, string> = {
-  SEV1: "red",
-  SEV2: "pink",
-  SEV3: "grape",
-  SEV4: "blue",
-  "near-miss": "gray",
-};
-
 export function SeverityBadge({ severity }: { severity: string }) {
   return (
     <Badge color={SEVERITY_COLORS[severity] ?? "gray"} variant="light" aria-label={`Severity ${severity}`}>

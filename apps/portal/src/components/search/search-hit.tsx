@@ -4,8 +4,7 @@ import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
-import { SEVERITY_HUES } from "../../lib/search-kinds";
-import { KIND_LABELS, STATUS_LABELS } from "../../lib/labels";
+import { KIND_LABELS, SEVERITY_COLORS, STATUS_LABELS } from "../../lib/labels";
 import { timeAgo } from "../../lib/search-time";
 import { HighlightedSnippet } from "./highlighted-snippet";
 import { KindIcon } from "./kind-icon";
@@ -46,7 +45,7 @@ export function SearchHit({ hit, onOpen }: SearchHitProps) {
           {hit.severity && (
             // The dot variant keeps the text in the body colour: coloured text on a tinted badge this
             // small fails contrast for orange and yellow.
-            <Badge size="sm" variant="dot" color={SEVERITY_HUES[hit.severity] ?? "gray"}>
+            <Badge size="sm" variant="dot" color={SEVERITY_COLORS[hit.severity] ?? "gray"}>
               {hit.severity}
             </Badge>
           )}
