@@ -1,21 +1,11 @@
 // Small text helpers for terminal output.
+import { snippetParts } from "@hindsight/domain";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'", "#x27": "'", nbsp: " " };
-
-/** A search snippet (escaped text with <mark> added) as plain text: no tags, entities decoded, one line. */
+/** A search snippet (escaped text with <mark> added) as plain text: decoded, one line. */
 export function plainSnippet(snippet: string): string {
-  return snippet
-    .replace(/<\/?mark>/gi, "")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#?\w+);/g, (m, name: string) => {
-      if (ENTITIES[name] !== undefined) return ENTITIES[name];
-      const num = /^#(x?)([0-9a-f]+)$/i.exec(name);
-      if (num) {
-        const code = Number.parseInt(num[2]!, num[1] ? 16 : 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-      }
-      return m;
-    })
+  return snippetParts(snippet)
+    .map((part) => part.text)
+    .join("")
     .replace(/\s+/g, " ")
     .trim();
 }

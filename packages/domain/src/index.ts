@@ -12,6 +12,7 @@ export * from "./templates.js";
 export * from "./formats/markdown-entry.js";
 export * from "./formats/slack.js";
 export * from "./formats/chat-log.js";
+export * from "./formats/search-snippet.js";
 export * from "./rules/blameless.js";
 export * from "./rules/fingerprint.js";
 export * from "./rules/redact.js";

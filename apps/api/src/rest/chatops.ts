@@ -4,7 +4,7 @@
 // Slack user is (only a verified link, made with `/hindsight link`) is the chat-link service's
 // business; what they may see is the chatops service's and the domain policy's.
 import { createHmac } from "node:crypto";
-import { DomainError, KIND_LABELS, slackDirectory, slackMessage, type EntryKind } from "@hindsight/domain";
+import { DomainError, KIND_LABELS, slackDirectory, slackMessage, snippetParts, type EntryKind } from "@hindsight/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Config } from "../config.js";
@@ -79,27 +79,19 @@ export function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-const unescapeHtml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_ENTITIES[e] ?? e);
-
 /**
  * A search snippet (HTML-escaped text with only `<mark>` added) as Slack mrkdwn: the escaping is
  * undone, Slack's own applied, and each highlight becomes *bold*. Any other markup stays literal text.
  */
 export function snippetToMrkdwn(snippet: string): string {
   let out = "";
-  let marked = false;
-  for (const part of snippet.split(/(<\/?mark>)/)) {
-    if (part === "<mark>") marked = true;
-    else if (part === "</mark>") marked = false;
-    else if (part) {
-      // `*` inside a highlight would end the bold early; whitespace at its edges stops Slack bolding.
-      const text = slackEscape(unescapeHtml(part)).replace(/\s+/g, " ");
-      if (!marked) out += text;
-      else {
-        const m = /^(\s*)(.*?)(\s*)$/.exec(text.replace(/\*/g, "∗"))!;
-        out += m[2] ? `${m[1]}*${m[2]}*${m[3]}` : text;
-      }
+  for (const part of snippetParts(snippet)) {
+    // `*` inside a highlight would end the bold early; whitespace at its edges stops Slack bolding.
+    const text = slackEscape(part.text).replace(/\s+/g, " ");
+    if (!part.mark) out += text;
+    else {
+      const m = /^(\s*)(.*?)(\s*)$/.exec(text.replace(/\*/g, "∗"))!;
+      out += m[2] ? `${m[1]}*${m[2]}*${m[3]}` : text;
     }
   }
   return out.trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, parseSnippet, tidyMarkdown } from "./search-highlight";
+import { parseSnippet, tidyMarkdown } from "./search-highlight";
 
 describe("parseSnippet", () => {
   it("turns <mark> markup into marked pieces and decodes the escaped text", () => {
@@ -35,16 +35,5 @@ describe("tidyMarkdown", () => {
     ["#search-oncall and C# code", "#search-oncall and C# code"],
   ])("%s", (input, expected) => {
     expect(tidyMarkdown(input)).toBe(expected);
-  });
-});
-
-describe("decodeEntities", () => {
-  it.each([
-    ["&quot;x&quot; &#39;y&#39;", `"x" 'y'`],
-    ["&#x1F600;", "😀"],
-    ["&amp;lt;", "&lt;"],
-    ["&unknown; &#0; &#xFFFFFFF;", "&unknown; &#0; &#xFFFFFFF;"],
-  ])("%s", (input, expected) => {
-    expect(decodeEntities(input)).toBe(expected);
   });
 });
