@@ -1,5 +1,5 @@
 // Small text helpers for terminal output.
-import { snippetParts } from "@hindsight/domain";
+import { entryPath, snippetParts } from "@hindsight/domain";
 
 /** A search snippet (escaped text with <mark> added) as plain text: decoded, one line. */
 export function plainSnippet(snippet: string): string {
@@ -12,5 +12,5 @@ export function plainSnippet(snippet: string): string {
 
 /** The portal page of an entry. */
 export function entryUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl}/entries/${encodeURIComponent(slug)}`;
+  return `${baseUrl}${entryPath(slug)}`;
 }

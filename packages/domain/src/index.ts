@@ -13,6 +13,7 @@ export * from "./formats/markdown-entry.js";
 export * from "./formats/slack.js";
 export * from "./formats/chat-log.js";
 export * from "./formats/search-snippet.js";
+export * from "./portal-paths.js";
 export * from "./rules/blameless.js";
 export * from "./rules/fingerprint.js";
 export * from "./rules/redact.js";

@@ -4,7 +4,7 @@
 // Slack user is (only a verified link, made with `/hindsight link`) is the chat-link service's
 // business; what they may see is the chatops service's and the domain policy's.
 import { createHmac } from "node:crypto";
-import { DomainError, KIND_LABELS, slackDirectory, slackMessage, snippetParts, type EntryKind } from "@hindsight/domain";
+import { DomainError, KIND_LABELS, slackDirectory, slackMessage, snippetParts, type EntryKind, entryPath, newEntryPath } from "@hindsight/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Config } from "../config.js";
@@ -116,8 +116,7 @@ function ephemeral(text: string, blocks?: unknown[]): SlackMessage {
 // Replies
 
 function publishUrl(publicUrl: string, q: string): string {
-  const title = q.trim().slice(0, 200);
-  return `${publicUrl}/new/fix${title ? `?title=${encodeURIComponent(title)}` : ""}`;
+  return `${publicUrl}${newEntryPath("fix", q.trim().slice(0, 200))}`;
 }
 
 function helpMessage(publicUrl: string, mapped: string | null): SlackMessage {
@@ -184,12 +183,12 @@ function resultsMessage(publicUrl: string, q: string, result: SearchResponse): S
     const snippet = snippetToMrkdwn(hit.snippet);
     blocks.push(
       section(
-        [`*${link(`${publicUrl}/entries/${encodeURIComponent(hit.slug)}`, hit.title)}*`, `_${slackEscape(meta)}_`, ...(snippet ? [clip(snippet, 500)] : [])].join("\n"),
+        [`*${link(`${publicUrl}${entryPath(hit.slug)}`, hit.title)}*`, `_${slackEscape(meta)}_`, ...(snippet ? [clip(snippet, 500)] : [])].join("\n"),
       ),
     );
   }
   blocks.push(context(`Didn't find it? ${link(publishUrl(publicUrl, q), "Publish what you learn")}`));
-  const fallback = result.hits.map((h) => `${h.title}: ${publicUrl}/entries/${h.slug}`).join("\n");
+  const fallback = result.hits.map((h) => `${h.title}: ${publicUrl}${entryPath(h.slug)}`).join("\n");
   return ephemeral(`Hindsight results for ${q}:\n${fallback}`, blocks);
 }
 
@@ -197,7 +196,7 @@ function savedMessage(publicUrl: string, saved: SaveOutcome): SlackMessage {
   if (saved.outcome === "hidden") {
     return ephemeral("This message is already saved in Hindsight, as a draft you cannot see yet. Ask its owner to publish it.");
   }
-  const url = `${publicUrl}/entries/${encodeURIComponent(saved.entry.slug)}`;
+  const url = `${publicUrl}${entryPath(saved.entry.slug)}`;
   const entry = link(url, saved.entry.title);
   const lead =
     saved.outcome === "created"

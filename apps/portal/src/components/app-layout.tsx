@@ -3,7 +3,7 @@
 // main landmark for the page itself. The command palette's shortcuts live here too.
 // The shell is plain HTML and CSS (styles.css) rather than Mantine's AppShell: AppShell brings its
 // resize handles, aside and footer along (about 8 KB gzipped), too much for the home page budget.
-import { ENTRY_KINDS } from "@hindsight/domain";
+import { ENTRY_KINDS, newEntryPath } from "@hindsight/domain";
 import { Burger, Button, Container, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import {
   IconChartBar,
@@ -69,7 +69,7 @@ function NewEntryMenu() {
           <Menu.Item
             key={kind}
             component={Link}
-            to={`/new/${kind}`}
+            to={newEntryPath(kind)}
             leftSection={<KindIcon kind={kind} size="sm" />}
           >
             {newEntryLabel(kind)}

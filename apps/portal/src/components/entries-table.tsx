@@ -1,7 +1,7 @@
 // A page of entries as a table: what kind, which one, whose, in what state, how recent.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
-import { entryPath } from "../lib/paths";
 import { formatDate, isoString } from "../lib/format";
 import type { EntryListItem, TeamView } from "../lib/trpc";
 import { KindBadge } from "./kind-badge";

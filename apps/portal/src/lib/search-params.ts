@@ -2,6 +2,7 @@
 // so a search can be shared and Back steps through searches. Pure functions, no React: the page reads
 // the URL with `parseSearchParams`, writes it with `toSearchParams`, and asks the API with
 // `toSearchInput`. Anything a hand-edited URL gets wrong is dropped rather than sent to be rejected.
+import { newEntryPath } from "@hindsight/domain";
 import type { EntryKind } from "@hindsight/domain";
 import { isEntryKind } from "./search-kinds";
 import type { SearchQueryInput } from "./trpc";
@@ -161,5 +162,5 @@ export function replacesHistory(previous: SearchState, next: SearchState): boole
 
 /** The editor link offered when nothing matched: a fix draft titled with what was searched. */
 export function publishLink(q: string): string {
-  return `/new/fix?title=${encodeURIComponent(q.trim())}`;
+  return newEntryPath("fix", q);
 }

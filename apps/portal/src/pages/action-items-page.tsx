@@ -1,9 +1,8 @@
 // Action items (`/action-items`): what postmortems and game days promised, across every entry, so
 // they actually get closed. Mine / my teams / all, filtered by status and overdue (all in the URL),
 // with the figures for the chosen tab on top and status changes made inline, optimistically.
-import { entryPath } from "../lib/paths";
 import { MetricCard } from "../components/metric-card";
-import { ACTION_ITEM_STATUSES } from "@hindsight/domain";
+import { ACTION_ITEM_STATUSES, entryPath } from "@hindsight/domain";
 import { Anchor, Box, Button, Center, Checkbox, Chip, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconInbox } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";

@@ -1,10 +1,10 @@
 // One collection (`/collections/:slug`): its ordered sections, the reader's progress with "mark as
 // read" and "continue where you stopped", and for curators the learners table.
+import { entryPath } from "@hindsight/domain";
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { IconArrowRight, IconCircleCheck, IconPencil } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { entryPath } from "../lib/paths";
 import { CollectionItems } from "../components/collections/collection-items";
 import { LearnersTable } from "../components/collections/learners-table";
 import { ProgressMeter } from "../components/collections/progress-meter";

@@ -2,12 +2,11 @@
 // kind's template, or the saved entry) and which teams the writer may file it under, then hands
 // over to components/editor/entry-editor.tsx. This page is lazy-loaded, so CodeMirror, the domain
 // schemas and the markdown preview never reach the search page's bundle.
-import { ENTRY_KINDS, KIND_LABELS, type EntryKind } from "@hindsight/domain";
+import { ENTRY_KINDS, KIND_LABELS, type EntryKind, entryPath, newEntryPath } from "@hindsight/domain";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
-import { entryPath } from "../lib/paths";
 import { EntryEditor } from "../components/editor/entry-editor";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
@@ -92,7 +91,7 @@ export function EditorPage() {
           Pick one of: {ENTRY_KINDS.map((k, i) => (
             <span key={k}>
               {i > 0 && ", "}
-              <Anchor component={Link} to={`/new/${k}`}>
+              <Anchor component={Link} to={newEntryPath(k)}>
                 {KIND_LABELS[k]}
               </Anchor>
             </span>

@@ -1,11 +1,11 @@
 // An entry's history (`/entries/:slug/history`): every revision, and a side-by-side diff of any two.
 // The compared versions live in the URL (?from=&to=), so a diff can be linked to in a review.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { IconArrowLeft, IconArrowsLeftRight } from "@tabler/icons-react";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { entryPath } from "../lib/paths";
 import { RevisionDiff } from "../components/entry/revision-diff";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";

@@ -1,10 +1,10 @@
 // Onboarding (`/onboarding`): the paths assigned to me as a new team member (and any I started on my
 // own), each with my progress and a link back to where I stopped.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../lib/paths";
 import { ProgressMeter } from "../components/collections/progress-meter";
 import type { OnboardingAssignmentView } from "../components/collections/types";
 import { PageLoader } from "../components/page-loader";

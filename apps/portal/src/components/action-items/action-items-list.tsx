@@ -2,11 +2,11 @@
 // team, by when, where it stands (changeable inline by those allowed) and what closed it. A table on
 // wide screens; on narrower ones (a laptop half-screen) the same content as a list of cards, so the
 // status and closing controls are never scrolled out of sight.
+import { entryPath } from "@hindsight/domain";
 import type { ActionItemStatus } from "@hindsight/domain";
 import { Anchor, Box, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useId } from "react";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { formatDueDate, type ActionItemRow, type ClosingEntry } from "../../lib/action-items-view";
 import { KindBadge } from "../kind-badge";
 import { ClosedBy } from "./closed-by";

@@ -1,8 +1,8 @@
 // The "Closed by" cell: the fix or runbook that closed an item as a link, or, for people who may
 // change the item and while it is still open, the way to close it with one.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Group, Text } from "@mantine/core";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { isClosedStatus, type ActionItemRow, type ClosingEntry } from "../../lib/action-items-view";
 import { KindBadge } from "../kind-badge";
 import { CloseActionItemButton } from "./close-action-item";

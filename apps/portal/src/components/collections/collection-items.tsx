@@ -1,9 +1,9 @@
 // A collection's sections as ordered lists: each item links to its entry with its kind and the
 // curator's note, and carries the reader's "mark as read" checkbox.
+import { entryPath } from "@hindsight/domain";
 import type { EntryKind } from "@hindsight/domain";
 import { Anchor, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { markReadLabel } from "../../lib/collection-progress";
 import type { CollectionDetail } from "./types";
 import { KindBadge } from "../kind-badge";

@@ -1,10 +1,10 @@
 // Postmortem readership: how many teams other than the owner read each postmortem, and the share
 // read by at least two other teams (the point of publishing them widely).
+import { entryPath } from "@hindsight/domain";
 import { BarChart } from "@mantine/charts";
 import { Anchor, Group, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { formatPercent, shortTitle } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";

@@ -1,9 +1,9 @@
 // Most reused fixes: the fixes people said worked, built on, or used to close action items.
+import { entryPath } from "@hindsight/domain";
 import { BarChart } from "@mantine/charts";
 import { Anchor, Table } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { shortTitle } from "../../lib/dashboard-data";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";

@@ -1,8 +1,8 @@
 // Runbooks past their review date, oldest first, each linking to the runbook to review it.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { daysOverdue } from "../../lib/dashboard-data";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";

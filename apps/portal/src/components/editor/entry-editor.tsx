@@ -21,10 +21,9 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { KIND_LABELS, type EntryKind, type Visibility } from "@hindsight/domain";
+import { KIND_LABELS, type EntryKind, type Visibility, entryPath } from "@hindsight/domain";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useBlocker, useLocation, useNavigate } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { applyRewordingToContent, blamelessFindings, redactionPreview, type EntryBlamelessFinding } from "../../lib/editor-checks";
 import { entryContent, errorSummary, validateContent } from "../../lib/editor-content";
 import { fieldPathLabel, fieldsToForm, formToFields, getPath, KIND_FIELD_SPECS, type FormRow, type FormValue, type FormValues } from "../../lib/editor-fields";

@@ -1,7 +1,7 @@
 // The page's actions on an entry: edit it (only offered to people who may), read its history, take
 // it away as markdown (the same file the CLI publishes from a repository), and, for its writers,
 // archive a published entry (after a confirmation) or restore an archived one.
-import { entryPath } from "../../lib/paths";
+import { entryPath } from "@hindsight/domain";
 import { ConfirmDialog } from "../confirm-dialog";
 import { Button, Group, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";

@@ -1,9 +1,9 @@
 // A link to another entry known only by id (a postmortem's transcript, a fix's source transcript).
 // The reader may not be allowed to see it; then the page says so instead of showing a broken link.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Group, Loader, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { isNotFound } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { KindBadge } from "../kind-badge";

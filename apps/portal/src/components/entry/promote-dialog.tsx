@@ -1,10 +1,10 @@
 // "Promote to fix / runbook": picked transcript messages become a draft that links back to the
 // conversation, and the writer lands in its editor to shape it.
+import { entryPath } from "@hindsight/domain";
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 

@@ -1,9 +1,9 @@
 // Entries like this one (same services, tags and words), so a reader finds the runbook next to the
 // postmortem, or the fix that came out of it.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Group, Loader, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { KindBadge } from "../kind-badge";

@@ -3,13 +3,13 @@
 // entry's writers. Also the blameless gate every status
 // change into "published" passes from the entry page (publish here, restore in the page actions):
 // the same "… anyway" choice and rewording list the editor offers, so the page never dead-ends.
+import { entryPath } from "@hindsight/domain";
 import { Alert, Button, Divider, Group, List, Loader, Paper, Stack, Text, Textarea, ThemeIcon, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconMessageExclamation, IconMessagePlus, IconSend, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { applyRewordingToContent, blamelessFindings, type EntryBlamelessFinding } from "../../lib/editor-checks";
 import { entryContent } from "../../lib/editor-content";
 import { errorCode, errorMessage } from "../../lib/errors";

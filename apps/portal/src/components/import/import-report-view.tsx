@@ -1,8 +1,8 @@
 // What an import did: counts, a link to every entry it touched, the secrets it masked (by kind,
 // never the secret) and the blameless findings it published over, so nothing happens unseen.
+import { entryPath } from "@hindsight/domain";
 import { Alert, Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { redactionsByKind, reportHeadline, type ImportReport } from "./import-report-model";
 
 const OUTCOME_COLORS = { created: "green", updated: "blue", unchanged: "gray" } as const;

@@ -2,6 +2,7 @@
 // entries (from the search API, typo tolerant), collections (matched by title) and actions such as
 // "New postmortem". Spotlight draws a list of buttons; the ARIA combobox/listbox/option roles and
 // aria-activedescendant are added here so screen readers follow the arrow-key selection.
+import { entryPath } from "@hindsight/domain";
 import { Group, Loader, Modal, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from "@mantine/spotlight";
@@ -9,7 +10,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { IconArrowRight, IconFolders, IconSearch } from "@tabler/icons-react";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { KIND_LABELS } from "../../lib/labels";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { KindIcon } from "./kind-icon";

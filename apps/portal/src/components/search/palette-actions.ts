@@ -1,4 +1,5 @@
 // The command palette's static actions and how typed words pick them. Pure, so the matching is tested.
+import { newEntryPath } from "@hindsight/domain";
 import type { EntryKind } from "@hindsight/domain";
 import { newEntryLabel } from "../../lib/search-kinds";
 
@@ -18,7 +19,7 @@ const NEW_KINDS: { kind: EntryKind; keywords: string }[] = [
 ];
 
 export const PALETTE_ACTIONS: readonly PaletteAction[] = [
-  ...NEW_KINDS.map(({ kind, keywords }) => ({ id: `new-${kind}`, label: newEntryLabel(kind), to: `/new/${kind}`, keywords })),
+  ...NEW_KINDS.map(({ kind, keywords }) => ({ id: `new-${kind}`, label: newEntryLabel(kind), to: newEntryPath(kind), keywords })),
   { id: "import", label: "Import", to: "/import", keywords: "upload slack export markdown transcript" },
   { id: "action-items", label: "Action items", to: "/action-items", keywords: "follow-ups todo overdue owner mine" },
   { id: "teams", label: "Teams", to: "/teams", keywords: "members people maintainers" },

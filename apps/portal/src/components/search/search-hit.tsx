@@ -1,8 +1,8 @@
 // One search result: kind icon, title link, highlighted snippet, then who owns it, its state,
 // severity and how fresh it is.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
 import { KIND_LABELS, SEVERITY_COLORS, STATUS_LABELS } from "../../lib/labels";
 import { timeAgo } from "../../lib/search-time";

@@ -1,9 +1,9 @@
 // What the home page shows before anything is typed: what Hindsight can find, and the most recently
 // updated published entries, so the first screen is never blank.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Group, Kbd, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { isoString } from "../../lib/format";
 import { KIND_LABELS } from "../../lib/labels";
 import { timeAgo } from "../../lib/search-time";

@@ -1,9 +1,9 @@
 // What a team has published and curates, on its page: its most recent published entries and its
 // collections (onboarding paths flagged), each a link to the full page.
+import { entryPath } from "@hindsight/domain";
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { entryPath } from "../../lib/paths";
 import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { KindBadge } from "../kind-badge";

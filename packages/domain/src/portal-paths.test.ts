@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryPath } from "./paths";
+import { entryPath, newEntryPath } from "./portal-paths.js";
 
 describe("entryPath", () => {
   it("addresses an entry and its edit and history pages", () => {
@@ -10,5 +10,13 @@ describe("entryPath", () => {
 
   it("encodes what is not a plain slug", () => {
     expect(entryPath("a/b?c")).toBe("/entries/a%2Fb%3Fc");
+  });
+});
+
+describe("newEntryPath", () => {
+  it("opens the editor of a kind, with a title when one is given", () => {
+    expect(newEntryPath("runbook")).toBe("/new/runbook");
+    expect(newEntryPath("fix", "  kafka lag & rebalances ")).toBe("/new/fix?title=kafka%20lag%20%26%20rebalances");
+    expect(newEntryPath("fix", "   ")).toBe("/new/fix");
   });
 });
