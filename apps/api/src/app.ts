@@ -9,8 +9,11 @@ import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
-import { ensureAdminUser } from "./identity/identity.js";
+import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
+import { issueSetupToken, needsFirstAdmin, pruneSignInFailures } from "./identity/local-accounts.js";
+import { createOidcClient } from "./identity/oidc.js";
 import { identityPlugin } from "./plugins/identity.js";
+import { oidcRoutes } from "./plugins/oidc.js";
 import { slackChatops, type SlackResponder } from "./rest/chatops.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
@@ -38,24 +41,47 @@ declare module "fastify" {
   }
 }
 
-const SEARCH_LOG_PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Keeps the search log to its retention: once at start, then every few hours while the app runs.
- * Returns a stop function that waits for a prune in flight, so the database outlives it.
+ * Keeps what expires to its retention (the search log, ended sessions, old sign-in failures): once at
+ * start, then every hour while the app runs. Returns a stop function that waits for a prune in flight,
+ * so the database outlives it.
  */
-function startSearchLogRetention(app: FastifyInstance, database: Database, days: number): () => Promise<void> {
-  const prune = () =>
-    pruneSearchLog(database.db, days)
-      .then((n) => void (n > 0 && app.log.info(`forgot ${n} searches older than ${days} days`)))
-      .catch((err: unknown) => app.log.warn({ err }, "could not prune the search log; will retry"));
+function startRetention(app: FastifyInstance, database: Database, config: Config): () => Promise<void> {
+  const days = config.searchLogDays;
+  const prune = async () => {
+    try {
+      const forgotten = await pruneSearchLog(database.db, days);
+      if (forgotten > 0) app.log.info(`forgot ${forgotten} searches older than ${days} days`);
+      await pruneSessions(database.db, config.auth.sessionIdleMs);
+      await pruneSignInFailures(database.db);
+    } catch (err) {
+      app.log.warn({ err }, "could not prune expired data; will retry");
+    }
+  };
   let running = prune();
-  const timer = setInterval(() => (running = prune()), SEARCH_LOG_PRUNE_EVERY_MS);
+  const timer = setInterval(() => (running = prune()), RETENTION_EVERY_MS);
   timer.unref();
   return async () => {
     clearInterval(timer);
     await running;
   };
+}
+
+/**
+ * A new server with local accounts and no admin yet prints a one-time link that creates the first
+ * admin (the token is a credential: it goes to the console only, never into the structured log).
+ */
+async function announceFirstAdminSetup(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { config, database } = deps;
+  if (config.demo || !config.auth.localLogin || !(await needsFirstAdmin(database.db))) return;
+  const { token, expiresAt } = await issueSetupToken(database.db);
+  const line = `${config.publicUrl}/setup#token=${token}`;
+  app.log.warn("no admin yet: open the one-time set-up link printed on the console, or run `hindsight-admin create-admin`");
+  if (config.logLevel !== "silent") {
+    process.stderr.write(`\n  Create the first admin (one time, until ${expiresAt.toISOString()}):\n    ${line}\n\n`);
+  }
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -69,6 +95,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
     routerOptions: { maxParamLength: 5000 },
+    trustProxy: config.trustProxy,
     // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
     bodyLimit: 32 * 1024 * 1024,
     // Per-request lines only when debugging; they would drown everything else at info.
@@ -109,9 +136,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     adminUserId: await ensureAdminUser(database.db),
     engine: search.engine,
     searchSync: search.sync,
+    oidc: config.auth.oidc ? createOidcClient(config.auth.oidc, config.publicUrl) : null,
   };
 
-  stopRetention = startSearchLogRetention(app, database, config.searchLogDays);
+  stopRetention = startRetention(app, database, config);
+  await announceFirstAdminSetup(app, deps);
 
   if (search.relay) {
     const relay = search.relay;
@@ -148,6 +177,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
+  if (deps.oidc) await app.register(oidcRoutes, { deps, oidc: deps.oidc });
+
   await app.register(restV1, { prefix: "/api/v1", deps });
   // ChatOps webhooks exist only when Slack can sign them: without the secret nothing could be verified.
   if (config.slack) {
@@ -164,7 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
-    const isApi = url.startsWith("/api/") || url.startsWith("/trpc/") || url === "/healthz";
+    const isApi = url.startsWith("/api/") || url.startsWith("/trpc/") || url.startsWith("/auth/") || url === "/healthz";
     // Client-side routes of the single-page portal get its index.html.
     if (servePortal && !isApi && req.method === "GET" && !path.extname(url)) {
       return reply.type("text/html").sendFile("index.html");

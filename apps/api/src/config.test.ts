@@ -8,7 +8,10 @@ describe("loadConfig", () => {
     expect(c.port).toBe(3000);
     expect(c.database).toEqual({ driver: "pglite", dataDir: path.resolve(".data") });
     expect(c.search).toEqual({ engine: "postgres" });
-    expect(c.seed).toBe(true);
+    // Not a demo unless asked: no seeded company, no people picker, local accounts with sign-up.
+    expect(c.demo).toBe(false);
+    expect(c.seed).toBe(false);
+    expect(c.auth).toMatchObject({ localLogin: true, signup: { enabled: true, domains: null }, oidc: null, sessionIdleMs: 7 * 24 * 3600_000, sessionMaxMs: 30 * 24 * 3600_000 });
     expect(c.adminToken).toBeNull();
     expect(c.searchLogDays).toBe(180);
     expect(c.publicUrl).toBe("http://localhost:3000");
@@ -25,6 +28,40 @@ describe("loadConfig", () => {
     expect(c.publicUrl).toBe("https://hindsight.example.com");
     expect(loadConfig({ SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5" }).slack?.saveVisibility).toBe("team");
     expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
+  });
+
+  it("demo mode seeds the demo company, and is refused on Postgres unless asked for twice", () => {
+    expect(loadConfig({ HINDSIGHT_DEMO: "true" })).toMatchObject({ demo: true, seed: true });
+    expect(loadConfig({ HINDSIGHT_DEMO: "true", HINDSIGHT_SEED: "false" }).seed).toBe(false);
+    const pg = { HINDSIGHT_DEMO: "true", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/hindsight" };
+    expect(() => loadConfig(pg)).toThrow(/HINDSIGHT_DEMO is refused on Postgres/);
+    expect(loadConfig({ ...pg, HINDSIGHT_DEMO_ON_POSTGRES: "true" }).demo).toBe(true);
+  });
+
+  it("reads single sign-on, its group map, sign-up domains and session lifetimes", () => {
+    const c = loadConfig({
+      HINDSIGHT_OIDC_ISSUER: "https://login.example.com/realms/eng",
+      HINDSIGHT_OIDC_CLIENT_ID: "hindsight",
+      HINDSIGHT_OIDC_CLIENT_SECRET: "s3cret",
+      HINDSIGHT_OIDC_GROUP_MAP: "sre=team:platform:maintainer, eng-all=team:platform, eng-all=team:payments,hindsight-admins=admin",
+      HINDSIGHT_LOCAL_LOGIN: "false",
+      HINDSIGHT_SIGNUP_DOMAINS: "Example.com, @corp.example.com",
+      HINDSIGHT_SESSION_IDLE_MINUTES: "30",
+      HINDSIGHT_SESSION_MAX_HOURS: "12",
+    });
+    expect(c.auth.localLogin).toBe(false);
+    expect(c.auth.signup.domains).toEqual(["example.com", "corp.example.com"]);
+    expect(c.auth.sessionIdleMs).toBe(30 * 60_000);
+    expect(c.auth.sessionMaxMs).toBe(12 * 3600_000);
+    expect(c.auth.oidc).toMatchObject({ issuer: "https://login.example.com/realms/eng", clientId: "hindsight", clientSecret: "s3cret", scopes: "openid profile email groups", groupsClaim: "groups" });
+    expect(Object.fromEntries(c.auth.oidc!.groupMap)).toEqual({
+      sre: [{ team: "platform", role: "maintainer" }],
+      "eng-all": [
+        { team: "platform", role: "member" },
+        { team: "payments", role: "member" },
+      ],
+      "hindsight-admins": [{ admin: true }],
+    });
   });
 
   it("uses Postgres when DATABASE_URL is set", () => {
@@ -47,6 +84,19 @@ describe("loadConfig", () => {
     [{ SLACK_SAVE_VISIBILITY: "restricted" }, "SLACK_SAVE_VISIBILITY"],
     [{ HINDSIGHT_PUBLIC_URL: "hindsight.example.com" }, "HINDSIGHT_PUBLIC_URL"],
     [{ HINDSIGHT_PUBLIC_URL: "ftp://hindsight.example.com" }, "HINDSIGHT_PUBLIC_URL"],
+    [{ HINDSIGHT_DEMO: "sure" }, "HINDSIGHT_DEMO"],
+    [{ HINDSIGHT_SIGNUP: "sometimes" }, "HINDSIGHT_SIGNUP"],
+    [{ HINDSIGHT_SIGNUP_DOMAINS: "example.com, not a domain" }, "HINDSIGHT_SIGNUP_DOMAINS"],
+    [{ HINDSIGHT_LOCAL_LOGIN: "false" }, "HINDSIGHT_LOCAL_LOGIN"],
+    [{ HINDSIGHT_SESSION_IDLE_MINUTES: "1" }, "HINDSIGHT_SESSION_IDLE_MINUTES"],
+    [{ HINDSIGHT_SESSION_MAX_HOURS: "forever" }, "HINDSIGHT_SESSION_MAX_HOURS"],
+    [{ HINDSIGHT_OIDC_ISSUER: "login.example.com", HINDSIGHT_OIDC_CLIENT_ID: "x" }, "HINDSIGHT_OIDC_ISSUER"],
+    [{ HINDSIGHT_OIDC_ISSUER: "https://login.example.com" }, "HINDSIGHT_OIDC_CLIENT_ID"],
+    [{ HINDSIGHT_OIDC_CLIENT_ID: "x" }, "HINDSIGHT_OIDC_CLIENT_ID"],
+    [{ HINDSIGHT_OIDC_ISSUER: "https://login.example.com", HINDSIGHT_OIDC_CLIENT_ID: "x", HINDSIGHT_OIDC_SCOPES: "profile email" }, "HINDSIGHT_OIDC_SCOPES"],
+    [{ HINDSIGHT_OIDC_ISSUER: "https://login.example.com", HINDSIGHT_OIDC_CLIENT_ID: "x", HINDSIGHT_OIDC_GROUP_MAP: "sre=team:Platform Team" }, "HINDSIGHT_OIDC_GROUP_MAP"],
+    [{ HINDSIGHT_OIDC_ISSUER: "https://login.example.com", HINDSIGHT_OIDC_CLIENT_ID: "x", HINDSIGHT_OIDC_GROUP_MAP: "sre" }, "HINDSIGHT_OIDC_GROUP_MAP"],
+    [{ HINDSIGHT_TRUST_PROXY: "maybe" }, "HINDSIGHT_TRUST_PROXY"],
   ])("rejects %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));

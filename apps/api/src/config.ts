@@ -10,6 +10,8 @@ const boolFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 const ZEnv = z
@@ -22,7 +24,42 @@ const ZEnv = z
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
     HINDSIGHT_ADMIN_TOKEN: z.string().min(1, "must not be empty").optional(),
-    HINDSIGHT_SEED: boolFromEnv.default(true),
+    /** Demo mode: one-click sign-in as any seeded person. Only for trying Hindsight out. */
+    HINDSIGHT_DEMO: boolFromEnv.default(false),
+    HINDSIGHT_DEMO_ON_POSTGRES: boolFromEnv.default(false),
+    /** Seed the demo company into an empty database; defaults to HINDSIGHT_DEMO. */
+    HINDSIGHT_SEED: boolFromEnv.optional(),
+    HINDSIGHT_SIGNUP: boolFromEnv.default(true),
+    HINDSIGHT_SIGNUP_DOMAINS: z
+      .string()
+      .transform((v) => v.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+      .pipe(z.array(z.string().regex(DOMAIN, "must be a comma-separated list of e-mail domains such as example.com,corp.example.com")).min(1))
+      .optional(),
+    HINDSIGHT_LOCAL_LOGIN: boolFromEnv.default(true),
+    HINDSIGHT_SESSION_IDLE_MINUTES: z.coerce
+      .number({ message: "must be a number of minutes" })
+      .int("must be a whole number of minutes")
+      .min(5, "must be at least 5 minutes")
+      .max(525_600)
+      .default(7 * 24 * 60),
+    HINDSIGHT_SESSION_MAX_HOURS: z.coerce
+      .number({ message: "must be a number of hours" })
+      .int("must be a whole number of hours")
+      .min(1, "must be at least 1 hour")
+      .max(8760)
+      .default(30 * 24),
+    HINDSIGHT_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "must be the identity provider's issuer URL, such as https://login.example.com/realms/eng" }).optional(),
+    HINDSIGHT_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    HINDSIGHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    HINDSIGHT_OIDC_SCOPES: z
+      .string()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, "must be scope names separated by single spaces, such as 'openid profile email groups'")
+      .refine((v) => v.split(" ").includes("openid"), "must include openid")
+      .default("openid profile email groups"),
+    HINDSIGHT_OIDC_GROUPS_CLAIM: z.string().trim().min(1).default("groups"),
+    HINDSIGHT_OIDC_GROUP_MAP: z.string().optional(),
+    /** The label of the SSO button on the sign-in page. */
+    HINDSIGHT_OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
     SEARCH_ENGINE: z.enum(["postgres", "meilisearch"], { message: "must be postgres or meilisearch" }).default("postgres"),
     MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
     MEILI_MASTER_KEY: z.string().optional(),
@@ -33,6 +70,8 @@ const ZEnv = z
     /** Marks cookies Secure; on by default when NODE_ENV=production. */
     COOKIE_SECURE: boolFromEnv.optional(),
     NODE_ENV: z.string().default("development"),
+    /** Behind a load balancer: take the client's address from X-Forwarded-For (per-address sign-in limits, audit). */
+    HINDSIGHT_TRUST_PROXY: boolFromEnv.default(false),
     /** Where people reach the portal; links in chat messages point here. Defaults to http://localhost:<PORT>. */
     HINDSIGHT_PUBLIC_URL: z
       .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL such as https://hindsight.example.com" })
@@ -50,7 +89,58 @@ const ZEnv = z
     if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
       ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });
     }
+    if (env.HINDSIGHT_DEMO && env.DATABASE_URL && !env.HINDSIGHT_DEMO_ON_POSTGRES) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HINDSIGHT_DEMO"],
+        message:
+          "is refused on Postgres: in demo mode anyone can sign in as anyone. Use demo mode on the embedded database, " +
+          "or set HINDSIGHT_DEMO_ON_POSTGRES=true if this Postgres really holds only a demo",
+      });
+    }
+    if (env.HINDSIGHT_OIDC_ISSUER && !env.HINDSIGHT_OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["HINDSIGHT_OIDC_CLIENT_ID"], message: "is required when HINDSIGHT_OIDC_ISSUER is set" });
+    }
+    for (const name of ["HINDSIGHT_OIDC_CLIENT_ID", "HINDSIGHT_OIDC_CLIENT_SECRET", "HINDSIGHT_OIDC_GROUP_MAP"] as const) {
+      if (env[name] && !env.HINDSIGHT_OIDC_ISSUER) ctx.addIssue({ code: "custom", path: [name], message: "needs HINDSIGHT_OIDC_ISSUER" });
+    }
+    if (env.HINDSIGHT_OIDC_GROUP_MAP) {
+      const parsed = parseGroupMap(env.HINDSIGHT_OIDC_GROUP_MAP);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", path: ["HINDSIGHT_OIDC_GROUP_MAP"], message: parsed });
+    }
+    if (env.HINDSIGHT_LOCAL_LOGIN === false && !env.HINDSIGHT_OIDC_ISSUER && !env.HINDSIGHT_DEMO) {
+      ctx.addIssue({ code: "custom", path: ["HINDSIGHT_LOCAL_LOGIN"], message: "=false needs HINDSIGHT_OIDC_ISSUER: nobody could sign in" });
+    }
   });
+
+/** What one identity-provider group gives: membership of a team (as member or maintainer), or the admin role. */
+export type GroupGrant = { team: string; role: "member" | "maintainer" } | { admin: true };
+
+/**
+ * Parses HINDSIGHT_OIDC_GROUP_MAP: comma-separated `group=target` pairs, where target is `team:<slug>`,
+ * `team:<slug>:maintainer` or `admin`. One group may appear several times. Returns a message on error.
+ */
+export function parseGroupMap(text: string): Map<string, GroupGrant[]> | string {
+  const map = new Map<string, GroupGrant[]>();
+  for (const raw of text.split(",")) {
+    const pair = raw.trim();
+    if (!pair) continue;
+    const eq = pair.lastIndexOf("=");
+    const group = eq > 0 ? pair.slice(0, eq).trim() : "";
+    const target = eq > 0 ? pair.slice(eq + 1).trim() : "";
+    if (!group || !target) return `has "${pair}": each entry must be group=team:<slug>, group=team:<slug>:maintainer or group=admin`;
+    let grant: GroupGrant;
+    if (target === "admin") grant = { admin: true };
+    else {
+      const m = /^team:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(member|maintainer))?$/.exec(target);
+      if (!m) return `has "${pair}": the target must be team:<slug> (a lowercase slug), team:<slug>:maintainer or admin`;
+      grant = { team: m[1]!, role: (m[2] as "member" | "maintainer" | undefined) ?? "member" };
+    }
+    map.set(group, [...(map.get(group) ?? []), grant]);
+  }
+  if (map.size === 0) return "is empty: give at least one group=target pair, or unset it";
+  return map;
+}
 
 export interface Config {
   port: number;
@@ -58,10 +148,30 @@ export interface Config {
   database: { driver: "postgres"; url: string } | { driver: "pglite"; dataDir: string };
   adminToken: string | null;
   seed: boolean;
+  /** Demo mode: the people picker and sign-in by id exist only here. */
+  demo: boolean;
+  auth: {
+    /** Sign-up of local accounts; `domains` limits it to e-mail addresses at these domains. */
+    signup: { enabled: boolean; domains: string[] | null };
+    localLogin: boolean;
+    sessionIdleMs: number;
+    sessionMaxMs: number;
+    oidc: {
+      issuer: string;
+      clientId: string;
+      clientSecret: string | null;
+      scopes: string;
+      groupsClaim: string;
+      groupMap: Map<string, GroupGrant[]>;
+      name: string;
+    } | null;
+  };
   search: { engine: "postgres" } | { engine: "meilisearch"; url: string; masterKey: string | null };
   logLevel: (typeof LOG_LEVELS)[number];
   portalDir: string;
   cookieSecure: boolean;
+  /** Trust X-Forwarded-* from a proxy in front (the client address for sign-in limits). */
+  trustProxy: boolean;
   searchLogDays: number;
   /** Base URL of the portal for links sent out (chat messages), without a trailing slash. */
   publicUrl: string;
@@ -92,7 +202,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { driver: "postgres", url: e.DATABASE_URL }
       : { driver: "pglite", dataDir: path.resolve(e.DATA_DIR) },
     adminToken: e.HINDSIGHT_ADMIN_TOKEN ?? null,
-    seed: e.HINDSIGHT_SEED,
+    seed: e.HINDSIGHT_SEED ?? e.HINDSIGHT_DEMO,
+    demo: e.HINDSIGHT_DEMO,
+    auth: {
+      signup: { enabled: e.HINDSIGHT_SIGNUP, domains: e.HINDSIGHT_SIGNUP_DOMAINS ?? null },
+      localLogin: e.HINDSIGHT_LOCAL_LOGIN,
+      sessionIdleMs: e.HINDSIGHT_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.HINDSIGHT_SESSION_MAX_HOURS * 3_600_000,
+      oidc: e.HINDSIGHT_OIDC_ISSUER
+        ? {
+            issuer: e.HINDSIGHT_OIDC_ISSUER,
+            clientId: e.HINDSIGHT_OIDC_CLIENT_ID!,
+            clientSecret: e.HINDSIGHT_OIDC_CLIENT_SECRET ?? null,
+            scopes: e.HINDSIGHT_OIDC_SCOPES,
+            groupsClaim: e.HINDSIGHT_OIDC_GROUPS_CLAIM,
+            groupMap: e.HINDSIGHT_OIDC_GROUP_MAP ? (parseGroupMap(e.HINDSIGHT_OIDC_GROUP_MAP) as Map<string, GroupGrant[]>) : new Map(),
+            name: e.HINDSIGHT_OIDC_NAME,
+          }
+        : null,
+    },
     search:
       e.SEARCH_ENGINE === "meilisearch"
         ? { engine: "meilisearch", url: e.MEILI_URL!, masterKey: e.MEILI_MASTER_KEY ?? null }
@@ -100,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     portalDir: path.resolve(e.PORTAL_DIR),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
+    trustProxy: e.HINDSIGHT_TRUST_PROXY,
     searchLogDays: e.SEARCH_LOG_DAYS,
     publicUrl: (e.HINDSIGHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     slack: e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET, saveVisibility: e.SLACK_SAVE_VISIBILITY } : null,

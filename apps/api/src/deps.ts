@@ -2,6 +2,7 @@
 import type { Database } from "@hindsight/db";
 import type { SearchEngine } from "@hindsight/search";
 import type { Config } from "./config.js";
+import type { OidcClient } from "./identity/oidc.js";
 import type { SearchSync } from "./services/search-sync.js";
 
 export interface AppDeps {
@@ -11,4 +12,6 @@ export interface AppDeps {
   adminUserId: string;
   engine: SearchEngine;
   searchSync: SearchSync;
+  /** The single sign-on client when HINDSIGHT_OIDC_ISSUER is set. */
+  oidc: OidcClient | null;
 }

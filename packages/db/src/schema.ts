@@ -28,6 +28,9 @@ export const users = pgTable("users", {
   email: text(),
   orgRole: text().notNull().default("member").$type<"member" | "admin">(),
   createdAt: createdAt(),
+  /** argon2id hash (PHC string) of the local password; null for people who sign in only by SSO (or demo). */
+  passwordHash: text(),
+  passwordChangedAt: timestamp({ withTimezone: true }),
 });
 
 export const teams = pgTable("teams", {
@@ -49,6 +52,8 @@ export const teamMemberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: text().notNull().default("member").$type<"member" | "maintainer">(),
     createdAt: createdAt(),
+    /** Who manages the membership: `local` (the portal) or `oidc` (the identity provider's groups, re-applied at each SSO sign-in). */
+    source: text().notNull().default("local").$type<"local" | "oidc">(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index().on(t.userId)],
 );
@@ -308,10 +313,71 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
+    /** The absolute end of the session (HINDSIGHT_SESSION_MAX_HOURS after sign-in). */
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Last request seen (updated at most once a minute); idle sessions end after HINDSIGHT_SESSION_IDLE_MINUTES. */
+    lastSeenAt: createdAt(),
+    /** How the person signed in: password, oidc, demo (picked from the demo list) or signup. */
+    method: text().notNull().default("password").$type<"password" | "oidc" | "demo" | "signup" | "setup">(),
+    /** The provider's ID token, kept for RP-initiated logout (id_token_hint). Only for method = oidc. */
+    oidcIdToken: text(),
   },
   (t) => [index().on(t.userId)],
 );
+
+/** A person's account at an external identity provider (OpenID Connect), by the provider's stable subject. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    issuer: text().notNull(),
+    subject: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The groups claim at the last sign-in, as the provider sent it (for the admin's view; rights come from memberships). */
+    groups: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    lastSignInAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_identities_issuer_subject_uq").on(t.issuer, t.subject), index().on(t.userId)],
+);
+
+/**
+ * An OpenID Connect sign-in in flight: the state, nonce and PKCE verifier the callback must match.
+ * Kept in the database (not in process memory) so any replica can finish a flow another started;
+ * the browser holds the state in a cookie too, so a callback from another browser is refused.
+ */
+export const oidcLoginStates = pgTable("oidc_login_states", {
+  stateHash: text().primaryKey(),
+  nonce: text().notNull(),
+  codeVerifier: text().notNull(),
+  returnTo: text().notNull().default("/"),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
+ * Failed sign-ins, for rate limits per account and per address shared by every replica. `userId` is
+ * null when the name matched nobody. Rows older than the longest window are deleted.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: createdAt(),
+    userId: uuid(),
+    address: text().notNull(),
+  },
+  (t) => [index().on(t.userId, t.at), index().on(t.address, t.at)],
+);
+
+/** The one-time token printed at first start that lets its holder create the first admin. Only its hash is stored. */
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text().primaryKey(),
+  createdAt: createdAt(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+});
 
 /**
  * A chat identity (a Slack member in one workspace) verified as belonging to a Hindsight user: the
@@ -337,6 +403,122 @@ export const chatLinks = pgTable(
     index().on(t.userId),
     check("chat_links_platform_ck", sql`${t.platform} in ('slack')`),
   ],
+);
+
+/**
+ * A chat tool that calls Hindsight: outgoing webhooks of Mattermost, Rocket.Chat, Microsoft Teams,
+ * Hubot, Errbot or any tool speaking the generic JSON format. Each has its own shared secret (a token
+ * compared in constant time, or an HMAC key where the tool signs its requests); admins manage them.
+ * The secret must be kept (not hashed) because HMAC verification needs the key itself.
+ */
+export const integrations = pgTable(
+  "integrations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull().$type<"mattermost" | "rocketchat" | "teams" | "hubot" | "errbot" | "generic">(),
+    name: text().notNull(),
+    secret: text().notNull(),
+    /** Who searches run as: this team's read scope joins the org-wide one (null: org-visible entries only). */
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    /** Who saved transcripts belong to. */
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    enabled: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    secretRotatedAt: createdAt(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [check("integrations_kind_ck", sql`${t.kind} in ('mattermost','rocketchat','teams','hubot','errbot','generic')`)],
+);
+
+/** Request ids (or signatures) an integration has already sent, so a replayed request is refused. Pruned after the replay window. */
+export const webhookReplays = pgTable(
+  "webhook_replays",
+  {
+    integrationId: uuid()
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    nonce: text().notNull(),
+    seenAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.nonce] }), index().on(t.seenAt)],
+);
+
+/** What a person wants to hear about: new entries of a team, a service, a tag, or matching a saved search. */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    target: text().notNull().$type<"team" | "service" | "tag" | "search">(),
+    /** A team id, a service or tag label, or the saved search's query text. */
+    value: text().notNull(),
+    frequency: text().notNull().default("weekly").$type<"daily" | "weekly">(),
+    /** email, or chat (posted to `chatChannel` through an integration). */
+    channel: text().notNull().default("email").$type<"email" | "chat">(),
+    chatIntegrationId: uuid().references(() => integrations.id, { onDelete: "set null" }),
+    chatChannel: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.userId),
+    uniqueIndex("subscriptions_identity_uq").on(t.userId, t.target, t.value, t.channel),
+    check("subscriptions_target_ck", sql`${t.target} in ('team','service','tag','search')`),
+    check("subscriptions_frequency_ck", sql`${t.frequency} in ('daily','weekly')`),
+    check("subscriptions_channel_ck", sql`${t.channel} in ('email','chat')`),
+  ],
+);
+
+/**
+ * One digest per person, frequency and period: inserted before sending, so two replicas never send
+ * the same digest twice, and a failed send is retried (sentAt stays null, error says why).
+ */
+export const digestRuns = pgTable(
+  "digest_runs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    frequency: text().notNull().$type<"daily" | "weekly">(),
+    periodStart: timestamp({ withTimezone: true }).notNull(),
+    periodEnd: timestamp({ withTimezone: true }).notNull(),
+    entryCount: integer().notNull().default(0),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+    attempts: integer().notNull().default(0),
+    error: text(),
+  },
+  (t) => [uniqueIndex("digest_runs_period_uq").on(t.userId, t.frequency, t.periodStart)],
+);
+
+/**
+ * In-portal notices for a team, such as "your runbook was cited in a new postmortem". One row per
+ * (team, kind, entry, source entry), so re-saving the postmortem does not repeat it.
+ */
+export const teamNotifications = pgTable(
+  "team_notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text().notNull().$type<"cited_in_postmortem">(),
+    /** The team's entry that was cited. */
+    entryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    /** The new entry that cites it. */
+    sourceEntryId: uuid()
+      .notNull()
+      .references(() => entries.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex("team_notifications_uq").on(t.teamId, t.kind, t.entryId, t.sourceEntryId), index().on(t.teamId, t.createdAt)],
 );
 
 /** Every write, and every permission-relevant read failure. Never holds secrets or bodies. */

@@ -40,6 +40,43 @@ export const ZCreateUserInput = z.object({
 });
 export type CreateUserInput = z.infer<typeof ZCreateUserInput>;
 
+/** The length rule of local passwords; the API also refuses common passwords and the person's own name. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const ZNewPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(256, "password must be at most 256 characters");
+
+export const ZSignUpInput = ZCreateUserInput.extend({ password: ZNewPassword });
+export type SignUpInput = z.infer<typeof ZSignUpInput>;
+
+export const ZSignInInput = z.object({
+  login: z.string().trim().min(1, "handle or e-mail is required").max(254),
+  // Not the new-password rule: an old password may be shorter, and the answer must not say so.
+  password: z.string().min(1, "password is required").max(256, "password must be at most 256 characters"),
+});
+export type SignInInput = z.infer<typeof ZSignInInput>;
+
+export const ZFirstAdminInput = ZSignUpInput.extend({ token: z.string().trim().min(1, "the set-up token is required").max(200) });
+export type FirstAdminInput = z.infer<typeof ZFirstAdminInput>;
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().max(256).optional(),
+  newPassword: ZNewPassword,
+});
+export type ChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+/** What the sign-in page needs to know to offer the right ways in (public). */
+export const ZAuthOptions = z.object({
+  demo: z.boolean(),
+  localLogin: z.boolean(),
+  signup: z.object({ enabled: z.boolean(), domains: z.array(z.string()).nullable() }),
+  sso: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
+  /** No admin can sign in yet: the set-up link printed at start (or `hindsight-admin create-admin`) makes one. */
+  setupRequired: z.boolean(),
+});
+export type AuthOptions = z.infer<typeof ZAuthOptions>;
+
 export const ZTeam = z.object({
   id: z.string().uuid(),
   slug: ZSlug,

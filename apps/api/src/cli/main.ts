@@ -2,7 +2,9 @@
 // server, with direct database access (the `hindsight` command of apps/cli talks to a server over REST).
 import { Command } from "commander";
 import { DataDirLocked } from "@hindsight/db";
+import { DomainError } from "@hindsight/domain";
 import { ConfigError, loadConfig } from "../config.js";
+import { createAdmin, readStdin } from "./create-admin.js";
 import { reindex } from "./reindex.js";
 
 const program = new Command("hindsight-admin").description("Hindsight operations (configuration from the same environment variables as the server)");
@@ -21,8 +23,23 @@ program
     if (!result.ok) process.exitCode = 1;
   });
 
+program
+  .command("create-admin")
+  .description("create an admin with a password (or make an existing account admin with a new password, ending its sessions)")
+  .requiredOption("--handle <handle>", "the sign-in handle, such as ada")
+  .option("--name <name>", "the display name (default: the handle)")
+  .option("--email <email>", "an e-mail address, also usable to sign in")
+  .option("--password-stdin", "read the password from standard input; otherwise a strong one is generated and printed once")
+  .action(async (opts: { handle: string; name?: string; email?: string; passwordStdin?: boolean }) => {
+    const config = loadConfig();
+    const password = opts.passwordStdin ? await readStdin() : null;
+    const result = await createAdmin(config, { handle: opts.handle, name: opts.name ?? opts.handle, email: opts.email, password });
+    console.log(`${result.created ? "created admin" : "made admin, with a new password:"} ${result.handle}`);
+    if (result.generatedPassword) console.log(`password (shown once; change it after signing in): ${result.generatedPassword}`);
+  });
+
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLocked) {
+  if (err instanceof ConfigError || err instanceof DataDirLocked || err instanceof DomainError) {
     console.error(`hindsight-admin: ${err.message}`);
     process.exit(2);
   }

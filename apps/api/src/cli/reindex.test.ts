@@ -11,7 +11,7 @@ import { reindex } from "./reindex.js";
 describe("hindsight-admin reindex", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-reindex-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", PORTAL_DIR: "/nonexistent", HINDSIGHT_ADMIN_TOKEN: "t" });
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", PORTAL_DIR: "/nonexistent", HINDSIGHT_ADMIN_TOKEN: "t", HINDSIGHT_SEED: "true" });
 
   it("rebuilds the embedded index from the database and checks the counts", async () => {
     const app = await buildApp(config);

@@ -1,15 +1,17 @@
 // Identity: who is calling. Sessions (browser cookies), API tokens (bots and scripts) and the admin
-// token from configuration all end in an Actor here. SSO will plug in behind this module.
+// token from configuration all end in an Actor here. How a session was started (password, single
+// sign-on, demo picker) lives in the modules beside this one; they all end in createSession.
 import type { Actor, OrgRole, TeamRole, User } from "@hindsight/domain";
 import { Unauthorized } from "@hindsight/domain";
 import { schema, type DbOrTx } from "@hindsight/db";
-import { and, eq, gt, isNull } from "@hindsight/db/orm";
+import { and, eq, gt, isNull, lt } from "@hindsight/db/orm";
 import { hashSecret, newSecret, secretsEqual } from "./secrets.js";
 
 const { users, teamMemberships, sessions, apiTokens } = schema;
 
 export const SESSION_COOKIE = "hs_session";
-export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+/** lastSeenAt is written at most this often, so a busy browser does not write on every request. */
+const SEEN_GRANULARITY_MS = 60_000;
 export const ADMIN_HANDLE = "hindsight-admin";
 
 export async function loadActor(db: DbOrTx, userId: string, via: Actor["via"]): Promise<Actor | null> {
@@ -49,6 +51,8 @@ export interface Credentials {
 export interface IdentityOptions {
   adminToken: string | null;
   adminUserId: string;
+  /** A session unused for this long has ended. */
+  sessionIdleMs: number;
 }
 
 /**
@@ -72,20 +76,60 @@ export async function authenticate(db: DbOrTx, creds: Credentials, opts: Identit
     return actor;
   }
   if (creds.sessionCookie) {
+    const now = Date.now();
+    const idHash = hashSecret(creds.sessionCookie);
     const [session] = await db
-      .select({ userId: sessions.userId })
+      .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
       .from(sessions)
-      .where(and(eq(sessions.idHash, hashSecret(creds.sessionCookie)), gt(sessions.expiresAt, new Date())));
-    if (session) return loadActor(db, session.userId, "session");
+      .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date(now)), gt(sessions.lastSeenAt, new Date(now - opts.sessionIdleMs))));
+    if (session) {
+      if (now - session.lastSeenAt.getTime() > SEEN_GRANULARITY_MS) {
+        await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+      }
+      return loadActor(db, session.userId, "session");
+    }
   }
   return null;
 }
 
-export async function createSession(db: DbOrTx, userId: string): Promise<{ secret: string; expiresAt: Date }> {
+export type SessionMethod = (typeof sessions.$inferInsert)["method"] & string;
+
+export interface NewSession {
+  userId: string;
+  method: SessionMethod;
+  /** The absolute lifetime (HINDSIGHT_SESSION_MAX_HOURS). */
+  maxAgeMs: number;
+  /** For single sign-on: the provider's ID token, for RP-initiated logout. */
+  oidcIdToken?: string | null;
+  /** The session the browser held before, ended here so a session id is never reused across a sign-in (no fixation). */
+  replaces?: string | null;
+}
+
+export async function createSession(db: DbOrTx, s: NewSession): Promise<{ secret: string; expiresAt: Date }> {
+  if (s.replaces) await endSession(db, s.replaces);
   const secret = newSecret("hss_");
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.insert(sessions).values({ idHash: hashSecret(secret), userId, expiresAt });
+  const expiresAt = new Date(Date.now() + s.maxAgeMs);
+  await db.insert(sessions).values({ idHash: hashSecret(secret), userId: s.userId, expiresAt, method: s.method, oidcIdToken: s.oidcIdToken ?? null });
   return { secret, expiresAt };
+}
+
+/** The session row behind a cookie (for sign-out: how it was started, and the ID token for the provider's logout). */
+export async function findSession(db: DbOrTx, secret: string) {
+  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, hashSecret(secret)));
+  return row ?? null;
+}
+
+/** Ends every session of a person (password changed or reset). */
+export async function endAllSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Deletes sessions past their absolute end or idle for longer than the idle limit. */
+export async function pruneSessions(db: DbOrTx, idleMs: number): Promise<number> {
+  const now = Date.now();
+  const expired = await db.delete(sessions).where(lt(sessions.expiresAt, new Date(now))).returning({ id: sessions.idHash });
+  const idle = await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now - idleMs))).returning({ id: sessions.idHash });
+  return expired.length + idle.length;
 }
 
 export async function endSession(db: DbOrTx, secret: string): Promise<void> {

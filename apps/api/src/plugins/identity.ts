@@ -31,7 +31,7 @@ export const identityPlugin = fp(
         pending = authenticate(
           opts.deps.database.db,
           { bearer: bearerOf(this), sessionCookie: this.cookies[SESSION_COOKIE] ?? null },
-          { adminToken: opts.deps.config.adminToken, adminUserId: opts.deps.adminUserId },
+          { adminToken: opts.deps.config.adminToken, adminUserId: opts.deps.adminUserId, sessionIdleMs: opts.deps.config.auth.sessionIdleMs },
         );
         cache.set(this, pending);
       }

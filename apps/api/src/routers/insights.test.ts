@@ -5,7 +5,7 @@ import { eq } from "@hindsight/db/orm";
 import { databaseTargets } from "@hindsight/db/testing";
 import { lastMonths } from "@hindsight/domain";
 import { beforeAll, describe, expect } from "vitest";
-import { trpc, useHarness } from "../test/harness.js";
+import { sessionCookieFor, trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -33,9 +33,7 @@ describe.each(targets)("insights on $name", (target) => {
     const [gamma] = await d.insert(schema.teams).values({ slug: "gamma", name: "Gamma" }).returning();
     const [third] = await d.insert(schema.users).values({ handle: "third", name: "Third" }).returning();
     await d.insert(schema.teamMemberships).values({ teamId: gamma!.id, userId: third!.id });
-    const res = await h.app.inject({ method: "POST", url: "/trpc/auth.signIn", headers: { "content-type": "application/json" }, payload: JSON.stringify({ userId: third!.id }) });
-    const setCookie = res.headers["set-cookie"];
-    thirdCookie = (Array.isArray(setCookie) ? setCookie[0]! : setCookie!).split(";")[0]!;
+    thirdCookie = await sessionCookieFor(h.db.database, third!.id);
 
     const create = async (key: string, cookie: string, input: Record<string, unknown>) => {
       const r = await trpc<{ id: string }>(h.app, "entries.create", { status: "published", ...input }, { cookie });

@@ -1,13 +1,16 @@
 // "Me": the signed-in person, their API tokens, and the chat accounts (Slack) linked to them.
-import { ZUser } from "@hindsight/domain";
+import { Unauthorized, ZChangePasswordInput, ZUser } from "@hindsight/domain";
 import { z } from "zod";
+import { changePassword } from "../identity/local-accounts.js";
 import { createToken, listTokens, revokeToken } from "../identity/tokens.js";
 import { linkChatIdentity, listChatLinks, redeemableIdentity, unlinkChat } from "../services/chat-link-service.js";
 import { getMe } from "../services/user-service.js";
 import { authedProcedure, publicProcedure, router } from "../trpc.js";
+import { startSession } from "./auth.js";
 
 const ZMe = ZUser.extend({
   teams: z.array(z.object({ id: z.string().uuid(), slug: z.string(), name: z.string(), role: z.enum(["member", "maintainer"]) })),
+  hasPassword: z.boolean(),
 });
 
 const ZTokenInfo = z.object({
@@ -36,6 +39,20 @@ export const meRouter = router({
     .input(z.void())
     .output(ZMe.nullable())
     .query(({ ctx }) => (ctx.actor ? getMe(ctx.deps.database.db, ctx.actor.userId) : null)),
+  /**
+   * Sets a new password. Every session of the person ends (a stolen session dies with the old
+   * password); this browser gets a fresh one so the person stays signed in here.
+   */
+  changePassword: authedProcedure
+    .input(ZChangePasswordInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.actor.via !== "session") throw new Unauthorized("Passwords are changed from a signed-in browser, not with a token");
+      await changePassword(ctx.deps.database.db, ctx.actor.userId, input.currentPassword ?? null, input.newPassword, ctx.req.ip);
+      const me = await getMe(ctx.deps.database.db, ctx.actor.userId);
+      if (me) await startSession(ctx, me, "password");
+      return { ok: true as const };
+    }),
   tokens: authedProcedure
     .input(z.void())
     .output(z.array(ZTokenInfo))

@@ -1,13 +1,13 @@
 // Test harness: a Hindsight app on a throwaway database (PGlite or Postgres), with people, teams and
 // tokens to act as, and small helpers to call tRPC and REST through app.inject like a real client.
 import type { DatabaseTarget, TestDatabase } from "@hindsight/db/testing";
-import { schema } from "@hindsight/db";
+import { schema, type Database } from "@hindsight/db";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, it } from "vitest";
 import { buildApp, type BuildOptions } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createToken } from "../identity/tokens.js";
-import { loadActor } from "../identity/identity.js";
+import { createSession, loadActor, SESSION_COOKIE } from "../identity/identity.js";
 
 export const ADMIN_TOKEN = "test-admin-token-123";
 
@@ -69,17 +69,14 @@ export async function rest(
   return { status: res.statusCode, body: res.json() as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function signIn(app: FastifyInstance, userId: string): Promise<string> {
-  const res = await app.inject({
-    method: "POST",
-    url: "/trpc/auth.signIn",
-    headers: { "content-type": "application/json" },
-    payload: JSON.stringify({ userId }),
-  });
-  const setCookie = res.headers["set-cookie"];
-  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  if (res.statusCode !== 200 || !first) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-  return first.split(";")[0]!;
+/**
+ * A session cookie for a person, made the way a sign-in makes one (createSession), without going
+ * through a sign-in route: outside demo mode there is no way in by id, and tests of the ways in
+ * (passwords, single sign-on, the demo picker) have their own suites.
+ */
+export async function sessionCookieFor(database: Database, userId: string): Promise<string> {
+  const { secret } = await createSession(database.db, { userId, method: "password", maxAgeMs: 3_600_000 });
+  return `${SESSION_COOKIE}=${secret}`;
 }
 
 export interface HarnessOptions extends Omit<BuildOptions, "database"> {
@@ -104,7 +101,7 @@ export async function startHarness(target: DatabaseTarget, options: HarnessOptio
   const mk = async (handle: string, orgRole: "member" | "admin", team: string | null): Promise<Person> => {
     const [u] = await d.insert(schema.users).values({ handle, name: handle[0]!.toUpperCase() + handle.slice(1), orgRole }).returning();
     if (team) await d.insert(schema.teamMemberships).values({ teamId: team, userId: u!.id, role: "member" });
-    return { id: u!.id, handle, cookie: await signIn(app, u!.id) };
+    return { id: u!.id, handle, cookie: await sessionCookieFor(db.database, u!.id) };
   };
   const people = {
     author: await mk("author", "member", alpha!.id),
