@@ -10,6 +10,7 @@ import { makeTrpcClient, TRPCProvider } from "./lib/trpc";
 import { NotFoundPage } from "./pages/not-found-page";
 import { SearchPage } from "./pages/search-page";
 const SignInPage = lazy(() => import("./pages/sign-in-page").then((m) => ({ default: m.SignInPage })));
+const SetupPage = lazy(() => import("./pages/setup-page").then((m) => ({ default: m.SetupPage })));
 
 /*
  * Only the search page (the home page) is in the first download. Every other page loads on first use,
@@ -34,6 +35,7 @@ const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default
 const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
 const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ default: m.TokensPage })));
 const ChatLinksPage = lazy(() => import("./pages/chat-links-page").then((m) => ({ default: m.ChatLinksPage })));
+const AccountPage = lazy(() => import("./pages/account-page").then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
@@ -50,6 +52,7 @@ const theme = createTheme({
 
 const router = createBrowserRouter([
   { path: "/sign-in", Component: SignInPage },
+  { path: "/setup", Component: SetupPage },
   {
     // Everything else needs a session, and shares the header and navigation.
     Component: RequireAuth,
@@ -75,6 +78,7 @@ const router = createBrowserRouter([
           { path: "teams/:slug", Component: TeamPage },
           { path: "settings/tokens", Component: TokensPage },
           { path: "settings/slack", Component: ChatLinksPage },
+          { path: "settings/account", Component: AccountPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

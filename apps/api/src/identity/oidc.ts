@@ -29,6 +29,18 @@ export class OidcSignInError extends Error {
   }
 }
 
+/**
+ * openid-client wraps the specific reason (`unexpected ID Token "nonce" claim value`) in a general
+ * one (`unexpected JWT claim value encountered`): say both, so a person and an operator see which check failed.
+ */
+export function describeOidcFailure(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error && parts.length < 3; e = e.cause) {
+    if (!parts.includes(e.message)) parts.push(e.message);
+  }
+  return parts.join(": ") || String(err);
+}
+
 export interface OidcClient {
   settings: OidcSettings;
   redirectUri: string;
@@ -57,7 +69,7 @@ export function createOidcClient(settings: OidcSettings, publicUrl: string): Oid
     configuration() {
       pending ??= discover().catch((err: unknown) => {
         pending = null;
-        throw new OidcSignInError(`The identity provider at ${settings.issuer} could not be reached or described itself wrongly (${(err as Error).message}). Try again in a moment.`);
+        throw new OidcSignInError(`The identity provider at ${settings.issuer} could not be reached or described itself wrongly (${describeOidcFailure(err)}). Try again in a moment.`);
       });
       return pending;
     },
@@ -123,7 +135,7 @@ export async function completeOidcSignIn(db: Db, oidc: OidcClient, currentUrl: U
       idTokenExpected: true,
     });
   } catch (err) {
-    throw new OidcSignInError(`The identity provider's answer was refused: ${(err as Error).message}. Start again from Hindsight.`);
+    throw new OidcSignInError(`The identity provider's answer was refused: ${describeOidcFailure(err)}. Start again from Hindsight.`);
   }
   const claims = tokens.claims();
   if (!claims) throw new OidcSignInError("The identity provider sent no ID token.");

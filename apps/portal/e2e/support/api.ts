@@ -27,6 +27,9 @@ export function apiAs(baseUrl: string, person: Pick<Person, "cookie">): Api {
   return client(baseUrl, { cookie: person.cookie });
 }
 
+/** The password of every account the e2e suite creates (long enough, not a common one). */
+export const E2E_PASSWORD = "e2e amber lantern orchard";
+
 /**
  * Creates a local account through auth.signUp, exactly as the sign-in page does, and keeps the session
  * cookie it sets so setup can act as that person.
@@ -35,7 +38,7 @@ export async function createPerson(baseUrl: string, handle: string, name: string
   const res = await fetch(`${baseUrl}/trpc/auth.signUp`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ handle, name }),
+    body: JSON.stringify({ handle, name, password: E2E_PASSWORD }),
   });
   const body = (await res.json()) as { result?: { data: { id: string } }; error?: { message: string } };
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("hs_session="));
@@ -55,7 +58,7 @@ export interface RestEntry {
 export async function publishEntry(
   baseUrl: string,
   token: string,
-  entry: { kind: string; title: string; body?: string; summary?: string; team?: string; tags?: string[]; fields?: Record<string, unknown> },
+  entry: { kind: string; title: string; body?: string; summary?: string; team?: string; tags?: string[]; fields?: Record<string, unknown>; visibility?: string },
 ): Promise<RestEntry> {
   const res = await fetch(`${baseUrl}/api/v1/entries`, {
     method: "POST",

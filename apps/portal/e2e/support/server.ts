@@ -18,7 +18,7 @@ export interface RunningServer {
 }
 
 /** Asks the OS for a port nobody listens on; the tiny window before the server binds it is acceptable here. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
@@ -38,7 +38,21 @@ function exited(child: ChildProcess): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startServer(options: { seed?: boolean; timeoutMs?: number } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  seed?: boolean;
+  timeoutMs?: number;
+  /**
+   * Demo mode (the people picker, the README's quick start) unless false. A non-demo server signs people
+   * in with passwords or single sign-on only.
+   */
+  demo?: boolean;
+  /** Listen here (default: a free port); a test that must name its URL in advance picks one with freePort(). */
+  port?: number;
+  /** Further environment for the server (e.g. the HINDSIGHT_OIDC_* settings of an SSO test). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const missing = [API_SERVER, join(PORTAL_DIST, "index.html")].filter((f) => !existsSync(f));
   if (missing.length) {
     throw new Error(
@@ -52,7 +66,7 @@ export async function startServer(options: { seed?: boolean; timeoutMs?: number 
   // developer's `vite build` empties the directory first) must not pull the pages from under the tests.
   const portalDir = join(runDir, "portal");
   cpSync(PORTAL_DIST, portalDir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const adminToken = `e2e-admin-${randomBytes(12).toString("hex")}`;
   // Only what the server needs: a stray DATABASE_URL or SEARCH_ENGINE from the shell must not point the
   // run at a shared database; the e2e product is the embedded default on an empty directory.
@@ -72,10 +86,12 @@ export async function startServer(options: { seed?: boolean; timeoutMs?: number 
     PORTAL_DIR: portalDir,
     HINDSIGHT_ADMIN_TOKEN: adminToken,
     HINDSIGHT_SEED: options.seed === false ? "false" : "true",
+    HINDSIGHT_DEMO: options.demo === false ? "false" : "true",
     LOG_LEVEL: "warn",
     // Plain http on 127.0.0.1: a Secure session cookie would never come back.
     COOKIE_SECURE: "false",
     NODE_ENV: "production",
+    ...options.env,
   };
 
   // detached: the server leads its own process group, so stop() reaches anything it spawned.

@@ -1,6 +1,7 @@
-// Signing in through the portal's own sign-in page, the way a person does: pick an existing local
-// account, or create one.
+// Signing in through the portal's own sign-in page, the way a person does: pick an existing account
+// (the e2e server runs in demo mode), or create a local one with a password.
 import type { Page } from "playwright-core";
+import { E2E_PASSWORD } from "./api.js";
 
 export interface Account {
   handle: string;
@@ -23,6 +24,7 @@ export async function signUp(page: Page, account: Account, next = "/"): Promise<
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByRole("textbox", { name: "Handle" }).fill(account.handle);
   await page.getByRole("textbox", { name: "Name" }).fill(account.name);
+  await page.getByLabel(/^Password/).fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Create account and sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }

@@ -18,9 +18,11 @@ import {
   IconUsersGroup,
   type Icon,
 } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { Suspense, useEffect, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { newEntryLabel } from "../lib/search-kinds";
+import { useTRPC } from "../lib/trpc";
 import { PageLoader } from "./page-loader";
 import { KindIcon } from "./search/kind-icon";
 import { PaletteLauncher } from "./search/palette-launcher";
@@ -80,9 +82,25 @@ function NewEntryMenu() {
   );
 }
 
+/** Demo mode (HINDSIGHT_DEMO=true) is said on every page: anyone can sign in as anyone there. */
+function useDemoMode(): boolean {
+  const trpc = useTRPC();
+  const options = useQuery({ ...trpc.auth.options.queryOptions(), staleTime: Infinity });
+  return options.data?.demo === true;
+}
+
+function DemoBanner() {
+  return (
+    <div className="demo-banner" role="note" aria-label="Demo mode">
+      <strong>Demo</strong> · anyone can sign in as anyone here, so keep real incident data out.
+    </div>
+  );
+}
+
 export function AppLayout() {
   const { pathname } = useLocation();
   const [navOpened, setNavOpened] = useState(false);
+  const demo = useDemoMode();
 
   // On narrow screens the navigation is an overlay: close it once the reader has gone somewhere.
   useEffect(() => setNavOpened(false), [pathname]);
@@ -98,10 +116,11 @@ export function AppLayout() {
   }, [navOpened]);
 
   return (
-    <div className="app-shell" data-nav-open={navOpened}>
+    <div className="app-shell" data-nav-open={navOpened} data-demo={demo}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
+      {demo && <DemoBanner />}
       <header className="app-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">

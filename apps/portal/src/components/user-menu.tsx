@@ -3,7 +3,7 @@
 // what the previous one could.
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { IconBrandSlack, IconKey, IconUsersGroup } from "@tabler/icons-react";
+import { IconBrandSlack, IconKey, IconUserCircle, IconUsersGroup } from "@tabler/icons-react";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
@@ -16,10 +16,13 @@ export function UserMenu() {
   const navigate = useNavigate();
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
-      onSuccess: () => {
+      onSuccess: ({ redirectTo }) => {
         queryClient.clear();
         queryClient.setQueryData(trpc.me.get.queryKey(), null);
-        void navigate("/sign-in", { replace: true });
+        // Single sign-on: end the session at the identity provider too (RP-initiated logout); it sends
+        // the browser back to the sign-in page afterwards.
+        if (redirectTo) window.location.assign(redirectTo);
+        else void navigate("/sign-in", { replace: true });
       },
     }),
   );
@@ -49,6 +52,9 @@ export function UserMenu() {
         <Menu.Divider />
         <Menu.Item component={Link} to="/teams" leftSection={<IconUsersGroup size={16} aria-hidden />}>
           Teams
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/account" leftSection={<IconUserCircle size={16} aria-hidden />}>
+          Account
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} aria-hidden />}>
           API tokens

@@ -1,13 +1,16 @@
-// Sign-in for the embedded default: pick an existing local account, or create one. The new-account
-// form is checked with the same zod schema the API enforces, so most mistakes show before a request.
-import { ZCreateUserInput } from "@hindsight/domain";
+// Sign-in, built from what the server offers (`auth.options`): single sign-on, a password form for
+// local accounts, sign-up where it is open, and, only in demo mode, the one-click people picker.
+// Forms are checked with the same zod schemas the API enforces, so most mistakes show before a request.
+import { ZSignInInput, ZSignUpInput, type AuthOptions } from "@hindsight/domain";
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Container,
   Divider,
   Paper,
+  PasswordInput,
   Select,
   Stack,
   Text,
@@ -15,17 +18,18 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ChangeEvent, type FormEvent } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { useState, type FormEvent } from "react";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
 import { errorMessage, fieldErrors } from "../lib/errors";
+import { useFormFields, zodFieldErrors } from "../lib/form-fields";
 import { safeNextPath } from "../lib/redirect";
 import { useMe } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 
 /** After any sign-in: forget everything cached for the previous session, then go where the user was headed. */
-function useAfterSignIn() {
+export function useAfterSignIn() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -36,16 +40,16 @@ function useAfterSignIn() {
   };
 }
 
-function PickAccount() {
+function PickDemoAccount() {
   const trpc = useTRPC();
-  const users = useQuery(trpc.auth.users.queryOptions());
+  const users = useQuery(trpc.auth.demoAccounts.queryOptions());
   const [userId, setUserId] = useState<string | null>(null);
   const afterSignIn = useAfterSignIn();
-  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: afterSignIn }));
+  const signIn = useMutation(trpc.auth.demoSignIn.mutationOptions({ onSuccess: afterSignIn }));
 
   if (users.isPending) return <PageLoader label="Loading accounts" />;
   if (users.isError) return <QueryError error={users.error} title="Could not load accounts" onRetry={() => void users.refetch()} />;
-  if (users.data.length === 0) return <Text c="dimmed">No accounts yet. Create the first one below.</Text>;
+  if (users.data.length === 0) return <Text c="dimmed">No demo accounts yet. Create one below.</Text>;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +62,9 @@ function PickAccount() {
         <Title order={2} size="h4" id="pick-account-title">
           Choose your account
         </Title>
+        <Text size="sm" c="dimmed">
+          Demo mode: sign in as anyone in the demo company, no password needed.
+        </Text>
         <Select
           label="Account"
           placeholder="Search by name or handle"
@@ -81,42 +88,52 @@ function PickAccount() {
   );
 }
 
-type AccountField = "handle" | "name" | "email";
-
-function CreateAccount() {
+function PasswordSignIn({ primary }: { primary: boolean }) {
   const trpc = useTRPC();
   const afterSignIn = useAfterSignIn();
-  const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess: afterSignIn }));
-  const [values, setValues] = useState<Record<AccountField, string>>({ handle: "", name: "", email: "" });
-  const [errors, setErrors] = useState<Partial<Record<AccountField, string>>>({});
-
-  const field = (name: AccountField) => ({
-    value: values[name],
-    error: errors[name],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      const value = event.currentTarget.value;
-      setValues((current) => ({ ...current, [name]: value }));
-      setErrors((current) => ({ ...current, [name]: undefined }));
-    },
-  });
+  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: afterSignIn }));
+  const form = useFormFields({ login: "", password: "" });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateUserInput.safeParse({
-      handle: values.handle,
-      name: values.name,
-      email: values.email.trim() === "" ? undefined : values.email,
-    });
-    if (!parsed.success) {
-      const next: Partial<Record<AccountField, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0];
-        if ((key === "handle" || key === "name" || key === "email") && !next[key]) next[key] = issue.message;
-      }
-      setErrors(next);
-      return;
-    }
-    signUp.mutate(parsed.data, { onError: (error) => setErrors(fieldErrors(error)) });
+    const parsed = ZSignInInput.safeParse(form.values);
+    if (!parsed.success) return form.setErrors(zodFieldErrors(parsed.error));
+    signIn.mutate(parsed.data);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="password-sign-in-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="password-sign-in-title">
+          Sign in with your password
+        </Title>
+        <TextInput label="Handle or e-mail" autoComplete="username" autoCapitalize="none" spellCheck={false} required {...form.field("login")} />
+        <PasswordInput label="Password" autoComplete="current-password" required {...form.field("password")} />
+        {signIn.isError && (
+          <Alert color="red" variant="light" role="alert">
+            {errorMessage(signIn.error)}
+          </Alert>
+        )}
+        <Button type="submit" variant={primary ? "filled" : "light"} loading={signIn.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function CreateAccount({ domains }: { domains: string[] | null }) {
+  const trpc = useTRPC();
+  const afterSignIn = useAfterSignIn();
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess: afterSignIn }));
+  const form = useFormFields({ handle: "", name: "", email: "", password: "" });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const { email, ...rest } = form.values;
+    const parsed = ZSignUpInput.safeParse({ ...rest, email: email.trim() === "" ? undefined : email });
+    if (!parsed.success) return form.setErrors(zodFieldErrors(parsed.error));
+    signUp.mutate(parsed.data, { onError: (error) => form.setErrors(fieldErrors(error)) });
   };
 
   const serverFieldErrors = signUp.isError ? fieldErrors(signUp.error) : {};
@@ -133,12 +150,26 @@ function CreateAccount() {
           autoCapitalize="none"
           spellCheck={false}
           required
-          {...field("handle")}
+          {...form.field("handle")}
         />
-        <TextInput label="Name" autoComplete="name" required {...field("name")} />
-        <TextInput label="Email" type="email" autoComplete="email" {...field("email")} />
+        <TextInput label="Name" autoComplete="name" required {...form.field("name")} />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required={domains !== null}
+          description={domains ? `Sign-up is open to addresses at ${domains.join(", ")}` : undefined}
+          {...form.field("email")}
+        />
+        <PasswordInput
+          label="Password"
+          description="At least 12 characters; common passwords are refused"
+          autoComplete="new-password"
+          required
+          {...form.field("password")}
+        />
         {signUp.isError && Object.keys(serverFieldErrors).length === 0 && (
-          <Alert color="red" variant="light">
+          <Alert color="red" variant="light" role="alert">
             {errorMessage(signUp.error)}
           </Alert>
         )}
@@ -150,13 +181,40 @@ function CreateAccount() {
   );
 }
 
-export function SignInPage() {
-  const me = useMe();
+function SingleSignOn({ sso, next }: { sso: NonNullable<AuthOptions["sso"]>; next: string }) {
+  const href = `${sso.startUrl}?returnTo=${encodeURIComponent(next)}`;
+  return (
+    <Button component="a" href={href} size="md">
+      Sign in with {sso.name}
+    </Button>
+  );
+}
+
+function SignInOptions({ options }: { options: AuthOptions }) {
   const [params] = useSearchParams();
+  const next = safeNextPath(params.get("next"));
+  const sections: React.ReactNode[] = [];
+  if (options.sso) sections.push(<SingleSignOn key="sso" sso={options.sso} next={next} />);
+  if (options.demo) sections.push(<PickDemoAccount key="demo" />);
+  if (options.localLogin && !options.demo) sections.push(<PasswordSignIn key="password" primary={!options.sso} />);
+  if (options.signup.enabled) sections.push(<CreateAccount key="signup" domains={options.signup.domains} />);
 
-  if (me.isPending) return <PageLoader label="Checking your session" />;
-  if (me.data) return <Navigate to={safeNextPath(params.get("next"))} replace />;
+  return (
+    <Stack gap="lg">
+      {options.setupRequired && (
+        <Alert color="yellow" variant="light" title="No administrator yet">
+          Open the set-up link printed when the server first started, or run <code>hindsight-admin create-admin</code> on
+          the server. <Anchor component={Link} to="/setup">I have a set-up token</Anchor>
+        </Alert>
+      )}
+      {sections.length === 0 && <Text c="dimmed">This server offers no way to sign in. Ask its administrator.</Text>}
+      {sections.flatMap((section, i) => (i === 0 ? [section] : [<Divider key={`or-${i}`} label="or" labelPosition="center" />, section]))}
+    </Stack>
+  );
+}
 
+/** The card that the sign-in and set-up pages share. */
+export function AuthFrame({ children }: { children: React.ReactNode }) {
   return (
     <Center mih="100vh" p="md" component="main">
       <Container size={420} w="100%" p={0}>
@@ -165,16 +223,47 @@ export function SignInPage() {
             <Title order={1}>Hindsight</Title>
             <Text c="dimmed">What one team learned, everyone can use.</Text>
           </Stack>
-          {me.isError && <QueryError error={me.error} title="Hindsight is unavailable" onRetry={() => void me.refetch()} />}
-          <Paper withBorder p="lg" radius="md">
-            <Stack gap="lg">
-              <PickAccount />
-              <Divider label="or" labelPosition="center" />
-              <CreateAccount />
-            </Stack>
-          </Paper>
+          {children}
         </Stack>
       </Container>
     </Center>
+  );
+}
+
+export function SignInPage() {
+  const me = useMe();
+  const trpc = useTRPC();
+  const options = useQuery(trpc.auth.options.queryOptions());
+  const [params] = useSearchParams();
+  // A single sign-on attempt that failed comes back here with the reason.
+  const ssoError = params.get("error");
+
+  if (me.isPending) return <PageLoader label="Checking your session" />;
+  if (me.data) return <Navigate to={safeNextPath(params.get("next"))} replace />;
+
+  return (
+    <AuthFrame>
+      {me.isError && <QueryError error={me.error} title="Hindsight is unavailable" onRetry={() => void me.refetch()} />}
+      {options.data?.demo && (
+        // The in-app demo banner's burnt orange: white on it is 6.4:1 (Mantine's orange shades are under 4.5:1).
+        <Alert color="#a8390b" variant="filled" title="Demo">
+          This is a demo server: anyone can sign in as anyone. Do not store real incident data here.
+        </Alert>
+      )}
+      {ssoError && (
+        <Alert color="red" variant="light" role="alert" title="Sign-in failed">
+          {ssoError}
+        </Alert>
+      )}
+      <Paper withBorder p="lg" radius="md">
+        {options.isPending ? (
+          <PageLoader label="Loading sign-in options" />
+        ) : options.isError ? (
+          <QueryError error={options.error} title="Could not load sign-in options" onRetry={() => void options.refetch()} />
+        ) : (
+          <SignInOptions options={options.data} />
+        )}
+      </Paper>
+    </AuthFrame>
   );
 }
