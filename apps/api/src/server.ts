@@ -1,10 +1,13 @@
 // Process entry point: load configuration, build the app, listen, and shut down cleanly on signals.
+import { parseArgs } from "node:util";
 import { DataDirLocked } from "@hindsight/db";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // `--demo` (the README's quick start, `pnpm demo`) is HINDSIGHT_DEMO=true unless the variable says otherwise.
+  const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } }, strict: true });
+  const config = loadConfig(values.demo ? { ...process.env, HINDSIGHT_DEMO: process.env.HINDSIGHT_DEMO ?? "true" } : process.env);
   const app = await buildApp(config);
   let closing = false;
   const shutdown = (signal: string) => {
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.driver === "pglite" ? `PGlite in ${config.database.dataDir}` : "Postgres";
   app.log.info(`Hindsight is ready on http://localhost:${config.port} (data: ${where})`);
+  if (config.demo) app.log.warn("demo mode (HINDSIGHT_DEMO=true): anyone can sign in as anyone; keep real data out");
 }
 
 main().catch((err: unknown) => {
