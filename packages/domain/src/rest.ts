@@ -63,7 +63,8 @@ export const ZRestArchiveInput = z
   .object({
     expectedVersion: z.number().int().min(1).optional().describe("refuse (409) when the entry has changed since this version"),
   })
-  .optional();
+  // Fastify hands a route with a body schema `null` when nothing was sent.
+  .nullish();
 
 export const ZRestArchiveResult = z.object({
   id: z.string().uuid(),

@@ -3,7 +3,6 @@
 // cross-site requests cannot write on a browser's behalf.
 import {
   entryToMarkdown,
-  Invalid,
   restBatchOf,
   ZEntry,
   ZEntryKind,
