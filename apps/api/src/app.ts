@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
-import Fastify, { LogController, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from "fastify";
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
 import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
@@ -15,6 +15,7 @@ import { createOidcClient } from "./identity/oidc.js";
 import { identityPlugin } from "./plugins/identity.js";
 import { oidcRoutes } from "./plugins/oidc.js";
 import { slackChatops, type SlackResponder } from "./rest/chatops.js";
+import { openapiPlugin } from "./rest/openapi.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
@@ -32,6 +33,8 @@ export interface BuildOptions {
   startRelay?: boolean;
   /** Replaces posting replies to Slack's response_url (tests). */
   slackRespond?: SlackResponder;
+  /** Sees every route as it is registered (tests: the OpenAPI document must list each one). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 declare module "fastify" {
@@ -40,6 +43,9 @@ declare module "fastify" {
     searchRelay: import("./services/outbox-relay.js").OutboxRelay | null;
   }
 }
+
+/** The version of the REST surface's document (the path says /v1; this counts its additions). */
+const API_VERSION = "1.1.0";
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
@@ -102,6 +108,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
 
+  if (options.onRoute) app.addHook("onRoute", options.onRoute);
+
   const database = options.database ?? (await createDatabase(config.database));
   let searchIdle: () => Promise<void> = async () => undefined;
   let stopRetention: () => Promise<void> = async () => undefined;
@@ -150,6 +158,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("searchRelay", search.relay);
 
   await app.register(identityPlugin, { deps });
+  // Before any route: it documents the /api/v1 routes as they are added.
+  await app.register(openapiPlugin, { version: API_VERSION });
 
   app.get("/healthz", async (_req, reply) => {
     try {

@@ -2,6 +2,7 @@
 // one mapping from HTTP failures to messages a person can act on (which token, which field, which
 // server). Answers are checked against the shapes the commands rely on, so a wrong --url fails with
 // a clear message instead of an undefined deep inside a command.
+import { ZRestArchiveResult, ZRestEntryList, type RestArchiveResult, type RestEntryListItem } from "@hindsight/domain";
 import { z } from "zod";
 import { CliError } from "./errors.js";
 
@@ -252,6 +253,31 @@ export class HindsightClient {
   /** Bulk upsert by (source, externalKey), one all-or-nothing transaction per call (at most 1,000). */
   upsertEntries(entries: EntryPayload[]): Promise<BatchResult> {
     return this.json(ZBatchResult, { method: "POST", path: "/entries", json: { entries } });
+  }
+
+  /** Every entry of `source` the token may read (all pages), archived ones included. */
+  async entriesOfSource(source: string): Promise<RestEntryListItem[]> {
+    const out: RestEntryListItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: z.infer<typeof ZRestEntryList> = await this.json(ZRestEntryList, {
+        method: "GET",
+        path: "/entries",
+        query: { source, limit: "500", cursor: cursor ?? undefined },
+      });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  /** Archives one entry; `expectedVersion` refuses (409) an entry changed since it was listed. */
+  archiveEntry(id: string, expectedVersion?: number): Promise<RestArchiveResult> {
+    return this.json(ZRestArchiveResult, {
+      method: "POST",
+      path: `/entries/${encodeURIComponent(id)}/archive`,
+      json: expectedVersion === undefined ? {} : { expectedVersion },
+    });
   }
 
   search(p: SearchParams): Promise<SearchResponse> {

@@ -59,7 +59,7 @@ Configuration:
                     but a flag is visible to other users in process lists: prefer the variable
 
 Examples:
-  $ hindsight publish docs/runbooks --kind runbook --team payments --source payments-repo
+  $ hindsight publish docs/runbooks --kind runbook --team payments --source payments-repo --prune
   $ hindsight search "connection pool exhausted" --kind fix
   $ hindsight import slack ./slack-export.zip --team payments
   $ hindsight import chat incident.log --title "Checkout outage war room" --date 2026-03-14
@@ -98,6 +98,7 @@ export function buildProgram(io: Io, options: RunOptions, setExit: (code: number
     .option("--link <url>", "URL of <dir> in its repository, e.g. https://github.com/acme/docs/blob/main/runbooks/; each entry links to its file", urlArg)
     .option("--batch-size <n>", "entries per request", intIn(1, 1000), 200)
     .option("--dry-run", "check every file locally and show what would be published; send nothing")
+    .option("--prune", "archive entries of --source whose file is no longer under <dir> (needs an explicit --source)")
     .option("--verbose", "list unchanged files too")
     .addHelpText(
       "after",
@@ -105,15 +106,25 @@ export function buildProgram(io: Io, options: RunOptions, setExit: (code: number
 Front matter (YAML between --- lines) may set kind, title, summary, tags, services, team, visibility,
 status, sourceUrl, externalKey, source and the kind's fields; without it, the title comes from the first
 heading and known headings (Impact, Timeline, Mitigation, …) fill the kind's fields. Files that fail are
-listed as path:line: reason and the others still publish (the exit code is then 1).`,
+listed as path:line: reason and the others still publish (the exit code is then 1).
+
+--prune archives, after publishing, the entries of --source (as the token sees them) whose key no file
+under <dir> carries any more: a runbook deleted from the repository leaves search too. Nothing else is
+touched: other sources, entries without a key (written in the portal), files still present. It needs an
+explicit --source, so two repositories on the default cannot archive each other's entries, and it does
+nothing when any file failed. With --dry-run it lists what would be archived.`,
     )
-    .action(async (dir: string, o: { kind?: EntryKind; team?: string; source: string; link?: string; batchSize: number; dryRun?: boolean; verbose?: boolean }) => {
+    .action(async (dir: string, o: { kind?: EntryKind; team?: string; source: string; link?: string; batchSize: number; dryRun?: boolean; verbose?: boolean; prune?: boolean }, cmd: Command) => {
       const c = config();
       const dryRun = o.dryRun === true;
-      if (!dryRun) requireToken(c);
+      const prune = o.prune === true;
+      if (prune && cmd.getOptionValueSource("source") === "default") {
+        throw new UsageError("--prune needs an explicit --source (one per repository): it archives that source's entries whose file is gone");
+      }
+      if (!dryRun || prune) requireToken(c);
       const result = await publish(
         dir,
-        { kind: o.kind, team: o.team, source: o.source, linkBase: o.link, batchSize: o.batchSize, dryRun, verbose: o.verbose === true },
+        { kind: o.kind, team: o.team, source: o.source, linkBase: o.link, batchSize: o.batchSize, dryRun, verbose: o.verbose === true, prune },
         io,
         c.token ? client(c) : null,
       );

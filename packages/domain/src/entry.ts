@@ -92,24 +92,25 @@ export function parseKindFields(kind: EntryKind, fields: unknown): Record<string
   return KIND_FIELD_SCHEMAS[kind].parse(fields ?? {}) as Record<string, unknown>;
 }
 
-export const ZCreateEntryInput = z
-  .object({
-    kind: ZEntryKind,
-    title: ZTitle,
-    body: ZBody.default(""),
-    summary: ZSummary.default(""),
-    tags: ZLabels.default([]),
-    services: ZLabels.default([]),
-    teamId: z.string().uuid().nullable().default(null),
-    visibility: ZVisibility.default("org"),
-    grants: ZGrants.default({ userIds: [], teamIds: [] }),
-    status: ZEntryStatus.optional(),
-    sourceUrl: ZSourceUrl.nullable().default(null),
-    source: ZSource.default("hindsight"),
-    externalKey: ZExternalKey.nullable().default(null),
-    fields: z.record(z.string(), z.unknown()).default({}),
-  })
-  .superRefine((v, ctx) => checkKindFields(v.kind, v.fields, ctx));
+/** The fields of a new entry, before the kind-fields rule: for derived inputs (`.omit` refuses refined objects). */
+export const ZEntryInputFields = z.object({
+  kind: ZEntryKind,
+  title: ZTitle,
+  body: ZBody.default(""),
+  summary: ZSummary.default(""),
+  tags: ZLabels.default([]),
+  services: ZLabels.default([]),
+  teamId: z.string().uuid().nullable().default(null),
+  visibility: ZVisibility.default("org"),
+  grants: ZGrants.default({ userIds: [], teamIds: [] }),
+  status: ZEntryStatus.optional(),
+  sourceUrl: ZSourceUrl.nullable().default(null),
+  source: ZSource.default("hindsight"),
+  externalKey: ZExternalKey.nullable().default(null),
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const ZCreateEntryInput = ZEntryInputFields.superRefine((v, ctx) => checkKindFields(v.kind, v.fields, ctx));
 export type CreateEntryInput = z.infer<typeof ZCreateEntryInput>;
 export type CreateEntryInputRaw = z.input<typeof ZCreateEntryInput>;
 
@@ -145,6 +146,8 @@ export const ZListEntriesInput = z.object({
   tag: z.string().optional(),
   service: z.string().optional(),
   authorId: z.string().uuid().optional(),
+  /** The externalKey namespace (docs-as-code: one per repository). */
+  source: z.string().max(60).optional(),
   limit: z.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).nullish(),
 });

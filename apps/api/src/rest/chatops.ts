@@ -13,6 +13,7 @@ import { secretsEqual } from "../identity/secrets.js";
 import { LINK_TOKEN_TTL_SECONDS, signLinkToken, unlinkChatIdentity, type ChatIdentity } from "../services/chat-link-service.js";
 import { ANONYMOUS_CHAT_READER, chatContext, chatSearch, identifyChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
 import type { SearchResponse } from "../services/search-service.js";
+import { SLACK_SIGNATURE } from "./openapi.js";
 
 /** Slack's replay window: a signed request older (or newer) than this is refused. */
 export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
@@ -328,7 +329,16 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
 
   const form = (req: FastifyRequest) => new URLSearchParams(typeof req.body === "string" ? req.body : "");
 
-  app.post("/command", { bodyLimit: BODY_LIMIT }, async (req, reply: FastifyReply) => {
+  // Documented, not validated here: Slack's form bodies are read after the signature check.
+  const slackSchema = (summary: string, description: string) => ({
+    tags: ["chatops"],
+    summary,
+    description: `${description} Slack signs each request (X-Slack-Signature, X-Slack-Request-Timestamp); anything unsigned, stale or replayed is answered 401 in plain text.`,
+    consumes: ["application/x-www-form-urlencoded"],
+    security: [{ [SLACK_SIGNATURE]: [] }],
+  });
+
+  app.post("/command", { bodyLimit: BODY_LIMIT, schema: slackSchema("The /hindsight slash command", "Form fields as Slack sends them (text, team_id, user_id, …); answers a Slack message.") }, async (req, reply: FastifyReply) => {
     const f = form(req);
     if (f.get("ssl_check") === "1") return reply.send();
     // Who is asking comes from the signed payload's ids alone, never `user_name` (the person's own choice).
@@ -350,7 +360,7 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
     return result.hits.length === 0 ? noHitsMessage(publicUrl, q) : resultsMessage(publicUrl, q, result);
   });
 
-  app.post("/interactivity", { bodyLimit: BODY_LIMIT }, async (req, reply) => {
+  app.post("/interactivity", { bodyLimit: BODY_LIMIT, schema: slackSchema("Slack shortcuts (Save to Hindsight)", "A form field `payload` holding Slack's JSON.") }, async (req, reply) => {
     /**
      * Slack ignores a shortcut's response body, so the reply also goes to its response_url (after the
      * commit, not awaited: Slack wants the acknowledgement within 3 seconds). The body carries it too,

@@ -1,6 +1,6 @@
 // Turns an entry as bots send it (REST JSON, or a parsed markdown document) into a validated
 // CreateEntryInput: the team named by slug or id, status defaulting to published, every problem reported.
-import { kindFieldIssues, ZCreateEntryInput, ZEntryKind, type CreateEntryInput } from "@hindsight/domain";
+import { kindFieldIssues, ZEntryKind, ZRestEntryInput, type CreateEntryInput } from "@hindsight/domain";
 import { z, ZodError } from "zod";
 import type { ServiceContext } from "../services/context.js";
 import { resolveTeamRef } from "../services/team-service.js";
@@ -26,7 +26,8 @@ export async function toCreateInput(ctx: ServiceContext, raw: unknown, prefix: (
       if (!teamId) issues.push({ code: "custom", path: ["team"], message: `no team ${team}`, input: team });
     }
   }
-  const parsed = ZCreateEntryInput.safeParse({ ...rest, teamId, status: rest.status ?? "published" });
+  // The documented REST shape (ZRestEntryInput, status published unless said) judges the rest.
+  const parsed = ZRestEntryInput.safeParse({ ...rest, status: rest.status ?? undefined });
   if (!parsed.success) {
     issues.push(...parsed.error.issues);
     // zod skips the kind-fields refinement when other fields are bad; report those problems too.
@@ -39,6 +40,7 @@ export async function toCreateInput(ctx: ServiceContext, raw: unknown, prefix: (
     }
   }
   if (issues.length || !parsed.success) throw fail();
-  return parsed.data;
+  const { team: _team, ...input } = parsed.data;
+  return { ...input, teamId };
 }
 

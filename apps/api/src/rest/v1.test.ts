@@ -1,6 +1,6 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
-import { eq } from "@hindsight/db/orm";
+import { and, eq } from "@hindsight/db/orm";
 import { describe, expect } from "vitest";
 import { rest, useHarness } from "../test/harness.js";
 
@@ -129,6 +129,63 @@ describe.each(targets)("REST /api/v1 on $name", (target) => {
     expect(missing.status).toBe(404);
     const notUuid = await rest(h.app, "GET", `/api/v1/entries/abc`);
     expect(notUuid.status).toBe(400);
+  });
+
+  run("lists entries by source, only those the caller may read, page by page", async () => {
+    const post = (body: object, token?: string) => rest(h.app, "POST", "/api/v1/entries", body, token);
+    for (const key of ["a.md", "b.md", "c.md"]) expect((await post({ kind: "runbook", title: key, source: "docs-list", externalKey: key })).status).toBe(201);
+    // Team beta only: the admin reads it, teammate (alpha) does not.
+    await post({ kind: "runbook", title: "beta only", team: "beta", visibility: "team", source: "docs-list", externalKey: "beta.md" });
+    await post({ kind: "runbook", title: "elsewhere", source: "docs-other", externalKey: "a.md" });
+
+    const keys = (body: Record<string, any>) => (body.items as { externalKey: string }[]).map((i) => i.externalKey).sort(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const all = await rest(h.app, "GET", "/api/v1/entries?source=docs-list");
+    expect(all.status).toBe(200);
+    expect(keys(all.body)).toEqual(["a.md", "b.md", "beta.md", "c.md"]);
+    expect(all.body.items[0]).toMatchObject({ source: "docs-list", kind: "runbook", status: "published", version: 1 });
+    expect(all.body.nextCursor).toBeNull();
+    const mine = await rest(h.app, "GET", "/api/v1/entries?source=docs-list", undefined, h.teammateToken);
+    expect(keys(mine.body)).toEqual(["a.md", "b.md", "c.md"]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: Record<string, any> } = await rest(h.app, "GET", `/api/v1/entries?source=docs-list&limit=3${cursor ? `&cursor=${cursor}` : ""}`); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      seen.push(...keys(page.body));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(["a.md", "b.md", "beta.md", "c.md"]);
+
+    const bad = await rest(h.app, "GET", "/api/v1/entries?source=docs-list&limit=0");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fieldErrors).toHaveProperty("limit");
+    expect((await rest(h.app, "GET", "/api/v1/entries?source=docs-list", undefined, null)).status).toBe(401);
+  });
+
+  run("archives an entry over REST (audited, version-checked), and publishing its key again restores it", async () => {
+    const created = await rest(h.app, "POST", "/api/v1/entries", { kind: "fix", title: "Gone soon", team: "beta", source: "docs-arch", externalKey: "gone.md" });
+    const id = created.body.id as string;
+    const stale = await rest(h.app, "POST", `/api/v1/entries/${id}/archive`, { expectedVersion: 7 });
+    expect(stale.status).toBe(409);
+    // teammate (team alpha) reads this org entry but may not change beta's.
+    const refused = await rest(h.app, "POST", `/api/v1/entries/${id}/archive`, {}, h.teammateToken);
+    expect(refused.status).toBe(403);
+    const archived = await rest(h.app, "POST", `/api/v1/entries/${id}/archive`, { expectedVersion: 1 });
+    expect(archived.status).toBe(200);
+    expect(archived.body).toEqual({ id, slug: created.body.slug, version: 2, status: "archived", externalKey: "gone.md" });
+    const again = await h.app.inject({ method: "POST", url: `/api/v1/entries/${id}/archive`, headers: { authorization: "Bearer test-admin-token-123" } });
+    expect(again.statusCode, again.body).toBe(409);
+    const audits = await h.db.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.targetId, id), eq(schema.auditLog.action, "entry.archive")));
+    expect(audits).toHaveLength(1);
+    expect((await rest(h.app, "POST", "/api/v1/entries/not-a-uuid/archive", {})).status).toBe(400);
+
+    const back = await rest(h.app, "POST", "/api/v1/entries", { kind: "fix", title: "Gone soon", team: "beta", source: "docs-arch", externalKey: "gone.md" });
+    expect(back.body.outcome).toBe("updated");
+    expect(back.body.entry.status).toBe("published");
   });
 
   run("answers /healthz with 200 when the database answers", async () => {

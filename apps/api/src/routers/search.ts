@@ -22,7 +22,7 @@ export const ZSearchHit = z.object({
   fingerprintMatch: z.boolean(),
 });
 
-const ZFacets = z.object({
+export const ZFacets = z.object({
   kind: z.record(z.string(), z.number()),
   team: z.record(z.string(), z.number()),
   service: z.record(z.string(), z.number()),

@@ -479,6 +479,7 @@ export async function listEntries(
   if (input.status) conditions.push(eq(entries.status, input.status));
   if (input.teamId) conditions.push(eq(entries.teamId, input.teamId));
   if (input.authorId) conditions.push(eq(entries.authorId, input.authorId));
+  if (input.source) conditions.push(eq(entries.source, input.source));
   if (input.tag) conditions.push(sql`${input.tag.toLowerCase()} = any(${entries.tags})`);
   if (input.service) conditions.push(sql`${input.service.toLowerCase()} = any(${entries.services})`);
   if (input.cursor) {

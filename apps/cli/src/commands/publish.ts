@@ -1,8 +1,10 @@
 // `hindsight publish <dir>`: docs-as-code. Every markdown file of a folder becomes an entry keyed by
 // its path (source + externalKey), upserted in batches, so running it again only changes what changed.
 // A file the server rejects is reported against its line and left out; the others still publish.
+// With --prune, entries of the source whose file is gone from the folder are archived afterwards.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { RestEntryListItem } from "@hindsight/domain";
 import { ApiError, type EntryPayload, type HindsightClient, type WriteResult } from "../client.js";
 import { CliError, EXIT_FAILURE, EXIT_OK, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -16,6 +18,8 @@ export interface PublishOptions extends PublishDefaults {
   batchSize: number;
   /** Also list unchanged files. */
   verbose?: boolean;
+  /** Archive the source's entries whose file is no longer in the folder. */
+  prune?: boolean;
 }
 
 export interface PublishSummary {
@@ -23,6 +27,8 @@ export interface PublishSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /** Entries archived by --prune (or that would be, in a dry run). */
+  archived: number;
   failed: FileProblem[];
 }
 
@@ -79,19 +85,34 @@ export async function publish(dir: string, opts: PublishOptions, io: Io, client:
     items.push({ path: rel, text, payload: parsed.payload, notes: parsed.keyedByPath ? [KEYED_BY_PATH] : [] });
   }
 
-  const summary: PublishSummary = { files: files.length, created: 0, updated: 0, unchanged: 0, failed };
+  const summary: PublishSummary = { files: files.length, created: 0, updated: 0, unchanged: 0, archived: 0, failed };
   const report = () => {
     for (const p of failed.sort((a, b) => a.path.localeCompare(b.path))) io.err(`${p.path}:${p.line}: ${p.message}`);
   };
 
+  if (opts.prune && !client) throw new UsageError("--prune needs an API token, also with --dry-run (it asks the server what the source holds): set HINDSIGHT_TOKEN");
+  // Which entries lost their file, judged only when every file was read: a file that failed still exists.
+  const prunable = async (): Promise<RestEntryListItem[] | null> => {
+    if (!opts.prune || !client) return null;
+    if (failed.length > 0) {
+      io.err(`not pruning: ${failed.length} file${failed.length === 1 ? "" : "s"} failed, and an entry is archived only when its file is surely gone`);
+      return null;
+    }
+    return stale(await client.entriesOfSource(opts.source), items, opts.source);
+  };
+
   if (opts.dryRun) {
+    const toArchive = await prunable();
     for (const it of items) {
       const team = it.payload.team ? `, team ${it.payload.team}` : "";
       io.out(`would publish  ${it.path}  ${it.payload.kind} "${it.payload.title}" (${it.payload.status}${team}; key ${it.payload.source}:${it.payload.externalKey})`);
     }
+    for (const e of toArchive ?? []) io.out(`would archive  ${e.externalKey}  ${e.kind} "${e.title}" (${e.status}; no such file under ${dir})`);
+    summary.archived = toArchive?.length ?? 0;
     report();
+    const pruned = toArchive ? `, ${toArchive.length} entries of source ${opts.source} would be archived` : "";
     io.out(
-      `dry run: ${items.length} of ${files.length} files valid, ${failed.length} invalid; nothing was sent (teams and created/updated/unchanged are decided by the server)`,
+      `dry run: ${items.length} of ${files.length} files valid, ${failed.length} invalid${pruned}; nothing was ${toArchive ? "changed" : "sent"} (teams and created/updated/unchanged are decided by the server)`,
     );
     return { exitCode: failed.length ? EXIT_FAILURE : EXIT_OK, summary };
   }
@@ -127,10 +148,35 @@ export async function publish(dir: string, opts: PublishOptions, io: Io, client:
   progress.stop();
   lines.forEach((l) => io.out(l));
   report();
+  let pruneFailed = 0;
+  for (const e of (await prunable()) ?? []) {
+    try {
+      // The version seen in the listing: an entry changed since then is left alone (409).
+      const r = await client.archiveEntry(e.id, e.version);
+      summary.archived += 1;
+      io.out(`${"archived".padEnd(9)}  ${e.externalKey}  ${entryUrl(client.url, r.slug)}`);
+    } catch (err) {
+      if (!(err instanceof ApiError) || (!ITEM_STATUSES.has(err.status) && err.status !== 404)) throw err;
+      pruneFailed += 1;
+      io.err(`${e.externalKey}: not archived: ${err.message}`);
+    }
+  }
+  const archived = opts.prune ? `, ${summary.archived} archived${pruneFailed ? ` (${pruneFailed} could not be)` : ""}` : "";
   io.out(
-    `${files.length} files: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged${failed.length ? `, ${failed.length} failed` : ""}`,
+    `${files.length} files: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged${archived}${failed.length ? `, ${failed.length} failed` : ""}`,
   );
-  return { exitCode: failed.length ? EXIT_FAILURE : EXIT_OK, summary };
+  return { exitCode: failed.length || pruneFailed ? EXIT_FAILURE : EXIT_OK, summary };
+}
+
+/**
+ * The entries of `source` that no file of the folder publishes any more: keyed, not archived yet, and
+ * whose key no file (under that source) carries. Entries without a key were not written by publish.
+ */
+export function stale(held: RestEntryListItem[], items: { payload: { source: string; externalKey: string } }[], source: string): RestEntryListItem[] {
+  const present = new Set(items.filter((i) => i.payload.source === source).map((i) => i.payload.externalKey));
+  return held
+    .filter((e) => e.source === source && e.externalKey !== null && e.status !== "archived" && !present.has(e.externalKey))
+    .sort((a, b) => (a.externalKey ?? "").localeCompare(b.externalKey ?? ""));
 }
 
 function* batches(items: Item[], size: number): Generator<Item[]> {
