@@ -6,8 +6,10 @@ import fastifyStatic from "@fastify/static";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
+import { findUnsafeInput, Invalid, unsafeInputMessage } from "@hindsight/domain";
 import Fastify, { LogController, type FastifyInstance, type RouteOptions } from "fastify";
 import type { Config } from "./config.js";
+import { toRestError } from "./errors.js";
 import type { AppDeps } from "./deps.js";
 import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
 import { issueSetupToken, needsFirstAdmin, pruneSignInFailures } from "./identity/local-accounts.js";
@@ -104,11 +106,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
     bodyLimit: 32 * 1024 * 1024,
+    // Prototype keys are parsed as plain keys and then refused, naming where, by the preValidation hook
+    // below (the default would answer "Body is not valid JSON", which sends people looking elsewhere).
+    onProtoPoisoning: "ignore",
+    onConstructorPoisoning: "ignore",
     // Per-request lines only when debugging; they would drown everything else at info.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
 
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
+  // REST and the other plain routes: the same refusal tRPC's middleware gives (trpc.ts), before any
+  // handler runs, so a NUL byte or a prototype key in a body, query or path never reaches a write.
+  app.addHook("preValidation", async (req, reply) => {
+    if (req.url.startsWith("/trpc/")) return;
+    const found = findUnsafeInput(req.params, "params") ?? findUnsafeInput(req.query, "query") ?? findUnsafeInput(req.body);
+    if (!found) return;
+    const { status, body } = toRestError(new Invalid(unsafeInputMessage(found), { [found.path || "body"]: [found.problem] }));
+    return reply.status(status).send(body);
+  });
 
   const database = options.database ?? (await createDatabase(config.database));
   let searchIdle: () => Promise<void> = async () => undefined;

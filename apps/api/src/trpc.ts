@@ -1,7 +1,7 @@
 // tRPC core: the request context, the error formatter (zod -> field errors, domain errors -> codes)
 // and the procedure variants. Routers stay thin: validate, authorise, call a service, return.
 import type { Actor } from "@hindsight/domain";
-import { DomainError, Unauthorized, isAdmin, Forbidden } from "@hindsight/domain";
+import { DomainError, Unauthorized, isAdmin, Forbidden, findUnsafeInput, Invalid, unsafeInputMessage } from "@hindsight/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
@@ -46,7 +46,14 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** A NUL byte, a prototype key or absurd nesting is refused before any schema or service sees it. */
+const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+  const found = findUnsafeInput(await getRawInput());
+  if (found) throw toTRPCError(new Invalid(unsafeInputMessage(found), { [found.path || "input"]: [found.problem] }));
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw toTRPCError(new Unauthorized());

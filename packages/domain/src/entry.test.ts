@@ -24,6 +24,11 @@ describe("ZCreateEntryInput", () => {
     [{ kind: "runbook", title: "t", fields: { steps: [{ command: "ls" }] } }, "fields.steps.0.text"],
     [{ kind: "fix", title: "t", fields: { severity: "SEV1" } }, "fields"],
     [{ kind: "fix", title: "t", sourceUrl: "not a url" }, "sourceUrl"],
+    [{ kind: "fix", title: "t", sourceUrl: "javascript:alert(1)" }, "sourceUrl"],
+    [{ kind: "fix", title: "t", sourceUrl: "JavaScript://%0aalert(1)" }, "sourceUrl"],
+    [{ kind: "fix", title: "t", sourceUrl: "data:text/html,<script>alert(1)</script>" }, "sourceUrl"],
+    [{ kind: "fix", title: "t", sourceUrl: "vbscript:msgbox(1)" }, "sourceUrl"],
+    [{ kind: "fix", title: "t", sourceUrl: "file:///etc/passwd" }, "sourceUrl"],
     [{ kind: "fix", title: "t", tags: ["has space"] }, "tags.0"],
   ])("rejects %j at %s", (input, path) => {
     const r = ZCreateEntryInput.safeParse(input);

@@ -68,7 +68,13 @@ export type Entry = z.infer<typeof ZEntry>;
 export const ZEntrySummary = ZEntry.omit({ body: true, fields: true, grants: true, fingerprints: true });
 export type EntrySummary = z.infer<typeof ZEntrySummary>;
 
-const ZSourceUrl = z.string().trim().url("sourceUrl must be an absolute URL").max(2_000);
+// Only web addresses: a `javascript:` or `data:` link stored here would run when someone clicks it.
+const ZSourceUrl = z
+  .string()
+  .trim()
+  .url("sourceUrl must be an absolute URL")
+  .max(2_000)
+  .refine((v) => /^https?:\/\//i.test(v), "sourceUrl must be an http:// or https:// address");
 const ZExternalKey = z.string().trim().min(1).max(300, "externalKey must be at most 300 characters");
 const ZSource = z
   .string()
