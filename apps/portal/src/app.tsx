@@ -33,6 +33,7 @@ const ActionItemsPage = lazy(() => import("./pages/action-items-page").then((m) 
 const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default: m.TeamsPage })));
 const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
 const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ default: m.TokensPage })));
+const SubscriptionsPage = lazy(() => import("./pages/subscriptions-page").then((m) => ({ default: m.SubscriptionsPage })));
 const ChatLinksPage = lazy(() => import("./pages/chat-links-page").then((m) => ({ default: m.ChatLinksPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
           { path: "teams/:slug", Component: TeamPage },
           { path: "settings/tokens", Component: TokensPage },
           { path: "settings/slack", Component: ChatLinksPage },
+          { path: "settings/subscriptions", Component: SubscriptionsPage },
           { path: "*", Component: NotFoundPage },
         ],
       },
