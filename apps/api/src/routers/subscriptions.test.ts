@@ -19,11 +19,19 @@ const targets = await databaseTargets();
 
 // A real SMTP server on a free port: nodemailer talks SMTP to it, mailparser reads what arrived.
 const received: ParsedMail[] = [];
+/** Makes the SMTP server refuse the next message (a failed send). */
+let refuseNext = false;
 const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS", "AUTH"],
   logger: false,
   onData(stream, _session, callback) {
+    if (refuseNext) {
+      refuseNext = false;
+      stream.resume();
+      stream.on("end", () => callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 })));
+      return;
+    }
     simpleParser(stream).then(
       (mail) => {
         received.push(mail);
@@ -260,6 +268,46 @@ describe.each(targets)("subscriptions and digests on $name", (target) => {
     expect(teammate.data!.deliveries).toEqual([{ channel: "chat", to: new URL(hookUrl).host }]);
     // Previews send nothing.
     expect(received).toHaveLength(0);
+  });
+});
+
+describe.each(targets)("saved-search digests and failed sends on $name", (target) => {
+  const { h, run, note } = useHarness(target, { env });
+
+  run(`a saved search's new matches are mailed; a refused send is recorded, then retried once, not repeated${note}`, async () => {
+    const d = h.db.database.db;
+    received.length = 0;
+    await d.update(schema.users).set({ email: "other@example.com" }).where(eq(schema.users.id, h.people.other.id));
+    const sub = await trpc(h.app, "subscriptions.create", { target: "search", value: "zookeeper session expired", filters: { kinds: ["fix"] }, frequency: "daily" }, { cookie: h.people.other.cookie });
+    expect(sub.status).toBe(200);
+    const make = (title: string, kind = "fix", visibility = "org") =>
+      trpc<Entry>(h.app, "entries.create", { kind, title, body: "The zookeeper session expired under load.", status: "published", teamId: h.teams.alpha, visibility }, { cookie: h.people.author.cookie });
+    const match = (await make("Zookeeper session expired fix")).data!;
+    const wrongKind = (await make("Zookeeper session expired runbook", "runbook")).data!;
+    const hidden = (await make("Zookeeper session expired (team only)", "fix", "team")).data!;
+    const today = digestBoundary("daily", new Date());
+    for (const e of [match, wrongKind, hidden]) await d.update(schema.entries).set({ publishedAt: new Date(today.getTime() - 6 * HOUR) }).where(eq(schema.entries.id, e.id));
+
+    refuseNext = true;
+    const failed = await sendDigests(h.app.digestDeps, "daily", new Date(today.getTime() + HOUR));
+    expect(failed).toMatchObject({ sent: 0, failed: 1 });
+    const [row] = await d.select().from(schema.digestRuns).where(eq(schema.digestRuns.userId, h.people.other.id));
+    expect(row).toMatchObject({ sentAt: null, attempts: 1, claimedAt: null });
+    expect(row!.error).toMatch(/^SMTP send failed: .*mailbox unavailable/);
+    expect(row!.error).not.toContain(`127.0.0.1:${smtpPort}`);
+
+    const retried = await sendDigests(h.app.digestDeps, "daily", new Date(today.getTime() + 2 * HOUR));
+    expect(retried).toMatchObject({ sent: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.text).toContain("Zookeeper session expired fix");
+    expect(received[0]!.text).toContain('Because you follow: search "zookeeper session expired"');
+    expect(received[0]!.text).not.toContain("runbook");
+    expect(received[0]!.text).not.toContain("team only");
+    const runs = await d.select().from(schema.digestRuns).where(eq(schema.digestRuns.userId, h.people.other.id));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ attempts: 2, error: null, entryCount: 1 });
+    expect((await sendDigests(h.app.digestDeps, "daily", new Date(today.getTime() + 3 * HOUR))).sent).toBe(0);
+    expect(received).toHaveLength(1);
   });
 });
 
