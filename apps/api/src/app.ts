@@ -21,6 +21,8 @@ import { openapiPlugin } from "./rest/openapi.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
+import { sendDigests, type DigestDeps } from "./services/digest-service.js";
+import { createSmtpMailer } from "./services/mailer.js";
 import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
 import { pruneSearchLog } from "./services/search-service.js";
@@ -37,12 +39,18 @@ export interface BuildOptions {
   slackRespond?: SlackResponder;
   /** Sees every route as it is registered (tests: the OpenAPI document must list each one). */
   onRoute?: (route: RouteOptions) => void;
+  /** Start the digest scheduler (default: HINDSIGHT_DIGESTS; tests drive sendDigests by hand). */
+  startDigests?: boolean;
+  /** Replaces HTTP posts of chat digests (tests). */
+  chatFetch?: typeof fetch;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     /** The outbox relay when an external search engine is configured. */
     searchRelay: import("./services/outbox-relay.js").OutboxRelay | null;
+    /** What sending digests needs (the scheduler, and tests that send by hand). */
+    digestDeps: DigestDeps;
   }
 }
 
@@ -72,6 +80,36 @@ function startRetention(app: FastifyInstance, database: Database, config: Config
   const timer = setInterval(() => (running = prune()), RETENTION_EVERY_MS);
   timer.unref();
   return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+const DIGESTS_EVERY_MS = 15 * 60 * 1000;
+
+/**
+ * Sends due digests (daily, then weekly): once at start, then every 15 minutes. Every replica may
+ * run this; each person's digest of a period is claimed by one sender (digest_runs). Returns a stop
+ * function that waits for a run in flight.
+ */
+function startDigests(app: FastifyInstance, deps: DigestDeps): () => Promise<void> {
+  let stopped = false;
+  const run = async () => {
+    for (const frequency of ["daily", "weekly"] as const) {
+      if (stopped) return;
+      try {
+        const s = await sendDigests(deps, frequency, new Date(), (err) => app.log.warn({ err }, "a digest failed; will retry"));
+        if (s.sent || s.failed) app.log.info({ frequency, sent: s.sent, failed: s.failed }, "sent digests");
+      } catch (err) {
+        app.log.warn({ err }, "could not send digests; will retry");
+      }
+    }
+  };
+  let running = run();
+  const timer = setInterval(() => (running = run()), DIGESTS_EVERY_MS);
+  timer.unref();
+  return async () => {
+    stopped = true;
     clearInterval(timer);
     await running;
   };
@@ -128,12 +166,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const database = options.database ?? (await createDatabase(config.database));
   let searchIdle: () => Promise<void> = async () => undefined;
   let stopRetention: () => Promise<void> = async () => undefined;
-  // Background work (index maintenance, search-log pruning) must finish before the database goes away.
+  let stopDigests: () => Promise<void> = async () => undefined;
+  // Background work (index maintenance, search-log pruning, digests) must finish before the database goes away.
   app.addHook("onClose", async () => {
+    await stopDigests();
+    closeMailer();
     await stopRetention();
     await searchIdle();
     if (!options.database) await database.close();
   });
+  let closeMailer = () => undefined as void;
   let search: SearchSetup;
   try {
     await runMigrations(database);
@@ -160,9 +202,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     engine: search.engine,
     searchSync: search.sync,
     oidc: config.auth.oidc ? createOidcClient(config.auth.oidc, config.publicUrl) : null,
+    mailer: config.digests.smtp ? createSmtpMailer(config.digests.smtp) : null,
   };
 
+  const mailer = deps.mailer;
+  if (mailer) closeMailer = () => mailer.close();
+
   stopRetention = startRetention(app, database, config);
+  const digestDeps: DigestDeps = { db: database.db, engine: search.engine, config, mailer, fetch: options.chatFetch };
+  app.decorate("digestDeps", digestDeps);
+  if (options.startDigests ?? config.digests.schedule) stopDigests = startDigests(app, digestDeps);
   await announceFirstAdminSetup(app, deps);
 
   if (search.relay) {

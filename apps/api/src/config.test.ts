@@ -97,9 +97,39 @@ describe("loadConfig", () => {
     [{ HINDSIGHT_OIDC_ISSUER: "https://login.example.com", HINDSIGHT_OIDC_CLIENT_ID: "x", HINDSIGHT_OIDC_GROUP_MAP: "sre=team:Platform Team" }, "HINDSIGHT_OIDC_GROUP_MAP"],
     [{ HINDSIGHT_OIDC_ISSUER: "https://login.example.com", HINDSIGHT_OIDC_CLIENT_ID: "x", HINDSIGHT_OIDC_GROUP_MAP: "sre" }, "HINDSIGHT_OIDC_GROUP_MAP"],
     [{ HINDSIGHT_TRUST_PROXY: "maybe" }, "HINDSIGHT_TRUST_PROXY"],
+    [{ HINDSIGHT_SMTP_URL: "smtp.example.com:587", HINDSIGHT_MAIL_FROM: "hindsight@example.com" }, "HINDSIGHT_SMTP_URL"],
+    [{ HINDSIGHT_SMTP_URL: "https://smtp.example.com", HINDSIGHT_MAIL_FROM: "hindsight@example.com" }, "HINDSIGHT_SMTP_URL"],
+    [{ HINDSIGHT_SMTP_URL: "smtp://smtp.example.com:587" }, "HINDSIGHT_MAIL_FROM"],
+    [{ HINDSIGHT_SMTP_URL: "smtp://smtp.example.com:587", HINDSIGHT_MAIL_FROM: "not an address" }, "HINDSIGHT_MAIL_FROM"],
+    [{ HINDSIGHT_DIGESTS: "sometimes" }, "HINDSIGHT_DIGESTS"],
+    [{ HINDSIGHT_CHAT_WEBHOOK_HOSTS: "hooks.slack.com,https://evil/" }, "HINDSIGHT_CHAT_WEBHOOK_HOSTS"],
   ])("rejects %j naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it("configures digests: SMTP with a From, the scheduler on by default, Slack's webhook host", () => {
+    expect(loadConfig({}).digests).toEqual({ schedule: true, smtp: null, chatWebhookHosts: ["hooks.slack.com"] });
+    const c = loadConfig({
+      HINDSIGHT_SMTP_URL: "smtps://digest:s3cret@smtp.example.com:465",
+      HINDSIGHT_MAIL_FROM: "Hindsight <hindsight@example.com>",
+      HINDSIGHT_DIGESTS: "false",
+      HINDSIGHT_CHAT_WEBHOOK_HOSTS: "hooks.slack.com, chat.example.com",
+    });
+    expect(c.digests).toEqual({
+      schedule: false,
+      smtp: { url: "smtps://digest:s3cret@smtp.example.com:465", from: "Hindsight <hindsight@example.com>" },
+      chatWebhookHosts: ["hooks.slack.com", "chat.example.com"],
+    });
+  });
+
+  it("never repeats a malformed SMTP URL (it may hold a password) in the error", () => {
+    expect(() => loadConfig({ HINDSIGHT_SMTP_URL: "smtp//user:hunter2-secret@host", HINDSIGHT_MAIL_FROM: "a@b.example" })).toThrow(/HINDSIGHT_SMTP_URL/);
+    try {
+      loadConfig({ HINDSIGHT_SMTP_URL: "smtp//user:hunter2-secret@host", HINDSIGHT_MAIL_FROM: "a@b.example" });
+    } catch (err) {
+      expect((err as Error).message).not.toContain("hunter2");
+    }
   });
 
   it("treats empty variables as unset", () => {

@@ -12,6 +12,10 @@ const boolFromEnv = z
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
+const MAIL_ADDRESS = "[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+";
+const MAIL_FROM = new RegExp(`^(?:${MAIL_ADDRESS}|[^<>]*<${MAIL_ADDRESS}>)$`);
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:]+\]$/;
+
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 const ZEnv = z
@@ -82,6 +86,32 @@ const ZEnv = z
       .trim()
       .min(16, "must be the Slack app's signing secret (Basic Information > App Credentials), at least 16 characters")
       .optional(),
+    /** The SMTP server digests are sent through, such as smtps://user:pass@smtp.example.com:465. May hold a password: never logged. */
+    HINDSIGHT_SMTP_URL: z
+      .string()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+        } catch {
+          return false;
+        }
+      }, "must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465")
+      .optional(),
+    /** The From of digest e-mails: an address, or a name and an address. */
+    HINDSIGHT_MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(MAIL_FROM, 'must be an e-mail address, or a name and an address such as "Hindsight <hindsight@example.com>"')
+      .optional(),
+    /** Send digests from the server on a timer (turn off when `hindsight-admin send-digests` runs from cron instead). */
+    HINDSIGHT_DIGESTS: boolFromEnv.default(true),
+    /** Hosts chat digests may be posted to (incoming webhooks). */
+    HINDSIGHT_CHAT_WEBHOOK_HOSTS: z
+      .string()
+      .transform((v) => v.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(HOST, "must be a comma-separated list of host names such as hooks.slack.com")).min(1))
+      .default(["hooks.slack.com"]),
     /** Who may read a message saved from Slack (a draft either way, so its team sees it first). */
     SLACK_SAVE_VISIBILITY: z.enum(["team", "org"], { message: "must be team or org" }).default("team"),
   })
@@ -107,6 +137,9 @@ const ZEnv = z
     if (env.HINDSIGHT_OIDC_GROUP_MAP) {
       const parsed = parseGroupMap(env.HINDSIGHT_OIDC_GROUP_MAP);
       if (typeof parsed === "string") ctx.addIssue({ code: "custom", path: ["HINDSIGHT_OIDC_GROUP_MAP"], message: parsed });
+    }
+    if (env.HINDSIGHT_SMTP_URL && !env.HINDSIGHT_MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["HINDSIGHT_MAIL_FROM"], message: "is required when HINDSIGHT_SMTP_URL is set (the From of digest e-mails)" });
     }
     if (env.HINDSIGHT_LOCAL_LOGIN === false && !env.HINDSIGHT_OIDC_ISSUER && !env.HINDSIGHT_DEMO) {
       ctx.addIssue({ code: "custom", path: ["HINDSIGHT_LOCAL_LOGIN"], message: "=false needs HINDSIGHT_OIDC_ISSUER: nobody could sign in" });
@@ -175,6 +208,14 @@ export interface Config {
   searchLogDays: number;
   /** Base URL of the portal for links sent out (chat messages), without a trailing slash. */
   publicUrl: string;
+  digests: {
+    /** Run the digest scheduler inside the server. */
+    schedule: boolean;
+    /** Where e-mail digests go out; null: e-mail digests are not sent (previews still work). */
+    smtp: { url: string; from: string } | null;
+    /** Hosts a chat digest may be posted to. */
+    chatWebhookHosts: string[];
+  };
   /** ChatOps for Slack; null when no signing secret is configured (the routes are then absent). */
   slack: { signingSecret: string; saveVisibility: "team" | "org" } | null;
 }
@@ -231,6 +272,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.HINDSIGHT_TRUST_PROXY,
     searchLogDays: e.SEARCH_LOG_DAYS,
     publicUrl: (e.HINDSIGHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    digests: {
+      schedule: e.HINDSIGHT_DIGESTS,
+      smtp: e.HINDSIGHT_SMTP_URL ? { url: e.HINDSIGHT_SMTP_URL, from: e.HINDSIGHT_MAIL_FROM! } : null,
+      chatWebhookHosts: e.HINDSIGHT_CHAT_WEBHOOK_HOSTS,
+    },
     slack: e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET, saveVisibility: e.SLACK_SAVE_VISIBILITY } : null,
   };
 }

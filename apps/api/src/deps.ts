@@ -3,6 +3,7 @@ import type { Database } from "@hindsight/db";
 import type { SearchEngine } from "@hindsight/search";
 import type { Config } from "./config.js";
 import type { OidcClient } from "./identity/oidc.js";
+import type { Mailer } from "./services/mailer.js";
 import type { SearchSync } from "./services/search-sync.js";
 
 export interface AppDeps {
@@ -14,4 +15,6 @@ export interface AppDeps {
   searchSync: SearchSync;
   /** The single sign-on client when HINDSIGHT_OIDC_ISSUER is set. */
   oidc: OidcClient | null;
+  /** Outgoing e-mail (digests) when HINDSIGHT_SMTP_URL is set. */
+  mailer: Mailer | null;
 }

@@ -8,6 +8,7 @@ import { importsRouter } from "./routers/imports.js";
 import { insightsRouter } from "./routers/insights.js";
 import { meRouter } from "./routers/me.js";
 import { searchRouter } from "./routers/search.js";
+import { subscriptionsRouter } from "./routers/subscriptions.js";
 import { teamsRouter } from "./routers/teams.js";
 import { router } from "./trpc.js";
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   imports: importsRouter,
   search: searchRouter,
   insights: insightsRouter,
+  subscriptions: subscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -106,4 +106,12 @@ describe("hindsight server process", () => {
     expect(await run.exited).toBe(2);
     expect(run.output()).toMatch(/PORT/);
   });
+
+  it("stops at boot on a malformed SMTP URL, naming the variable but never its value (it may hold a password)", async () => {
+    const run = start({ DATA_DIR: dataDir, HINDSIGHT_SMTP_URL: "smtp//digest:hunter2-pw@mail.example.com", HINDSIGHT_MAIL_FROM: "hindsight@example.com" });
+    running.push(run);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toMatch(/HINDSIGHT_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(run.output()).not.toContain("hunter2");
+  });
 });

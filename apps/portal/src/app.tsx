@@ -34,6 +34,7 @@ const ActionItemsPage = lazy(() => import("./pages/action-items-page").then((m) 
 const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default: m.TeamsPage })));
 const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
 const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ default: m.TokensPage })));
+const SubscriptionsPage = lazy(() => import("./pages/subscriptions-page").then((m) => ({ default: m.SubscriptionsPage })));
 const ChatLinksPage = lazy(() => import("./pages/chat-links-page").then((m) => ({ default: m.ChatLinksPage })));
 const AccountPage = lazy(() => import("./pages/account-page").then((m) => ({ default: m.AccountPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
@@ -79,6 +80,7 @@ const router = createBrowserRouter([
           { path: "settings/tokens", Component: TokensPage },
           { path: "settings/slack", Component: ChatLinksPage },
           { path: "settings/account", Component: AccountPage },
+          { path: "settings/subscriptions", Component: SubscriptionsPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

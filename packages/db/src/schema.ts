@@ -19,6 +19,14 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+/** The filters of a saved-search subscription (team ids, not slugs: a renamed team keeps its subscribers). */
+export interface SubscriptionFilters {
+  kinds?: string[];
+  teamIds?: string[];
+  services?: string[];
+  tags?: string[];
+}
+
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
 export const users = pgTable("users", {
@@ -460,12 +468,16 @@ export const subscriptions = pgTable(
     /** email, or chat (posted to `chatChannel` through an integration). */
     channel: text().notNull().default("email").$type<"email" | "chat">(),
     chatIntegrationId: uuid().references(() => integrations.id, { onDelete: "set null" }),
+    /** For channel chat: the Slack-compatible incoming-webhook URL the digest is posted to (a credential: never logged). */
     chatChannel: text(),
+    /** For a saved search: its filters (kinds, team ids, services, tags), as the search page takes them. */
+    filters: jsonb().notNull().default({}).$type<SubscriptionFilters>(),
     createdAt: createdAt(),
   },
   (t) => [
     index().on(t.userId),
-    uniqueIndex("subscriptions_identity_uq").on(t.userId, t.target, t.value, t.channel),
+    // Null chat channels (e-mail) must collide with each other, so the index reads them as ''.
+    uniqueIndex("subscriptions_identity_uq").on(t.userId, t.target, t.value, t.channel, t.filters, sql`coalesce(${t.chatChannel}, '')`),
     check("subscriptions_target_ck", sql`${t.target} in ('team','service','tag','search')`),
     check("subscriptions_frequency_ck", sql`${t.frequency} in ('daily','weekly')`),
     check("subscriptions_channel_ck", sql`${t.channel} in ('email','chat')`),
@@ -491,6 +503,8 @@ export const digestRuns = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     error: text(),
+    /** When a sender took this digest on; another sender may retake it only after a lease (a crashed sender). */
+    claimedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex("digest_runs_period_uq").on(t.userId, t.frequency, t.periodStart)],
 );

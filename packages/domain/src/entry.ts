@@ -11,7 +11,7 @@ export { ENTRY_STATUSES, type EntryStatus } from "./vocabulary.js";
 export const ZEntryStatus = z.enum(ENTRY_STATUSES);
 
 /** Tags and services are compared case-insensitively, so they are stored normalised. */
-const ZLabel = z
+export const ZLabel = z
   .string()
   .trim()
   .toLowerCase()

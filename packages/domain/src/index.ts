@@ -21,3 +21,4 @@ export * from "./rules/redact.js";
 export * from "./rules/blameless-entry.js";
 export * from "./incident.js";
 export * from "./rest.js";
+export * from "./subscription.js";

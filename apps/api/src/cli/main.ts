@@ -1,11 +1,13 @@
 // The `hindsight-admin` command of the API package: operational tasks run beside (not inside) the
 // server, with direct database access (the `hindsight` command of apps/cli talks to a server over REST).
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { DataDirLocked } from "@hindsight/db";
 import { DomainError } from "@hindsight/domain";
 import { ConfigError, loadConfig } from "../config.js";
 import { createAdmin, readStdin } from "./create-admin.js";
 import { reindex } from "./reindex.js";
+import { sendDigestsOnce } from "./send-digests.js";
+import { scrubSecrets } from "../services/mailer.js";
 
 const program = new Command("hindsight-admin").description("Hindsight operations (configuration from the same environment variables as the server)");
 
@@ -38,8 +40,22 @@ program
     if (result.generatedPassword) console.log(`password (shown once; change it after signing in): ${result.generatedPassword}`);
   });
 
+program
+  .command("send-digests")
+  .description("send the due subscription digests of one frequency now (for cron; safe to run beside servers on Postgres)")
+  .requiredOption("--frequency <frequency>", "daily or weekly")
+  .action(async (opts: { frequency: string }) => {
+    if (opts.frequency !== "daily" && opts.frequency !== "weekly") throw new InvalidArgumentError("--frequency must be daily or weekly");
+    const config = loadConfig();
+    if (!config.digests.smtp) console.error("hindsight-admin: HINDSIGHT_SMTP_URL is not set; only chat digests are sent");
+    const smtpUrl = config.digests.smtp?.url ?? null;
+    const s = await sendDigestsOnce(config, opts.frequency, (err) => console.error(`hindsight-admin: a digest failed: ${scrubSecrets(String((err as Error).message ?? err), smtpUrl)}`));
+    console.log(`${s.frequency} digests: ${s.sent} sent, ${s.empty} with nothing new, ${s.skipped} not due or already sent, ${s.failed} failed (retried next run)`);
+    if (s.failed > 0) process.exitCode = 1;
+  });
+
 program.parseAsync().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLocked || err instanceof DomainError) {
+  if (err instanceof ConfigError || err instanceof DataDirLocked || err instanceof DomainError || err instanceof InvalidArgumentError) {
     console.error(`hindsight-admin: ${err.message}`);
     process.exit(2);
   }

@@ -16,6 +16,7 @@ import {
 } from "@hindsight/domain";
 import { z } from "zod";
 import * as entryService from "../services/entry-service.js";
+import * as relatedService from "../services/related-service.js";
 import * as reviewService from "../services/review-service.js";
 import * as transcriptService from "../services/transcript-service.js";
 import { authedProcedure, router } from "../trpc.js";
@@ -125,6 +126,26 @@ export const entriesRouter = router({
     )
     .output(ZEntry)
     .mutation(({ ctx, input }) => transcriptService.promoteMessages(ctx.services, input)),
+  /** Runbooks and fixes sharing a postmortem's services (or, for a runbook or fix, the postmortems citing it). */
+  serviceRelated: authedProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .output(
+      z.array(
+        z.object({
+          id: z.string().uuid(),
+          kind: ZEntryKind,
+          slug: z.string(),
+          title: z.string(),
+          teamSlug: z.string().nullable(),
+          teamName: z.string().nullable(),
+          sharedServices: z.array(z.string()),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      const entry = await entryService.getEntry(ctx.services, { id: input.id });
+      return relatedService.serviceRelated(ctx.services, entry);
+    }),
   history: authedProcedure
     .input(z.object({ id: z.string().uuid() }))
     .output(z.array(ZRevision))

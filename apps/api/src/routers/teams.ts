@@ -1,6 +1,7 @@
 // tRPC procedures for teams and memberships.
-import { ZCreateTeamInput, ZTeam, ZTeamMember, ZTeamRole } from "@hindsight/domain";
+import { ZCreateTeamInput, ZTeam, ZTeamMember, ZTeamNotification, ZTeamRole } from "@hindsight/domain";
 import { z } from "zod";
+import * as relatedService from "../services/related-service.js";
 import * as teamService from "../services/team-service.js";
 import { adminProcedure, authedProcedure, router } from "../trpc.js";
 
@@ -24,4 +25,13 @@ export const teamsRouter = router({
       await teamService.setMembership(ctx.services, input.teamId, input.userId, input.role);
       return { ok: true as const };
     }),
+  /** The team's inbox ("your runbook was cited in a new postmortem"), for its members. */
+  notifications: authedProcedure
+    .input(z.object({ teamId: z.string().uuid(), unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(100).default(50) }))
+    .output(z.array(ZTeamNotification))
+    .query(({ ctx, input }) => relatedService.listTeamNotifications(ctx.services, input.teamId, input)),
+  markNotificationsRead: authedProcedure
+    .input(z.object({ teamId: z.string().uuid() }))
+    .output(z.object({ marked: z.number().int() }))
+    .mutation(async ({ ctx, input }) => ({ marked: await relatedService.markTeamNotificationsRead(ctx.services, input.teamId) })),
 });

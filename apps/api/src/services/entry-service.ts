@@ -36,6 +36,7 @@ import { actionItemsAsFields, KINDS_WITH_ACTION_ITEMS, syncActionItems } from ".
 import { audit } from "./audit.js";
 import { cleanContent, type Content, type Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
+import { notifyCitedTeams } from "./related-service.js";
 
 const { entries, entryGrants, entryRevisions, teams, users } = schema;
 
@@ -344,6 +345,8 @@ async function applyChanges(
   if (changes.grants) await replaceGrants(tx, row.id, grants);
   const detail = { ...(next.status !== current.status ? { from: current.status, to: next.status } : {}), ...redactionDetail(content.redactions) };
   await recordWrite(tx, ctx, row, grants, action, note, detail, overrides);
+  // A newly published postmortem tells the owners of the runbooks and fixes it cites (same transaction).
+  if (next.status === "published" && current.status !== "published") await notifyCitedTeams(tx, row);
   return { entry: await hydrate(tx, { ...row, grants }), outcome: "updated", redactions: content.redactions, warnings: warningsOf(overrides) };
 }
 
@@ -661,6 +664,7 @@ export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: Creat
     })),
   );
   for (const row of rows) await ctx.search.touch(tx, row.id);
+  for (const row of rows) await notifyCitedTeams(tx, row);
 
   const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.userId));
   return rows.map((row, i) => ({

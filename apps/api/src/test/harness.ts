@@ -94,7 +94,8 @@ export async function startHarness(target: DatabaseTarget, options: HarnessOptio
     ...env,
   });
   const db = await target.create();
-  const app = await buildApp(config, { ...buildOptions, database: db.database });
+  // Digests are sent by hand in tests (sendDigests with a chosen clock), never by the timer.
+  const app = await buildApp(config, { startDigests: false, ...buildOptions, database: db.database });
   const d = db.database.db;
   const [alpha] = await d.insert(schema.teams).values({ slug: "alpha", name: "Alpha" }).returning();
   const [beta] = await d.insert(schema.teams).values({ slug: "beta", name: "Beta" }).returning();

@@ -3,7 +3,7 @@
 // what the previous one could.
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { IconBrandSlack, IconKey, IconUserCircle, IconUsersGroup } from "@tabler/icons-react";
+import { IconBrandSlack, IconKey, IconMailFast, IconUserCircle, IconUsersGroup } from "@tabler/icons-react";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
@@ -58,6 +58,9 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} aria-hidden />}>
           API tokens
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/subscriptions" leftSection={<IconMailFast size={16} aria-hidden />}>
+          Subscriptions
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/slack" leftSection={<IconBrandSlack size={16} aria-hidden />}>
           Chat accounts

@@ -15,6 +15,7 @@ import { FixFeedback, FixView } from "../components/entry/fix-view";
 import { GamedayView } from "../components/entry/gameday-view";
 import { PostmortemView, SeverityBadge } from "../components/entry/postmortem-view";
 import { RelatedEntries } from "../components/entry/related-entries";
+import { ServiceRelated } from "../components/entry/service-related";
 import { ReviewPanel } from "../components/entry/review-panel";
 import { RunbookView } from "../components/entry/runbook-view";
 import { TranscriptView } from "../components/entry/transcript-view";
@@ -155,6 +156,7 @@ export function EntryPage() {
             <Divider hiddenFrom="md" />
             <EntryFacts entry={e} teamName={teamName} />
             <Divider />
+            <ServiceRelated entryId={e.id} kind={e.kind} />
             <RelatedEntries entryId={e.id} />
           </Stack>
         </Grid.Col>

@@ -8,6 +8,7 @@ import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
 import { TeamCollections, TeamEntries } from "../components/teams/team-content";
 import { TeamMembers } from "../components/teams/team-members";
+import { TeamNotifications } from "../components/teams/team-notifications";
 import { isNotFound } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
 import { canManageMembers, memberCountText, myTeamRole, TEAM_ROLE_LABELS } from "../lib/teams-view";
@@ -61,6 +62,7 @@ export function TeamPage() {
           {canManage ? "" : " · maintainers and admins manage members"}
         </Text>
       </Stack>
+      {(role || me.orgRole === "admin") && <TeamNotifications teamId={team.data.id} />}
       <TeamMembers team={team.data} canManage={canManage} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <TeamEntries teamId={team.data.id} />
