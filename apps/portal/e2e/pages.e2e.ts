@@ -1,5 +1,5 @@
 // Scenarios 5 and 6: axe finds no serious or critical violation on the main pages (search, an entry of
-// every kind, history, editor, collection, dashboards, plus sign-in, browse, import and onboarding), in
+// every kind, history, editor, collection, dashboards, plus sign-in, browse, import, onboarding, account and subscriptions), in
 // light and dark, and
 // the run saves a screenshot of each (light, dark, and 700px wide: a laptop half-screen) to look at.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +137,16 @@ describe("scenarios 5 + 6: accessibility and screenshots of the main pages", () 
       name: "onboarding",
       path: () => "/onboarding",
       ready: (page) => page.getByRole("heading", { level: 1, name: "Your onboarding" }).waitFor(),
+    },
+    {
+      name: "account",
+      path: () => "/settings/account",
+      ready: (page) => page.getByRole("heading", { level: 1, name: "Account" }).waitFor(),
+    },
+    {
+      name: "subscriptions",
+      path: () => "/settings/subscriptions",
+      ready: (page) => page.getByRole("heading", { level: 1, name: "Subscriptions" }).waitFor(),
     },
   ];
 
