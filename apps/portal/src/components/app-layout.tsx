@@ -92,7 +92,9 @@ function useDemoMode(): boolean {
 function DemoBanner() {
   return (
     <div className="demo-banner" role="note" aria-label="Demo mode">
-      <strong>Demo</strong> · anyone can sign in as anyone here, so keep real incident data out.
+      <span>
+        <strong>Demo</strong> · anyone can sign in as anyone here, so keep real incident data out.
+      </span>
     </div>
   );
 }
