@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, hindsightEngine, httpTransport, importCorpus, injectTransport, postEntries, search, searchPath, type BulkEntry } from "./hindsight-client.js";
 import { runLoad } from "./load.js";
-import { formatRelevanceReport, runEngine } from "./relevance-run.js";
+import { formatRelevanceReport, relevanceFigures, runAll, runEngine } from "./relevance-run.js";
 import { FIXTURE_DOCS } from "./test/fixtures.js";
 
 const TOKEN = "stub-token";
@@ -101,9 +101,10 @@ describe("Hindsight client against a stub of the REST contract", () => {
     await expect(search(t, { q: "boom" })).rejects.toThrow(ApiError);
     await expect(search(t, { q: "boom" })).rejects.toThrow(/GET \/api\/v1\/search answered 500: .*Something went wrong/);
     await expect(search(injectTransport(app, "wrong"), { q: "x" })).rejects.toThrow(/answered 401/);
-    const run = await runEngine(hindsightEngine(t), [{ q: "boom", rel: { a: 2 } }]);
-    expect(run.error).toMatch(/answered 500/);
-    const report = formatRelevanceReport([run], [{ q: "boom", rel: { a: 2 } }]);
+    const dev = [{ q: "boom", rel: { a: 2 } }];
+    const results = await runAll(hindsightEngine(t), { dev, judged: [], random: ["x"] });
+    expect(results.error).toMatch(/answered 500/);
+    const report = formatRelevanceReport([relevanceFigures(results, dev, [])]);
     expect(report).toMatch(/Hindsight\s+-\s+-/);
     expect(report).toMatch(/Errors:\n {2}Hindsight: GET \/api\/v1\/search answered 500/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dcg, firstRelevantRank, idealDcg, meanScores, ndcg, reciprocalRank, scoreQuery, topK } from "./metrics.js";
+import { dcg, firstRelevantRank, idealDcg, meanScores, ndcg, recall, reciprocalRank, scoreQuery, topK } from "./metrics.js";
 
 describe("relevance metrics", () => {
   // Worked by hand: judged {a: 2, b: 1, c: 1}; the engine returned x, b, a, y, c.
@@ -21,7 +21,7 @@ describe("relevance metrics", () => {
   it("averages over queries, counting a miss beyond rank 10 as zero", () => {
     const beyond = [...Array.from({ length: 10 }, (_, i) => `n${i}`), "q"];
     const scores = [scoreQuery(ranked, rel), scoreQuery(["p"], { p: 2 }), scoreQuery(beyond, { q: 2 })];
-    expect(scores[2]).toEqual({ mrr: 0, ndcg: 0, firstRelevant: null });
+    expect(scores[2]).toEqual({ mrr: 0, ndcg: 0, recall: 0, firstRelevant: null });
     const mean = meanScores(scores);
     expect(mean.mrr).toBeCloseTo((0.5 + 1 + 0) / 3, 10);
     expect(mean.ndcg).toBeCloseTo((0.6094954 + 1 + 0) / 3, 6);
@@ -53,6 +53,37 @@ describe("relevance metrics", () => {
 
   it("ignores judgements of grade 0 and means nothing over no queries", () => {
     expect(idealDcg({ a: 2, z: 0 })).toBe(3);
-    expect(meanScores([])).toEqual({ mrr: 0, ndcg: 0 });
+    expect(meanScores([])).toEqual({ mrr: 0, ndcg: 0, recall: 0 });
+  });
+
+  describe("recall@10", () => {
+    it.each([
+      // judged {a: 2, b: 1, c: 1}: the hand-worked ranking x, b, a, y, c finds all three.
+      { name: "all relevant found", ranked: ["x", "b", "a", "y", "c"], expected: 1 },
+      { name: "two of three", ranked: ["a", "c", "x"], expected: 2 / 3 },
+      { name: "grade is irrelevant: one of three either way", ranked: ["b"], expected: 1 / 3 },
+      { name: "nothing relevant", ranked: ["x", "y"], expected: 0 },
+      { name: "empty result", ranked: [], expected: 0 },
+      { name: "a repeated id counts once", ranked: ["a", "a", "a"], expected: 1 / 3 },
+    ])("$name", ({ ranked, expected }) => {
+      expect(recall(ranked, rel)).toBeCloseTo(expected, 10);
+    });
+
+    it("only counts the top 10, and is not capped at 10 relevant documents", () => {
+      const beyond = [...Array.from({ length: 10 }, (_, i) => `n${i}`), "a"];
+      expect(recall(beyond, rel)).toBe(0);
+      const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`d${i}`, 1]));
+      expect(recall(Object.keys(many), many)).toBeCloseTo(10 / 12, 10);
+    });
+
+    it("ignores grade-0 judgements and is 0 when nothing is relevant", () => {
+      expect(recall(["a", "z"], { a: 2, z: 0 })).toBe(1);
+      expect(recall(["a"], {})).toBe(0);
+    });
+
+    it("is part of the score and the mean", () => {
+      expect(scoreQuery(["a", "c"], rel).recall).toBeCloseTo(2 / 3, 10);
+      expect(meanScores([scoreQuery(["a", "b", "c"], rel), scoreQuery(["x"], rel)]).recall).toBeCloseTo(0.5, 10);
+    });
   });
 });

@@ -1,8 +1,9 @@
 // Relevance metrics as the shared corpus README defines them: MRR@10 (reciprocal rank of the first
 // hit graded >= 1) and nDCG@10 (gain 2^grade - 1, log2 discount, ideal DCG from the judged set),
-// averaged over queries. Pure functions; the runners feed them ranked corpus ids.
+// plus recall@10 (share of the documents graded >= 1 found in the top 10), averaged over queries.
+// Pure functions; the runners feed them ranked corpus ids.
 
-/** Graded judgements of one query: corpus id -> grade (2 = the answer, 1 = also useful). */
+/** Graded judgements of one query: corpus id -> grade (dev set: 2 = the answer, 1 = also useful; judged set 0-3). */
 export type Judgements = Readonly<Record<string, number>>;
 
 export const CUTOFF = 10;
@@ -58,20 +59,42 @@ export function ndcg(ranked: readonly string[], rel: Judgements, k = CUTOFF): nu
   return dcg(topK(ranked, k).map((id) => rel[id] ?? 0), k) / ideal;
 }
 
+/**
+ * Documents graded >= 1 among the top k, over all documents graded >= 1 (not capped at k, so a broad
+ * query with 12 relevant documents tops out at 10/12). 0 when nothing is relevant.
+ */
+export function recall(ranked: readonly string[], rel: Judgements, k = CUTOFF): number {
+  const relevant = Object.values(rel).filter((g) => g >= 1).length;
+  if (relevant === 0) return 0;
+  return topK(ranked, k).filter((id) => (rel[id] ?? 0) >= 1).length / relevant;
+}
+
 export interface QueryScore {
   mrr: number;
   ndcg: number;
+  recall: number;
   /** 1-based rank of the first relevant hit in the top 10, null when none made it. */
   firstRelevant: number | null;
 }
 
 export function scoreQuery(ranked: readonly string[], rel: Judgements, k = CUTOFF): QueryScore {
-  return { mrr: reciprocalRank(ranked, rel, k), ndcg: ndcg(ranked, rel, k), firstRelevant: firstRelevantRank(ranked, rel, k) };
+  return {
+    mrr: reciprocalRank(ranked, rel, k),
+    ndcg: ndcg(ranked, rel, k),
+    recall: recall(ranked, rel, k),
+    firstRelevant: firstRelevantRank(ranked, rel, k),
+  };
 }
 
-/** Means over queries; both are 0 for an empty set rather than NaN. */
-export function meanScores(scores: readonly QueryScore[]): { mrr: number; ndcg: number } {
-  if (scores.length === 0) return { mrr: 0, ndcg: 0 };
-  const sum = scores.reduce((acc, s) => ({ mrr: acc.mrr + s.mrr, ndcg: acc.ndcg + s.ndcg }), { mrr: 0, ndcg: 0 });
-  return { mrr: sum.mrr / scores.length, ndcg: sum.ndcg / scores.length };
+export interface MeanScores {
+  mrr: number;
+  ndcg: number;
+  recall: number;
+}
+
+/** Means over queries; all are 0 for an empty set rather than NaN. */
+export function meanScores(scores: readonly Omit<QueryScore, "firstRelevant">[]): MeanScores {
+  if (scores.length === 0) return { mrr: 0, ndcg: 0, recall: 0 };
+  const sum = scores.reduce((acc, s) => ({ mrr: acc.mrr + s.mrr, ndcg: acc.ndcg + s.ndcg, recall: acc.recall + s.recall }), { mrr: 0, ndcg: 0, recall: 0 });
+  return { mrr: sum.mrr / scores.length, ndcg: sum.ndcg / scores.length, recall: sum.recall / scores.length };
 }

@@ -1,62 +1,240 @@
 // Runs judged queries through ranking engines and scores them; the report is plain text so it reads
-// the same in a terminal and in CI logs.
-import { CUTOFF, meanScores, scoreQuery, type QueryScore } from "./metrics.js";
-import type { JudgedQuery } from "./corpus.js";
+// the same in a terminal and in CI logs. Queries without any document graded >= 1 (the judged set's
+// noanswer queries) are left out of MRR/nDCG/recall, which they cannot earn, and measured instead by
+// the precision check: how often the engine rightly returns nothing.
+import { CUTOFF, meanScores, scoreQuery, type Judgements, type MeanScores, type QueryScore } from "./metrics.js";
+import { hasRelevant, STYLES, type QueryStyle, type Split } from "./judged.js";
 import type { RankingEngine } from "./peers.js";
+import { Rng } from "./prng.js";
 import { formatTable } from "./table.js";
+
+/** A query as the runner needs it; style and split only for the judged set. */
+export interface RunQuery {
+  q: string;
+  rel: Judgements;
+  style?: QueryStyle;
+  split?: Split;
+}
+
+export type QueryRun = QueryScore & { q: string; ranked: string[] };
 
 export interface EngineRun {
   engine: string;
   /** Set when the engine could not answer; its scores are then absent. */
   error: string | null;
-  perQuery: (QueryScore & { q: string; ranked: string[] })[];
+  perQuery: QueryRun[];
   mrr: number;
   ndcg: number;
+  recall: number;
 }
 
-export async function runEngine(engine: RankingEngine, queries: readonly JudgedQuery[]): Promise<EngineRun> {
-  const perQuery: EngineRun["perQuery"] = [];
+const failed = (engine: string, err: unknown): EngineRun => ({ engine, error: (err as Error).message, perQuery: [], mrr: 0, ndcg: 0, recall: 0 });
+
+/** Every query through the engine; the means cover only queries with something to find. */
+export async function runEngine(engine: RankingEngine, queries: readonly RunQuery[]): Promise<EngineRun> {
+  const perQuery: QueryRun[] = [];
   try {
     for (const { q, rel } of queries) {
       const ranked = await engine.search(q, CUTOFF);
       perQuery.push({ q, ranked, ...scoreQuery(ranked, rel) });
     }
   } catch (err) {
-    return { engine: engine.name, error: (err as Error).message, perQuery: [], mrr: 0, ndcg: 0 };
+    return failed(engine.name, err);
   }
-  return { engine: engine.name, error: null, perQuery, ...meanScores(perQuery) };
+  return { engine: engine.name, error: null, perQuery, ...meanScores(perQuery.filter((_, i) => hasRelevant(queries[i]!.rel))) };
 }
 
-const fixed = (n: number) => n.toFixed(3);
+export const RANDOM_SEED = "relevance-random-strings-v1";
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-export function formatRelevanceReport(runs: readonly EngineRun[], queries: readonly JudgedQuery[]): string {
-  const summary = formatTable(
-    ["engine", `MRR@${CUTOFF}`, `nDCG@${CUTOFF}`, "queries", "missed"],
-    runs.map((r) =>
-      r.error
-        ? [r.engine, "-", "-", "-", "-"]
-        : [r.engine, fixed(r.mrr), fixed(r.ndcg), String(r.perQuery.length), String(r.perQuery.filter((p) => p.firstRelevant === null).length)],
+/** `n` seeded random alphanumeric strings of 10-20 characters: queries no document can answer. */
+export function randomStrings(n = 200, seed = RANDOM_SEED): string[] {
+  const rng = new Rng(seed);
+  return Array.from({ length: n }, () => Array.from({ length: rng.int(10, 20) }, () => rng.pick([...ALPHANUMERIC])).join(""));
+}
+
+/** Everything one engine answered: the dev set, the judged set and the random strings. */
+export interface EngineResults {
+  engine: string;
+  error: string | null;
+  dev: EngineRun;
+  judged: EngineRun;
+  /** How many hits (up to the cutoff) each random string returned. */
+  random: { q: string; hits: number }[];
+}
+
+export async function runAll(
+  engine: RankingEngine,
+  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; random: readonly string[] },
+): Promise<EngineResults> {
+  const dev = await runEngine(engine, sets.dev);
+  const judged = dev.error ? dev : await runEngine(engine, sets.judged);
+  const random: EngineResults["random"] = [];
+  let error = dev.error ?? judged.error;
+  if (!error) {
+    try {
+      for (const q of sets.random) random.push({ q, hits: (await engine.search(q, CUTOFF)).length });
+    } catch (err) {
+      error = (err as Error).message;
+    }
+  }
+  return { engine: engine.name, error, dev, judged, random };
+}
+
+export function failedResults(engine: string, err: unknown): EngineResults {
+  const run = failed(engine, err);
+  return { engine, error: run.error, dev: run, judged: run, random: [] };
+}
+
+// ---- figures --------------------------------------------------------------------------------------
+
+export interface SetFigures extends MeanScores {
+  /** Queries scored (those with a document graded >= 1). */
+  queries: number;
+  /** Scored queries without a relevant hit in the top 10. */
+  missed: number;
+}
+
+/** Means over the queries `pick` selects that have something to find. */
+export function setFigures(run: EngineRun, queries: readonly RunQuery[], pick: (q: RunQuery) => boolean = () => true): SetFigures {
+  const scored = run.perQuery.filter((_, i) => pick(queries[i]!) && hasRelevant(queries[i]!.rel));
+  return { queries: scored.length, missed: scored.filter((p) => p.firstRelevant === null).length, ...meanScores(scored) };
+}
+
+export interface Share {
+  empty: number;
+  of: number;
+}
+
+/** How many of the picked queries returned nothing at all. */
+export function emptyShare(run: EngineRun, queries: readonly RunQuery[], pick: (q: RunQuery) => boolean): Share {
+  const picked = run.perQuery.filter((_, i) => pick(queries[i]!));
+  return { empty: picked.filter((p) => p.ranked.length === 0).length, of: picked.length };
+}
+
+export interface RelevanceFigures {
+  engine: string;
+  error: string | null;
+  sets: Record<"dev" | "tune" | "test" | "judged", SetFigures>;
+  /** Per style (noanswer excluded), on each half. */
+  styles: Record<"tune" | "test", Partial<Record<QueryStyle, SetFigures>>>;
+  precision: { noanswerTune: Share; noanswerTest: Share; noanswer: Share; random: Share };
+}
+
+const SCORED_STYLES = STYLES.filter((s) => s !== "noanswer");
+
+export function relevanceFigures(results: EngineResults, dev: readonly RunQuery[], judged: readonly RunQuery[]): RelevanceFigures {
+  const inSplit = (split: Split) => (q: RunQuery) => q.split === split;
+  const styles = (split: Split) =>
+    Object.fromEntries(SCORED_STYLES.map((style) => [style, setFigures(results.judged, judged, (q) => q.split === split && q.style === style)]));
+  const noanswer = (pick: (q: RunQuery) => boolean) => emptyShare(results.judged, judged, (q) => q.style === "noanswer" && pick(q));
+  return {
+    engine: results.engine,
+    error: results.error,
+    sets: {
+      dev: setFigures(results.dev, dev),
+      tune: setFigures(results.judged, judged, inSplit("tune")),
+      test: setFigures(results.judged, judged, inSplit("test")),
+      judged: setFigures(results.judged, judged),
+    },
+    styles: { tune: styles("tune"), test: styles("test") },
+    precision: {
+      noanswerTune: noanswer(inSplit("tune")),
+      noanswerTest: noanswer(inSplit("test")),
+      noanswer: noanswer(() => true),
+      random: { empty: results.random.filter((r) => r.hits === 0).length, of: results.random.length },
+    },
+  };
+}
+
+// ---- report ---------------------------------------------------------------------------------------
+
+const fixed = (n: number) => n.toFixed(3);
+const METRIC_HEADERS = [`MRR@${CUTOFF}`, `nDCG@${CUTOFF}`, `R@${CUTOFF}`, "miss"];
+
+function metricCells(f: RelevanceFigures, pick: (f: RelevanceFigures) => SetFigures | undefined): string[] {
+  const s = pick(f);
+  if (f.error || !s) return METRIC_HEADERS.map(() => "-");
+  return [fixed(s.mrr), fixed(s.ndcg), fixed(s.recall), String(s.missed)];
+}
+
+/**
+ * A table whose columns after the `lead` ones come in one group per engine, with the engine names on a
+ * line above their group, so engines read side by side.
+ */
+export function groupedTable(lead: readonly string[], groups: readonly string[], sub: readonly string[], rows: readonly (readonly string[])[]): string {
+  const header = [...lead, ...groups.flatMap(() => sub)];
+  const table = formatTable(header, rows, { align: header.map((_, i) => (i === 0 ? "left" : "right")) });
+  const lines = table.split("\n");
+  const widths = lines[1]!.split("  ").map((dashes) => dashes.length);
+  const start = (col: number) => widths.slice(0, col).reduce((sum, w) => sum + w + 2, 0);
+  let top = "";
+  groups.forEach((name, g) => {
+    const from = start(lead.length + g * sub.length);
+    const to = start(lead.length + (g + 1) * sub.length) - 2;
+    const label = name.length > to - from ? name.slice(0, to - from) : name;
+    top = top.padEnd(from) + " ".repeat(Math.floor((to - from - label.length) / 2)) + label;
+  });
+  return [top.trimEnd(), ...lines].join("\n");
+}
+
+const pct = (s: Share) => (s.of === 0 ? "-" : `${s.empty}/${s.of} ${((100 * s.empty) / s.of).toFixed(0).padStart(3)}%`);
+
+export function formatRelevanceReport(figures: readonly RelevanceFigures[]): string {
+  const names = figures.map((f) => f.engine);
+  const setRows = (["dev", "tune", "test", "judged"] as const).map((set) => {
+    const n = figures.find((f) => !f.error)?.sets[set].queries;
+    return [set === "judged" ? "tune+test" : set, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.sets[set]))];
+  });
+  const styleTable = (split: "tune" | "test") =>
+    groupedTable(
+      ["style", "queries"],
+      names,
+      METRIC_HEADERS,
+      SCORED_STYLES.map((style) => {
+        const n = figures.find((f) => !f.error)?.styles[split][style]?.queries;
+        return [style, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.styles[split][style]))];
+      }),
+    );
+  const precision = formatTable(
+    ["engine", "noanswer tune", "noanswer test", "noanswer all", "random strings"],
+    figures.map((f) =>
+      f.error ? [f.engine, "-", "-", "-", "-"] : [f.engine, pct(f.precision.noanswerTune), pct(f.precision.noanswerTest), pct(f.precision.noanswer), pct(f.precision.random)],
     ),
     { align: ["left", "right", "right", "right", "right"] },
   );
-  const perQuery = formatTable(
-    ["query", ...runs.map((r) => r.engine)],
-    queries.map((query, i) => [
-      query.q,
-      ...runs.map((r) => {
-        if (r.error) return "-";
-        const rank = r.perQuery[i]?.firstRelevant;
-        return rank == null ? `>${CUTOFF}` : String(rank);
-      }),
-    ]),
-    { align: ["left", ...runs.map(() => "right" as const)] },
-  );
-  const errors = runs.filter((r) => r.error).map((r) => `${r.engine}: ${r.error}`);
+  const errors = figures.filter((f) => f.error).map((f) => `  ${f.engine}: ${f.error}`);
   return [
-    summary,
+    `Relevance at ${CUTOFF} (R = recall; miss = queries without a relevant hit in the top ${CUTOFF}; noanswer queries excluded):`,
+    groupedTable(["set", "queries"], names, METRIC_HEADERS, setRows),
     "",
-    `Rank of the first relevant hit per query (>${CUTOFF} = none in the top ${CUTOFF}):`,
-    perQuery,
-    ...(errors.length ? ["", "Errors:", ...errors.map((e) => `  ${e}`)] : []),
+    "By style, test half:",
+    styleTable("test"),
+    "",
+    "By style, tune half:",
+    styleTable("tune"),
+    "",
+    `Precision: share of queries answered with no hits at all (noanswer queries; ${figures.find((f) => !f.error)?.precision.random.of ?? 0} seeded random 10-20 character alphanumeric strings):`,
+    precision,
+    ...(errors.length ? ["", "Errors:", ...errors] : []),
+  ].join("\n");
+}
+
+/** Rank of the first relevant hit per query and engine (>10 = none; for noanswer: hits returned). */
+export function formatPerQuery(label: string, queries: readonly RunQuery[], runs: readonly EngineRun[]): string {
+  const rows = queries.map((query, i) => [
+    query.q.length > 70 ? `${query.q.slice(0, 69)}…` : query.q,
+    query.style ?? "",
+    query.split ?? "",
+    ...runs.map((r) => {
+      const p = r.perQuery[i];
+      if (r.error || !p) return "-";
+      if (!hasRelevant(query.rel)) return p.ranked.length === 0 ? "none" : `${p.ranked.length} hits`;
+      return p.firstRelevant === null ? `>${CUTOFF}` : String(p.firstRelevant);
+    }),
+  ]);
+  return [
+    `${label}: rank of the first relevant hit (>${CUTOFF} = none in the top ${CUTOFF}; noanswer queries: hits returned)`,
+    formatTable(["query", "style", "split", ...runs.map((r) => r.engine)], rows, { align: ["left", "left", "left", ...runs.map(() => "right" as const)] }),
   ].join("\n");
 }

@@ -1,15 +1,29 @@
 #!/usr/bin/env node
-// `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's judged queries,
-// side by side with MiniSearch and Lunr (as Backstage queries it) over the same documents.
-// Imports the corpus into an in-process Hindsight through REST, then asks each engine every query.
+// `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's dev queries and on
+// the judged set (packages/bench/queries, split into tune and test halves), side by side with
+// MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
+// (how often a query nothing answers gets no hits). Imports the corpus into an in-process Hindsight
+// through REST, then asks each engine every query.
 // Exit code: 0 when every engine answered, 1 on any error (low scores are not errors).
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { listOf, onStopSignal, runMain } from "./cli.js";
-import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
+import { DEFAULT_CORPUS, loadCorpus, type CorpusDoc } from "./corpus.js";
 import { hindsightEngine, importCorpus } from "./hindsight-client.js";
+import { DEFAULT_JUDGED, loadJudged } from "./judged.js";
 import { lunrBackstageEngine, miniSearchEngine, type IndexedDoc, type RankingEngine } from "./peers.js";
-import { formatRelevanceReport, runEngine, type EngineRun } from "./relevance-run.js";
+import {
+  failedResults,
+  formatPerQuery,
+  formatRelevanceReport,
+  RANDOM_SEED,
+  randomStrings,
+  relevanceFigures,
+  runAll,
+  type EngineResults,
+  type RunQuery,
+} from "./relevance-run.js";
+import { SPLIT_SEED } from "./split.js";
 
 const ENGINES = ["hindsight", "minisearch", "lunr"] as const;
 type EngineName = (typeof ENGINES)[number];
@@ -17,56 +31,77 @@ type EngineName = (typeof ENGINES)[number];
 interface Options {
   corpus: string;
   queries?: string;
+  judged: string;
   engines: EngineName[];
+  perQuery?: boolean;
   postgres?: boolean;
   postgresUrl: string;
   json?: string;
 }
 
 const program = new Command("relevance")
-  .description("MRR@10 and nDCG@10 of Hindsight, MiniSearch and Lunr (Backstage) on the corpus's judged queries")
+  .description("MRR@10, nDCG@10 and recall@10 of Hindsight, MiniSearch and Lunr (Backstage) on the dev and judged queries, and a precision check")
   .option("--corpus <dir>", "the shared corpus folder", DEFAULT_CORPUS)
-  .option("--queries <file>", "judged queries (JSONL of {q, rel}); default: <corpus>/queries-dev.jsonl")
+  .option("--queries <file>", "dev queries (JSONL of {q, rel}); default: <corpus>/queries-dev.jsonl")
+  .option("--judged <file>", "judged queries with style and split (JSONL of {q, rel, style, split})", DEFAULT_JUDGED)
   .addOption(
     new Option("--engines <list>", `engines to run (${ENGINES.join(",")})`).argParser(listOf(ENGINES)).default([...ENGINES], ENGINES.join(",")),
   )
   .option("--postgres", "run Hindsight on a throwaway Postgres database instead of in-memory PGlite")
   .option("--postgres-url <url>", "Postgres server to create the throwaway database on", "postgres://postgres@127.0.0.1:5432/postgres")
-  .option("--json <file>", "also write the full results (rankings included) as JSON")
+  .option("--per-query", "also print the rank of the first relevant hit for every query and engine")
+  .option("--json <file>", "also write the figures and the full results (rankings included) as JSON")
   .showHelpAfterError();
 
 async function main(): Promise<number> {
   const opts = program.parse().opts<Options>();
   const corpus = loadCorpus(opts.corpus, opts.queries);
+  const judged = loadJudged(opts.judged, { known: new Set(corpus.docs.map((d) => d.id)) });
+  const random = randomStrings();
+  const sets = { dev: corpus.queries, judged, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
-  console.log(`corpus: ${corpus.docs.length} documents, ${corpus.queries.length} judged queries (${corpus.dir})`);
+  const count = (split: string) => judged.filter((q) => q.split === split).length;
+  console.log(`corpus: ${corpus.docs.length} documents, ${corpus.queries.length} dev queries (${corpus.dir})`);
+  console.log(`judged: ${judged.length} queries, ${count("tune")} tune / ${count("test")} test, split seed ${JSON.stringify(SPLIT_SEED)} (${opts.judged})`);
 
-  const runs: EngineRun[] = [];
+  const results: EngineResults[] = [];
   let hindsightInfo = "";
   for (const name of opts.engines) {
     if (name === "hindsight") {
-      const { run, info } = await runHindsight(opts, corpus.docs, corpus.queries);
-      runs.push(run);
+      const { result, info } = await runHindsight(opts, corpus.docs, sets);
+      results.push(result);
       hindsightInfo = info;
     } else {
       const started = performance.now();
       const engine: RankingEngine = name === "minisearch" ? miniSearchEngine(docs) : lunrBackstageEngine(docs);
       const indexedMs = performance.now() - started;
-      runs.push(await runEngine(engine, corpus.queries));
+      results.push(await runAll(engine, sets));
       console.log(`${engine.name}: indexed in ${indexedMs.toFixed(0)} ms`);
     }
   }
   if (hindsightInfo) console.log(hindsightInfo);
+  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged));
   console.log("");
-  console.log(formatRelevanceReport(runs, corpus.queries));
+  console.log(formatRelevanceReport(figures));
+  if (opts.perQuery) {
+    console.log("");
+    console.log(formatPerQuery("Dev queries", corpus.queries, results.map((r) => r.dev)));
+    console.log("");
+    console.log(formatPerQuery("Judged queries", judged, results.map((r) => r.judged)));
+  }
   if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ corpus: corpus.dir, queries: corpus.queries, runs }, null, 2));
+    const report = { corpus: corpus.dir, judgedFile: opts.judged, splitSeed: SPLIT_SEED, randomSeed: RANDOM_SEED, figures, dev: corpus.queries, judged, results };
+    writeFileSync(opts.json, JSON.stringify(report, null, 2));
     console.log(`\nwrote ${opts.json}`);
   }
-  return runs.some((r) => r.error) ? 1 : 0;
+  return results.some((r) => r.error) ? 1 : 0;
 }
 
-async function runHindsight(opts: Options, docs: ReturnType<typeof loadCorpus>["docs"], queries: ReturnType<typeof loadCorpus>["queries"]) {
+async function runHindsight(
+  opts: Options,
+  docs: CorpusDoc[],
+  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; random: readonly string[] },
+): Promise<{ result: EngineResults; info: string }> {
   const name = opts.postgres ? "Hindsight (Postgres)" : "Hindsight (PGlite)";
   // Imported lazily so a peers-only run needs neither the built app nor a database.
   const { startHindsight } = await import("./hindsight-app.js");
@@ -77,9 +112,9 @@ async function runHindsight(opts: Options, docs: ReturnType<typeof loadCorpus>["
     const started = performance.now();
     const report = await importCorpus(hindsight.inject, docs);
     const info = `${name}: imported ${report.created + report.updated + report.unchanged} documents through POST /api/v1/import/markdown in ${(performance.now() - started).toFixed(0)} ms on ${hindsight.db.label}`;
-    return { run: await runEngine(hindsightEngine(hindsight.inject, name), queries), info };
+    return { result: await runAll(hindsightEngine(hindsight.inject, name), sets), info };
   } catch (err) {
-    return { run: { engine: name, error: (err as Error).message, perQuery: [], mrr: 0, ndcg: 0 }, info: "" };
+    return { result: failedResults(name, err), info: "" };
   } finally {
     await hindsight?.close();
   }

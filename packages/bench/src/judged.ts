@@ -1,0 +1,122 @@
+// The judged query set in packages/bench/queries: queries written by hand over the shared corpus,
+// each with graded judgements (0-3), a style, and a fixed tune/test split. Loading validates every
+// line against the corpus and names the line of each problem, because a silently dropped id or a
+// mistyped style would skew every score computed from it.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CorpusError } from "./corpus.js";
+import type { Judgements } from "./metrics.js";
+
+/** packages/bench/queries/judged.jsonl (the same from src/ and dist/). */
+export const DEFAULT_JUDGED = fileURLToPath(new URL("../queries/judged.jsonl", import.meta.url));
+
+/**
+ * How the query is written: `symptom` (the user's own words), `typo` (misspelt), `prefix` (half-typed),
+ * `alert` (an alert name), `error` (a pasted log or error line), `broad` (a topic matching several
+ * documents) and `noanswer` (nothing in the corpus answers it; judged `{}`).
+ */
+export const STYLES = ["symptom", "typo", "prefix", "alert", "error", "broad", "noanswer"] as const;
+export type QueryStyle = (typeof STYLES)[number];
+
+export const SPLITS = ["tune", "test"] as const;
+export type Split = (typeof SPLITS)[number];
+
+export const MAX_GRADE = 3;
+
+export interface JudgedSetQuery {
+  q: string;
+  /** corpus id -> grade: 3 the document about exactly this, 2 very relevant, 1 related, 0 judged not relevant. */
+  rel: Judgements;
+  style: QueryStyle;
+  /** Absent only before the split is assigned (see split-queries.ts). */
+  split?: Split;
+}
+
+const FIELDS = new Set(["q", "rel", "style", "split"]);
+
+/** Whether a query has anything to find: noanswer queries have no document graded >= 1. */
+export const hasRelevant = (rel: Judgements) => Object.values(rel).some((g) => g >= 1);
+
+function problemsOf(value: unknown, known: ReadonlySet<string> | undefined, requireSplit: boolean): string[] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return ['expected an object {"q", "rel", "style", "split"}'];
+  const o = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const extra = Object.keys(o).filter((k) => !FIELDS.has(k));
+  if (extra.length) problems.push(`unknown field(s) ${extra.join(", ")} (expected q, rel, style, split)`);
+  if (typeof o.q !== "string" || !o.q.trim()) problems.push('"q" must be a non-empty string');
+  if (typeof o.style !== "string" || !(STYLES as readonly string[]).includes(o.style)) {
+    problems.push(`"style" must be one of ${STYLES.join(", ")} (got ${JSON.stringify(o.style)})`);
+  }
+  if (o.split === undefined ? requireSplit : !(SPLITS as readonly string[]).includes(o.split as string)) {
+    problems.push(`"split" must be one of ${SPLITS.join(", ")} (got ${JSON.stringify(o.split)}); run split-queries to assign it`);
+  }
+  if (typeof o.rel !== "object" || o.rel === null || Array.isArray(o.rel)) {
+    problems.push('"rel" must be an object {"<corpus id>": grade}');
+    return problems;
+  }
+  const rel = o.rel as Record<string, unknown>;
+  for (const [id, grade] of Object.entries(rel)) {
+    if (known && !known.has(id)) problems.push(`judged id not in the corpus: ${id}`);
+    if (typeof grade !== "number" || !Number.isInteger(grade) || grade < 0 || grade > MAX_GRADE) {
+      problems.push(`grade of ${id} must be an integer 0-${MAX_GRADE} (got ${JSON.stringify(grade)})`);
+    }
+  }
+  const anyRelevant = Object.values(rel).some((g) => typeof g === "number" && g >= 1);
+  if (o.style === "noanswer" && anyRelevant) problems.push("a noanswer query must not grade any document >= 1");
+  if (o.style !== "noanswer" && typeof o.style === "string" && !anyRelevant) {
+    problems.push('only noanswer queries may have no document graded >= 1 (use style "noanswer")');
+  }
+  return problems;
+}
+
+export interface LoadJudgedOptions {
+  /** Corpus ids every judgement must name; unchecked when absent. */
+  known?: ReadonlySet<string>;
+  /** Whether every query must carry its split (true except when assigning it). */
+  requireSplit?: boolean;
+}
+
+/** Parses and validates the judged file; throws a CorpusError listing `path:line: problem` for every bad line. */
+export function parseJudged(text: string, path: string, options: LoadJudgedOptions = {}): JudgedSetQuery[] {
+  const { known, requireSplit = true } = options;
+  const queries: JudgedSetQuery[] = [];
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  text.split("\n").forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      errors.push(`${path}:${line}: not JSON (${(err as Error).message})`);
+      return;
+    }
+    const problems = problemsOf(value, known, requireSplit);
+    const query = value as JudgedSetQuery;
+    if (typeof query?.q === "string") {
+      const key = query.q.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) problems.push(`duplicate of the query on line ${first}`);
+      else seen.set(key, line);
+    }
+    if (problems.length) errors.push(...problems.map((p) => `${path}:${line}: ${p}`));
+    else queries.push(query);
+  });
+  if (errors.length) {
+    const shown = errors.slice(0, 20);
+    throw new CorpusError(`invalid judged queries:\n  ${shown.join("\n  ")}${errors.length > shown.length ? `\n  … and ${errors.length - shown.length} more` : ""}`);
+  }
+  if (!queries.length) throw new CorpusError(`${path}: no queries`);
+  return queries;
+}
+
+export function loadJudged(path: string = DEFAULT_JUDGED, options: LoadJudgedOptions = {}): JudgedSetQuery[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new CorpusError(`cannot read the judged queries at ${path}: ${(err as Error).message}`);
+  }
+  return parseJudged(text, path, options);
+}

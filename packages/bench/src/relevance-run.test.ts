@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import type { RankingEngine } from "./peers.js";
+import { formatPerQuery, formatRelevanceReport, groupedTable, randomStrings, relevanceFigures, runAll, type RunQuery } from "./relevance-run.js";
+
+// An engine with fixed answers: unknown queries get nothing.
+const engine = (name: string, answers: Record<string, string[]>): RankingEngine => ({ name, search: async (q, limit) => (answers[q] ?? []).slice(0, limit) });
+
+const judged: RunQuery[] = [
+  { q: "a symptom", rel: { a: 3, b: 1 }, style: "symptom", split: "tune" },
+  { q: "b symptom", rel: { b: 3 }, style: "symptom", split: "test" },
+  { q: "an alert", rel: { c: 3 }, style: "alert", split: "test" },
+  { q: "the office", rel: {}, style: "noanswer", split: "tune" },
+  { q: "a recipe", rel: {}, style: "noanswer", split: "test" },
+];
+const dev: RunQuery[] = [{ q: "dev", rel: { a: 2 } }];
+const answers = { dev: ["a"], "a symptom": ["x", "a"], "b symptom": ["b"], "an alert": ["y"], "the office": ["z"], lucky: ["q"] };
+
+describe("relevance figures", () => {
+  it("leave noanswer queries out of the means and count their empty answers instead", async () => {
+    const results = await runAll(engine("E", answers), { dev, judged, random: ["nothing", "lucky"] });
+    const f = relevanceFigures(results, dev, judged);
+    expect(f.sets.dev).toEqual({ queries: 1, missed: 0, mrr: 1, ndcg: 1, recall: 1 });
+    expect(f.sets.tune).toMatchObject({ queries: 1, missed: 0, mrr: 0.5, recall: 0.5 });
+    expect(f.sets.test).toMatchObject({ queries: 2, missed: 1, mrr: 0.5, recall: 0.5 });
+    expect(f.sets.judged.queries).toBe(3);
+    expect(results.judged.mrr).toBeCloseTo((0.5 + 1 + 0) / 3, 10);
+    expect(f.styles.test.alert).toMatchObject({ queries: 1, mrr: 0 });
+    expect(f.styles.test.noanswer).toBeUndefined();
+    expect(f.precision).toEqual({
+      noanswerTune: { empty: 0, of: 1 },
+      noanswerTest: { empty: 1, of: 1 },
+      noanswer: { empty: 1, of: 2 },
+      random: { empty: 1, of: 2 },
+    });
+  });
+
+  it("print engines side by side, per style, and the precision check", async () => {
+    const figures = await Promise.all(
+      [engine("Left", answers), engine("Right", {})].map(async (e) => relevanceFigures(await runAll(e, { dev, judged, random: ["n"] }), dev, judged)),
+    );
+    const report = formatRelevanceReport(figures);
+    expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
+    expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
+    expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+1\/1\s+100%$/m);
+    expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
+  });
+
+  it("center each engine's name over its columns", () => {
+    const table = groupedTable(["k"], ["One", "Two"], ["aaaa", "bbbb"], [["x", "1", "2", "3", "4"]]);
+    const [top, header] = table.split("\n");
+    expect(header).toBe("k  aaaa  bbbb  aaaa  bbbb");
+    expect(top!.indexOf("One")).toBe(6);
+    expect(top!.indexOf("Two")).toBe(18);
+  });
+});
+
+describe("random strings", () => {
+  it("are seeded, alphanumeric and 10-20 characters long", () => {
+    const strings = randomStrings(200);
+    expect(strings).toHaveLength(200);
+    expect(strings).toEqual(randomStrings(200));
+    expect(randomStrings(200, "other")).not.toEqual(strings);
+    expect(strings.every((s) => /^[A-Za-z0-9]{10,20}$/.test(s))).toBe(true);
+    expect(new Set(strings.map((s) => s.length)).size).toBeGreaterThan(5);
+  });
+});
