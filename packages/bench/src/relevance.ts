@@ -34,6 +34,7 @@ interface Options {
   judged: string;
   engines: EngineName[];
   perQuery?: boolean;
+  tuneOnly?: boolean;
   postgres?: boolean;
   postgresUrl: string;
   json?: string;
@@ -49,6 +50,7 @@ const program = new Command("relevance")
   )
   .option("--postgres", "run Hindsight on a throwaway Postgres database instead of in-memory PGlite")
   .option("--postgres-url <url>", "Postgres server to create the throwaway database on", "postgres://postgres@127.0.0.1:5432/postgres")
+  .option("--tune-only", "run only the dev set and the tune half (while tuning: the test half is neither run nor shown)")
   .option("--per-query", "also print the rank of the first relevant hit for every query and engine")
   .option("--json <file>", "also write the figures and the full results (rankings included) as JSON")
   .showHelpAfterError();
@@ -56,7 +58,8 @@ const program = new Command("relevance")
 async function main(): Promise<number> {
   const opts = program.parse().opts<Options>();
   const corpus = loadCorpus(opts.corpus, opts.queries);
-  const judged = loadJudged(opts.judged, { known: new Set(corpus.docs.map((d) => d.id)) });
+  const allJudged = loadJudged(opts.judged, { known: new Set(corpus.docs.map((d) => d.id)) });
+  const judged = opts.tuneOnly ? allJudged.filter((q) => q.split === "tune") : allJudged;
   const random = randomStrings();
   const sets = { dev: corpus.queries, judged, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
