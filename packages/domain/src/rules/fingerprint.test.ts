@@ -165,6 +165,10 @@ describe("looksLikeError", () => {
     // [corpus] runbooks/prometheus/PrometheusTargetSyncFailure
     'level=error ... msg="Creating target failed" ...',
     "dial tcp: lookup orders.default.svc.cluster.local on 10.3.0.10:53: no such host",
+    'Error from server (NotFound): deployments.apps "web" not found',
+    "Error from server (Forbidden): pods is forbidden: User cannot list resource",
+    "fatal: not a git repository (or any of the parent directories): .git",
+    "Error creating bucket: BucketAlreadyExists",
   ])("error: %s", (text) => expect(looksLikeError(text)).toBe(true));
 
   it.each([
@@ -181,6 +185,8 @@ describe("looksLikeError", () => {
     "Prometheus is down with connection refused errors",
     "Root cause: the certificate expired on Sunday",
     "how do I rotate the postgres password",
+    "error budget burn rate alert",
+    "Error handling in the payment service",
     "",
   ])("not an error: %j", (text) => expect(looksLikeError(text)).toBe(false));
 });

@@ -192,6 +192,9 @@ const STRONG: RegExp[] = [
   /\b(?:errno|sqlstate)\s*[=:]?\s*[\dA-Z]{3,5}\b/i,
   /\bx509:|\bdial tcp\b|\bconnect error\b|\bi\/o timeout\b|\bcontext deadline exceeded\b|\bconnection reset by peer\b|\bno such host\b|\bbroken pipe\b|\bno space left on device\b|\btoo many open files\b|\bdeadlock detected\b|\bout of memory\b|\bnil pointer dereference\b/i,
   /\b(?:FATAL|ERROR|PANIC):\s/, // Postgres "FATAL:  sorry, too many clients already"
+  // CLI errors that name the failure before the colon: kubectl's "Error from server (NotFound): …",
+  // terraform's "Error acquiring the state lock: …", "fatal: not a git repository (or …): …".
+  /^\s*(?:error|fatal|panic)\b[^:\n]{1,60}\):?\s|^\s*(?:error|fatal|panic)\s+[a-z][^:\n]{0,60}:\s+\S/i,
 ];
 /** A log line shape: a timestamp (or klog header) near the start and a level word. */
 const LOG_PREFIX =

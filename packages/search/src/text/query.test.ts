@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import { tokenize } from "./tokenize.js";
 import { makeSnippet } from "./snippet.js";
-import { editDistance } from "./typo.js";
+import { editDistance, transpositions } from "./typo.js";
 
 describe("parseQuery", () => {
   it.each([
@@ -12,6 +12,9 @@ describe("parseQuery", () => {
     ['level=error msg="function failed" err="dial tcp: connection refused"', [], true],
     ["FATAL: remaining connection slots are reserved", [], true],
     ["kafka lag", [], false],
+    // A pasted line's own quotes are not phrases to require.
+    ['kafka-exporter: Get "http://10.2.14.7:9308/metrics": context deadline exceeded', [], true],
+    ['Error from server (Timeout): error when creating "deploy.yaml": Timeout: request did not complete', [], true],
   ])("%s", (q, phrases, errorMode) => {
     const p = parseQuery(q);
     expect(p.phrases).toEqual(phrases);
@@ -37,6 +40,13 @@ describe("tokenize", () => {
     ["/var/log/pods", ["var/log/pods", "var", "log", "pod"]],
     ["HTTP 502 from edge-proxy", ["http", "502", "edge-proxy", "edg", "proxi"]],
     ["The café is ÜBER busy", ["cafe", "uber", "busi"]],
+    // Short parts of a split identifier never stand alone; the whole (and a piece that splits) does.
+    ["k8s", ["k8s"]],
+    ["aws-s3 bucket", ["aws-s3", "s3", "aw", "bucket"]],
+    ["Zq8Wv3Lm0Tx7Rk2P", ["zq8wv3lm0tx7rk2p"]],
+    ["PM2022-001", ["pm2022-001", "pm2022", "2022", "001"]],
+    // A single digit is not a term; two-letter words and numbers are.
+    ["step 3 of 5: check ip and db 502", ["step", "check", "ip", "db", "502"]],
   ])("%s", (text, expected) => expect(tokenize(text).map((t) => t.term)).toEqual(expected));
 });
 
@@ -48,6 +58,10 @@ describe("editDistance", () => {
     ["disk", "dizk", 1],
     ["abc", "xyz", 3],
   ])("%s ~ %s", (a, b, d) => expect(editDistance(a, b, 3)).toBe(d));
+  it("lists every neighbour swap once", () => {
+    expect(transpositions("upgarde")).toContain("upgrade");
+    expect(transpositions("aab")).toEqual(["aba"]);
+  });
   it("stops early past the bound", () => expect(editDistance("aaaaaaaa", "bbbbbbbb", 2)).toBe(3));
 });
 

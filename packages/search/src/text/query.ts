@@ -21,11 +21,15 @@ export function parseQuery(q: string): ParsedQuery {
   // A pasted error's words are taken from its normalised form: timestamps, ids, addresses and
   // counters say nothing about which failure it is, and would crowd out the words that do.
   const text = errorFingerprint ? normalizeErrorLine(q).replace(/<[a-z]+>/g, " ") : q;
-  // "Quoted phrases" are the user's, except a quoted value in a log line (after `=` or `:`).
+  // "Quoted phrases" are the user's. In a pasted error or log line the quotes are the log's own
+  // (`Get "http://10.0.0.7:9308/metrics"`, `error when creating "deploy.yaml"`): requiring them
+  // literally would find nothing, so such a line has no phrases unless the query mixes in words of
+  // its own around a quote that is not part of the line (`"out of memory" indexer`).
   const phrases: string[] = [];
   for (const m of q.matchAll(/"([^"]+)"/g)) {
     const before = q.slice(0, m.index).trimEnd();
     if (/[=:\\]$/.test(before)) continue;
+    if (errorFingerprint && before !== "") continue;
     const phrase = fold(m[1]!).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
   }

@@ -36,6 +36,8 @@ export interface Token {
   word: string;
   /** Its index term (stemmed). */
   term: string;
+  /** An identifier (or a piece of one) kept whole beside its parts. */
+  whole?: boolean;
 }
 
 // Stemming is the hot spot of indexing and words repeat a lot: remember recent stems.
@@ -54,9 +56,12 @@ function toTerm(word: string): string {
 }
 
 /**
- * Words of a text in order. An identifier like `node_exporter.scrape` yields its parts and the
- * whole (`nodeexporterscrape` is not useful; the joined original `node_exporter.scrape` is kept as
- * one term with separators, so an exact paste of it matches strongly).
+ * Words of a text in order. An identifier (`node_exporter.scrape`, `KubePodCrashLooping`, `k8s`,
+ * `aws-s3`) yields itself whole, each separator-delimited piece that splits further (`s3`), and its
+ * parts of three or more characters. Short parts never stand alone: a single digit or a two-letter
+ * fragment of a split identifier (the `8` of `k8s`, the `zq` of a random token) would match
+ * thousands of unrelated entries. Stand-alone words of two letters (`ip`, `db`) and numbers of two or
+ * more digits (`502`) are kept.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -64,16 +69,26 @@ export function tokenize(text: string): Token[] {
   const re = /[\p{L}\p{N}]+(?:[._/:-][\p{L}\p{N}]+)*/gu;
   for (const m of fold(text).matchAll(re)) {
     const raw = m[0];
-    const compound = /[._/:-]/.test(raw) || /[a-z][A-Z]/.test(raw);
-    const parts = raw.split(/[._/:-]+/).flatMap(camelParts);
-    if (compound && raw.length <= MAX_TERM) {
+    const pieces = raw.split(/[._/:-]+/);
+    const pieceParts = pieces.map(camelParts);
+    const parts = pieceParts.flat();
+    const split = parts.length > 1;
+    if (split && raw.length <= MAX_TERM) {
       const whole = raw.toLowerCase();
-      out.push({ word: whole, term: whole });
+      out.push({ word: whole, term: whole, whole: true });
     }
+    pieceParts.forEach((pp, i) => {
+      // A piece that splits again (`s3` in `aws-s3`, `PM2022` in `PM2022-001`) is a word of its own.
+      if (pieces.length > 1 && pp.length > 1 && pieces[i]!.length <= MAX_TERM) {
+        const word = pieces[i]!.toLowerCase();
+        out.push({ word, term: word, whole: true });
+      }
+    });
     for (const p of parts) {
       const word = p.toLowerCase();
       if (word.length > MAX_TERM || STOP_WORDS.has(word)) continue;
-      if (word.length === 1 && !/\d/.test(word)) continue;
+      if (word.length === 1) continue;
+      if (split && word.length < 3) continue;
       out.push({ word, term: toTerm(word) });
     }
   }

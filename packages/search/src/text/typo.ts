@@ -29,3 +29,13 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[cols - 1]!;
 }
+
+/** Every spelling with one pair of neighbouring letters swapped ("upgarde" -> "pugarde", …, "upgrade"). */
+export function transpositions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}

@@ -16,8 +16,9 @@ export const MAX_TERMS_PER_DOC = 600;
  * Bumped whenever what `analyze` produces changes; search_docs remembers the version each entry was
  * indexed with, and the server re-indexes older ones at start.
  * 2: the exact-title term.
+ * 3: identifiers keep themselves whole; short parts of split identifiers and single digits are not terms.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** Titles and queries shorter than this (letters and digits) get no exact-title term. */
 const EXACT_MIN = 8;
