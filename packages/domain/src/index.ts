@@ -19,3 +19,4 @@ export * from "./rules/fingerprint.js";
 export * from "./rules/redact.js";
 export * from "./rules/blameless-entry.js";
 export * from "./incident.js";
+export * from "./integrations.js";
