@@ -6,6 +6,7 @@ import { entriesRouter } from "./routers/entries.js";
 import { fixesRouter, runbooksRouter } from "./routers/fixes.js";
 import { importsRouter } from "./routers/imports.js";
 import { insightsRouter } from "./routers/insights.js";
+import { integrationsRouter } from "./routers/integrations.js";
 import { meRouter } from "./routers/me.js";
 import { searchRouter } from "./routers/search.js";
 import { teamsRouter } from "./routers/teams.js";
@@ -23,6 +24,7 @@ export const appRouter = router({
   imports: importsRouter,
   search: searchRouter,
   insights: insightsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
