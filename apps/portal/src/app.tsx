@@ -34,6 +34,7 @@ const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default
 const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
 const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ default: m.TokensPage })));
 const ChatLinksPage = lazy(() => import("./pages/chat-links-page").then((m) => ({ default: m.ChatLinksPage })));
+const IntegrationsPage = lazy(() => import("./pages/integrations-page").then((m) => ({ default: m.IntegrationsPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
           { path: "teams/:slug", Component: TeamPage },
           { path: "settings/tokens", Component: TokensPage },
           { path: "settings/slack", Component: ChatLinksPage },
+          { path: "settings/integrations", Component: IntegrationsPage },
           { path: "*", Component: NotFoundPage },
         ],
       },
