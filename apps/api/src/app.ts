@@ -18,6 +18,7 @@ import { identityPlugin } from "./plugins/identity.js";
 import { oidcRoutes } from "./plugins/oidc.js";
 import { slackChatops, type SlackResponder } from "./rest/chatops.js";
 import { openapiPlugin } from "./rest/openapi.js";
+import { integrationWebhooks } from "./rest/integrations.js";
 import { restV1 } from "./rest/v1.js";
 import { appRouter, type AppRouter } from "./router.js";
 import { seedDemoWorkspace } from "./seed/seed.js";
@@ -136,7 +137,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       level: config.logLevel,
       // Credentials never reach the logs.
       redact: {
-        paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-slack-signature"]', 'res.headers["set-cookie"]'],
+        paths: [
+          "req.headers.authorization",
+          "req.headers.cookie",
+          'req.headers["x-slack-signature"]',
+          'req.headers["x-hindsight-signature"]',
+          'res.headers["set-cookie"]',
+        ],
         censor: "[redacted]",
       },
     },
@@ -254,6 +261,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (deps.oidc) await app.register(oidcRoutes, { deps, oidc: deps.oidc });
 
   await app.register(restV1, { prefix: "/api/v1", deps });
+  // Outgoing webhooks of Mattermost, Rocket.Chat, Teams and bots; each integration signs its own.
+  await app.register(integrationWebhooks, { prefix: "/api/v1/integrations", deps });
   // ChatOps webhooks exist only when Slack can sign them: without the secret nothing could be verified.
   if (config.slack) {
     await app.register(slackChatops, { prefix: "/api/v1/chatops/slack", deps, slack: config.slack, respond: options.slackRespond });

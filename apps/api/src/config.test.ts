@@ -24,10 +24,23 @@ describe("loadConfig", () => {
       HINDSIGHT_PUBLIC_URL: "https://hindsight.example.com/",
       SLACK_SAVE_VISIBILITY: "org",
     });
-    expect(c.slack).toEqual({ signingSecret: "8f742231b10e8888abcd99yyyzzz85a5", saveVisibility: "org" });
+    expect(c.slack).toEqual({ signingSecret: "8f742231b10e8888abcd99yyyzzz85a5", saveVisibility: "org", botToken: null, apiUrl: "https://slack.com/api" });
     expect(c.publicUrl).toBe("https://hindsight.example.com");
     expect(loadConfig({ SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5" }).slack?.saveVisibility).toBe("team");
     expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
+  });
+
+  it("reads the Slack bot token, Slack's API URL and the secret key", () => {
+    const c = loadConfig({
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_BOT_TOKEN: "xoxb-1234567890-abcdefghij",
+      SLACK_API_URL: "http://127.0.0.1:9999/api/",
+      HINDSIGHT_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
+    });
+    expect(c.slack).toMatchObject({ botToken: "xoxb-1234567890-abcdefghij", apiUrl: "http://127.0.0.1:9999/api" });
+    expect(c.secretKey).toEqual(Buffer.alloc(32, 1));
+    expect(loadConfig({ HINDSIGHT_SECRET_KEY: "ab".repeat(32) }).secretKey).toEqual(Buffer.alloc(32, 0xab));
+    expect(loadConfig({}).secretKey).toBeNull();
   });
 
   it("demo mode seeds the demo company, and is refused on Postgres unless asked for twice", () => {
@@ -82,6 +95,11 @@ describe("loadConfig", () => {
     [{ SEARCH_LOG_DAYS: "a year" }, "SEARCH_LOG_DAYS"],
     [{ SLACK_SIGNING_SECRET: "short" }, "SLACK_SIGNING_SECRET"],
     [{ SLACK_SAVE_VISIBILITY: "restricted" }, "SLACK_SAVE_VISIBILITY"],
+    [{ SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_BOT_TOKEN: "xoxp-user-token-1234567" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1234567890-abcdefghij" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_API_URL: "slack.com/api" }, "SLACK_API_URL"],
+    [{ HINDSIGHT_SECRET_KEY: "too-short" }, "HINDSIGHT_SECRET_KEY"],
+    [{ HINDSIGHT_SECRET_KEY: Buffer.alloc(16, 1).toString("base64") }, "HINDSIGHT_SECRET_KEY"],
     [{ HINDSIGHT_PUBLIC_URL: "hindsight.example.com" }, "HINDSIGHT_PUBLIC_URL"],
     [{ HINDSIGHT_PUBLIC_URL: "ftp://hindsight.example.com" }, "HINDSIGHT_PUBLIC_URL"],
     [{ HINDSIGHT_DEMO: "sure" }, "HINDSIGHT_DEMO"],

@@ -114,6 +114,20 @@ const ZEnv = z
       .default(["hooks.slack.com"]),
     /** Who may read a message saved from Slack (a draft either way, so its team sees it first). */
     SLACK_SAVE_VISIBILITY: z.enum(["team", "org"], { message: "must be team or org" }).default("team"),
+    /** The Slack app's bot token, for link unfurling (chat.unfurl). */
+    SLACK_BOT_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^xoxb-[A-Za-z0-9-]{10,250}$/, "must be the Slack app's bot token (OAuth & Permissions > Bot User OAuth Token), starting xoxb-")
+      .optional(),
+    /** Slack's Web API; only changed to point at a stand-in (tests). */
+    SLACK_API_URL: z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL such as https://slack.com/api" }).default("https://slack.com/api"),
+    /** 32 random bytes (base64 or hex) encrypting the secrets Hindsight must keep, such as chat integrations' HMAC keys. */
+    HINDSIGHT_SECRET_KEY: z
+      .string()
+      .trim()
+      .refine((v) => secretKeyBytes(v) !== null, "must be 32 random bytes as base64 (44 characters) or hex (64 characters), e.g. from `openssl rand -base64 32`")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
@@ -141,10 +155,23 @@ const ZEnv = z
     if (env.HINDSIGHT_SMTP_URL && !env.HINDSIGHT_MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["HINDSIGHT_MAIL_FROM"], message: "is required when HINDSIGHT_SMTP_URL is set (the From of digest e-mails)" });
     }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "needs SLACK_SIGNING_SECRET: Slack's events could not be verified" });
+    }
     if (env.HINDSIGHT_LOCAL_LOGIN === false && !env.HINDSIGHT_OIDC_ISSUER && !env.HINDSIGHT_DEMO) {
       ctx.addIssue({ code: "custom", path: ["HINDSIGHT_LOCAL_LOGIN"], message: "=false needs HINDSIGHT_OIDC_ISSUER: nobody could sign in" });
     }
   });
+
+/** The 32 bytes of a HINDSIGHT_SECRET_KEY value, or null when it is not 32 bytes of base64 or hex. */
+export function secretKeyBytes(value: string): Buffer | null {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, "hex")
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64")
+      : null;
+  return bytes && bytes.length === 32 ? bytes : null;
+}
 
 /** What one identity-provider group gives: membership of a team (as member or maintainer), or the admin role. */
 export type GroupGrant = { team: string; role: "member" | "maintainer" } | { admin: true };
@@ -217,7 +244,16 @@ export interface Config {
     chatWebhookHosts: string[];
   };
   /** ChatOps for Slack; null when no signing secret is configured (the routes are then absent). */
-  slack: { signingSecret: string; saveVisibility: "team" | "org" } | null;
+  slack: {
+    signingSecret: string;
+    saveVisibility: "team" | "org";
+    /** Bot token for chat.unfurl; null: links to entries are not unfurled. Never logged. */
+    botToken: string | null;
+    /** Slack's Web API base URL, without a trailing slash. */
+    apiUrl: string;
+  } | null;
+  /** Encrypts the secrets that must be used again (chat integrations' HMAC keys); null: those cannot be created. */
+  secretKey: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -277,6 +313,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtp: e.HINDSIGHT_SMTP_URL ? { url: e.HINDSIGHT_SMTP_URL, from: e.HINDSIGHT_MAIL_FROM! } : null,
       chatWebhookHosts: e.HINDSIGHT_CHAT_WEBHOOK_HOSTS,
     },
-    slack: e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET, saveVisibility: e.SLACK_SAVE_VISIBILITY } : null,
+    slack: e.SLACK_SIGNING_SECRET
+      ? {
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          saveVisibility: e.SLACK_SAVE_VISIBILITY,
+          botToken: e.SLACK_BOT_TOKEN ?? null,
+          apiUrl: e.SLACK_API_URL.replace(/\/+$/, ""),
+        }
+      : null,
+    secretKey: e.HINDSIGHT_SECRET_KEY ? secretKeyBytes(e.HINDSIGHT_SECRET_KEY) : null,
   };
 }

@@ -6,6 +6,7 @@ import { entriesRouter } from "./routers/entries.js";
 import { fixesRouter, runbooksRouter } from "./routers/fixes.js";
 import { importsRouter } from "./routers/imports.js";
 import { insightsRouter } from "./routers/insights.js";
+import { integrationsRouter } from "./routers/integrations.js";
 import { meRouter } from "./routers/me.js";
 import { searchRouter } from "./routers/search.js";
 import { subscriptionsRouter } from "./routers/subscriptions.js";
@@ -25,6 +26,7 @@ export const appRouter = router({
   search: searchRouter,
   insights: insightsRouter,
   subscriptions: subscriptionsRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -37,6 +37,7 @@ const TokensPage = lazy(() => import("./pages/tokens-page").then((m) => ({ defau
 const SubscriptionsPage = lazy(() => import("./pages/subscriptions-page").then((m) => ({ default: m.SubscriptionsPage })));
 const ChatLinksPage = lazy(() => import("./pages/chat-links-page").then((m) => ({ default: m.ChatLinksPage })));
 const AccountPage = lazy(() => import("./pages/account-page").then((m) => ({ default: m.AccountPage })));
+const IntegrationsPage = lazy(() => import("./pages/integrations-page").then((m) => ({ default: m.IntegrationsPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard-page").then((m) => ({ default: m.DashboardPage })));
 
 const theme = createTheme({
@@ -81,6 +82,7 @@ const router = createBrowserRouter([
           { path: "settings/slack", Component: ChatLinksPage },
           { path: "settings/account", Component: AccountPage },
           { path: "settings/subscriptions", Component: SubscriptionsPage },
+          { path: "settings/integrations", Component: IntegrationsPage },
           { path: "*", Component: NotFoundPage },
         ],
       },

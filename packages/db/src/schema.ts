@@ -396,8 +396,9 @@ export const chatLinks = pgTable(
   "chat_links",
   {
     id: uuid().primaryKey().defaultRandom(),
-    platform: text().notNull().$type<"slack">(),
-    /** The workspace (Slack team id, T…). */
+    /** slack, or the kind of the chat integration (mattermost, teams, …) the identity came through. */
+    platform: text().notNull().$type<"slack" | "mattermost" | "rocketchat" | "teams" | "hubot" | "errbot" | "generic">(),
+    /** The workspace (Slack team id, T…; for an integration, its id). */
     workspaceId: text().notNull(),
     /** The platform's stable user id (Slack member id, U… or W…). */
     externalUserId: text().notNull(),
@@ -409,7 +410,7 @@ export const chatLinks = pgTable(
   (t) => [
     uniqueIndex("chat_links_identity_uq").on(t.platform, t.workspaceId, t.externalUserId),
     index().on(t.userId),
-    check("chat_links_platform_ck", sql`${t.platform} in ('slack')`),
+    check("chat_links_platform_ck", sql`${t.platform} in ('slack','mattermost','rocketchat','teams','hubot','errbot','generic')`),
   ],
 );
 
@@ -425,10 +426,17 @@ export const integrations = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     kind: text().notNull().$type<"mattermost" | "rocketchat" | "teams" | "hubot" | "errbot" | "generic">(),
     name: text().notNull(),
+    /**
+     * `sha256:<hex>` for token kinds (Mattermost, Rocket.Chat: only compared), `aes256gcm:<iv>:<tag>:<ciphertext>`
+     * for HMAC kinds, which need the secret itself (encrypted with HINDSIGHT_SECRET_KEY).
+     */
     secret: text().notNull(),
-    /** Who searches run as: this team's read scope joins the org-wide one (null: org-visible entries only). */
+    /**
+     * The team transcripts saved through this integration go to. Searches by unlinked chat users read as
+     * an anonymous reader (org-visible entries only) whatever this says: a channel is not a team.
+     */
     teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
-    /** Who saved transcripts belong to. */
+    /** Who transcripts saved by unlinked chat users belong to (with member rights, never admin ones). */
     createdBy: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),

@@ -22,3 +22,4 @@ export * from "./rules/blameless-entry.js";
 export * from "./incident.js";
 export * from "./rest.js";
 export * from "./subscription.js";
+export * from "./integrations.js";

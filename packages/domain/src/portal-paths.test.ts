@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryPath, newEntryPath } from "./portal-paths.js";
+import { entryPath, entrySlugFromUrl, newEntryPath } from "./portal-paths.js";
 
 describe("entryPath", () => {
   it("addresses an entry and its edit and history pages", () => {
@@ -18,5 +18,22 @@ describe("newEntryPath", () => {
     expect(newEntryPath("runbook")).toBe("/new/runbook");
     expect(newEntryPath("fix", "  kafka lag & rebalances ")).toBe("/new/fix?title=kafka%20lag%20%26%20rebalances");
     expect(newEntryPath("fix", "   ")).toBe("/new/fix");
+  });
+});
+
+describe("entrySlugFromUrl", () => {
+  it.each([
+    ["https://h.example.com/entries/disk-full", "disk-full"],
+    ["https://h.example.com/entries/disk-full/history", "disk-full"],
+    ["https://h.example.com/entries/disk-full?tab=x#top", "disk-full"],
+    ["https://h.example.com/entries/caf%C3%A9", "café"],
+    ["https://other.example.com/entries/disk-full", null],
+    ["http://h.example.com/entries/disk-full", null],
+    ["https://h.example.com/entries/", null],
+    ["https://h.example.com/entries/a/b", null],
+    ["https://h.example.com/new/fix", null],
+    ["not a url", null],
+  ])("%s -> %s", (url, slug) => {
+    expect(entrySlugFromUrl(url, "https://h.example.com")).toBe(slug);
   });
 });

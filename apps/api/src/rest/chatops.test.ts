@@ -5,7 +5,9 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { schema } from "@hindsight/db";
 import { eq } from "@hindsight/db/orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../services/chat-link-service.js";
 import { ADMIN_TOKEN, rest, trpc, useHarness, type Person } from "../test/harness.js";
 import { slackEscape, slackSignature, snippetToMrkdwn, verifySlackRequest, type SlackMessage } from "./chatops.js";
@@ -410,5 +412,89 @@ describe.each(targets)("ChatOps for Slack without a signing secret on $name", (t
       const res = await h.app.inject({ method: "POST", url, headers: signed(body), payload: body });
       expect(res.statusCode).toBe(404);
     }
+  });
+});
+
+/** A stand-in for Slack's Web API on a local port: records each chat.unfurl call and its token. */
+async function fakeSlackApi(): Promise<{ server: Server; url: string; calls: { path: string; auth: string | undefined; body: Record<string, any> }[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const calls: { path: string; auth: string | undefined; body: Record<string, any> }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c: Buffer) => (data += c.toString("utf8")));
+    req.on("end", () => {
+      calls.push({ path: req.url ?? "", auth: req.headers.authorization, body: JSON.parse(data || "{}") });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, calls };
+}
+
+const BOT_TOKEN = "xoxb-1234567890-unfurl-test-token";
+const fake = await fakeSlackApi();
+afterAll(() => new Promise<void>((resolve) => fake.server.close(() => resolve())));
+
+describe.each(targets)("Slack link unfurling on $name", (target) => {
+  const { h, run, note, skip } = useHarness(target, {
+    env: { SLACK_SIGNING_SECRET: SECRET, HINDSIGHT_PUBLIC_URL: PUBLIC_URL, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.url },
+  });
+  const slugs: Record<string, string> = {};
+  const events = (payload: unknown, headers?: Record<string, string>) => {
+    const body = JSON.stringify(payload);
+    return h.app.inject({ method: "POST", url: "/api/v1/chatops/slack/events", headers: headers ?? { ...signed(body), "content-type": "application/json" }, payload: body });
+  };
+  const linkShared = (user: string, urls: string[]) => ({
+    type: "event_callback",
+    team_id: "T0001",
+    event: { type: "link_shared", user, channel: "C0INCIDENT", message_ts: "1700000999.000100", links: urls.map((url) => ({ url, domain: "hindsight.example.com" })) },
+  });
+
+  beforeAll(async () => {
+    if (skip) return;
+    const post = async (key: string, body: Record<string, unknown>, bearer: string) => {
+      const res = await rest(h.app, "POST", "/api/v1/entries", { kind: "fix", externalKey: key, ...body }, bearer);
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      slugs[key] = res.body.slug as string;
+    };
+    await post("team", { title: "Alpha wombat failover", summary: "Fail over the wombat primary by hand.", body: "Steps.", team: "alpha", visibility: "team" }, h.teammateToken);
+    await post("restricted", { title: "Restricted wombat contract", summary: "Vendor terms.", body: "Terms.", visibility: "restricted" }, ADMIN_TOKEN);
+    await h.db.database.db.insert(schema.chatLinks).values({ platform: "slack", workspaceId: "T0001", externalUserId: "U0MATE", userId: h.people.teammate.id });
+  });
+
+  run(`answers Slack's URL verification challenge, signed only${note}`, async () => {
+    const res = await events({ type: "url_verification", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", token: "x" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
+    const unsigned = await events({ type: "url_verification", challenge: "abc" }, { "content-type": "application/json" });
+    expect(unsigned.statusCode).toBe(401);
+  });
+
+  run(`unfurls an entry link for a linked reader allowed to read it, never a restricted one or for strangers${note}`, async () => {
+    fake.calls.length = 0;
+    const teamUrl = `${PUBLIC_URL}/entries/${slugs.team}`;
+    const restrictedUrl = `${PUBLIC_URL}/entries/${slugs.restricted}`;
+    const res = await events(linkShared("U0MATE", [teamUrl, restrictedUrl, "https://elsewhere.example.com/entries/x"]));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ unfurled: 1 });
+    expect(fake.calls).toHaveLength(1);
+    const call = fake.calls[0]!;
+    expect(call.path).toBe("/api/chat.unfurl");
+    expect(call.auth).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(call.body).toMatchObject({ channel: "C0INCIDENT", ts: "1700000999.000100" });
+    expect(Object.keys(call.body.unfurls)).toEqual([teamUrl]);
+    const shown = JSON.stringify(call.body.unfurls[teamUrl]);
+    expect(shown).toContain("Alpha wombat failover");
+    expect(shown).toContain("Fail over the wombat primary by hand.");
+    expect(shown).toContain("Fix · Alpha");
+    expect(JSON.stringify(call.body)).not.toMatch(/Restricted wombat|Vendor terms/);
+
+    // Only the restricted link: nothing to unfurl, so Slack is not called.
+    fake.calls.length = 0;
+    expect((await events(linkShared("U0MATE", [restrictedUrl]))).json()).toMatchObject({ unfurled: 0 });
+    // An unlinked Slack user, and someone linked who may not read it (other team), get nothing.
+    expect((await events(linkShared("U0STRANGER", [teamUrl]))).json()).toMatchObject({ unfurled: 0 });
+    await h.db.database.db.insert(schema.chatLinks).values({ platform: "slack", workspaceId: "T0001", externalUserId: "U0OTHER", userId: h.people.other.id });
+    expect((await events(linkShared("U0OTHER", [teamUrl]))).json()).toMatchObject({ unfurled: 0 });
+    expect(fake.calls).toHaveLength(0);
   });
 });

@@ -4,7 +4,19 @@
 // Slack user is (only a verified link, made with `/hindsight link`) is the chat-link service's
 // business; what they may see is the chatops service's and the domain policy's.
 import { createHmac } from "node:crypto";
-import { DomainError, KIND_LABELS, slackDirectory, slackMessage, snippetParts, type EntryKind, entryPath, newEntryPath } from "@hindsight/domain";
+import {
+  DomainError,
+  KIND_LABELS,
+  entrySlugFromUrl,
+  slackDirectory,
+  slackMessage,
+  snippetParts,
+  type EntryKind,
+  entryPath,
+  newEntryPath,
+} from "@hindsight/domain";
+import { schema } from "@hindsight/db";
+import { eq } from "@hindsight/db/orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Config } from "../config.js";
@@ -12,6 +24,7 @@ import type { AppDeps } from "../deps.js";
 import { secretsEqual } from "../identity/secrets.js";
 import { LINK_TOKEN_TTL_SECONDS, signLinkToken, unlinkChatIdentity, type ChatIdentity } from "../services/chat-link-service.js";
 import { ANONYMOUS_CHAT_READER, chatContext, chatSearch, identifyChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
+import { getEntry } from "../services/entry-service.js";
 import type { SearchResponse } from "../services/search-service.js";
 import { SLACK_SIGNATURE } from "./openapi.js";
 
@@ -40,6 +53,8 @@ export interface ChatopsOptions {
   respond?: SlackResponder;
   /** Seconds since the epoch (tests). */
   now?: () => number;
+  /** Replaces the chat.unfurl call (default: Slack's Web API when a bot token is set). */
+  unfurl?: SlackUnfurler;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,6 +298,51 @@ function withoutParams(err: unknown): Record<string, unknown> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Link unfurling (Events API `link_shared`)
+
+const ZEventEnvelope = z.object({
+  type: z.string(),
+  challenge: z.string().max(500).optional(),
+  team_id: z.string().optional(),
+  event: z
+    .object({
+      type: z.string(),
+      user: z.string().optional(),
+      channel: z.string().max(64).optional(),
+      message_ts: z.string().max(64).optional(),
+      unfurl_id: z.string().max(500).optional(),
+      source: z.string().max(64).optional(),
+      links: z.array(z.object({ url: z.string().max(3000), domain: z.string().optional() })).max(20).optional(),
+    })
+    .optional(),
+});
+
+/** Posts `chat.unfurl` to Slack's Web API (a stand-in in tests). The token goes in a header, never a log. */
+export type SlackUnfurler = (body: Record<string, unknown>) => Promise<void>;
+
+function slackWebApi(apiUrl: string, botToken: string): SlackUnfurler {
+  return async (body) => {
+    const res = await fetch(`${apiUrl}/chat.unfurl`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8", authorization: `Bearer ${botToken}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(2_500),
+    });
+    const answer = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: string };
+    if (!res.ok || answer.ok !== true) throw new Error(`Slack answered ${res.status} ${answer.error ?? ""}`.trim());
+  };
+}
+
+/** The unfurl of one entry: its title linked, its kind and team, and its summary. */
+function entryUnfurl(url: string, entry: { title: string; kind: string; summary: string }, teamName: string | null): Record<string, unknown> {
+  const meta = [KIND_LABELS[entry.kind as EntryKind] ?? entry.kind, teamName ?? "no team"].join(" · ");
+  const summary = entry.summary.trim() ? `\n${slackEscape(clip(entry.summary.trim(), 600))}` : "";
+  return {
+    blocks: [section(`*${link(url, entry.title)}*${summary}`), context(`${slackEscape(meta)} · Hindsight`)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Routes
 
 export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): Promise<void> {
@@ -309,6 +369,11 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
       return reply.status(401).type("text/plain; charset=utf-8").send(problem);
     }
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    // The Events API posts JSON; slash commands and shortcuts post forms.
+    if (req.routeOptions.url?.endsWith("/events")) {
+      if (type !== "application/json") return reply.status(415).type("text/plain; charset=utf-8").send("Slack sends events as application/json");
+      return;
+    }
     if (type !== "application/x-www-form-urlencoded") {
       return reply.status(415).type("text/plain; charset=utf-8").send("Slack sends application/x-www-form-urlencoded");
     }
@@ -358,6 +423,57 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
     const ctx = chatContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER);
     const result = await chatSearch(ctx, deps.engine, q, HITS);
     return result.hits.length === 0 ? noHitsMessage(publicUrl, q) : resultsMessage(publicUrl, q, result);
+  });
+
+  const unfurl = opts.unfurl ?? (slack.botToken ? slackWebApi(slack.apiUrl, slack.botToken) : null);
+
+  /**
+   * The Events API: the URL check Slack makes when the Request URL is saved, and `link_shared`.
+   * Links to entries unfurl only for a Slack user linked to someone who may read the entry (the
+   * unfurl shows in the channel, so it says no more than the link's sharer could already see);
+   * anything else is acknowledged and left alone.
+   */
+  app.post("/events", { bodyLimit: BODY_LIMIT, schema: slackSchema("Slack Events API (URL verification, link_shared unfurls)", "Slack's JSON event envelope, signed like every Slack request.") }, async (req, reply) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(typeof req.body === "string" ? req.body : "");
+    } catch {
+      return reply.status(400).type("text/plain; charset=utf-8").send("Expected a JSON event");
+    }
+    const parsed = ZEventEnvelope.safeParse(json);
+    if (!parsed.success) return reply.status(400).type("text/plain; charset=utf-8").send("Expected a Slack event envelope");
+    const envelope = parsed.data;
+    if (envelope.type === "url_verification") return reply.send({ challenge: envelope.challenge ?? "" });
+    const event = envelope.event;
+    if (envelope.type !== "event_callback" || event?.type !== "link_shared" || !unfurl) return reply.send({ ok: true });
+    const identity = slackIdentity(envelope.team_id, event.user);
+    const mapped = identity ? await identifyChatUser(deps, identity) : null;
+    if (!mapped) return reply.send({ ok: true, unfurled: 0 });
+    const ctx = chatContext(deps, mapped.actor);
+    const unfurls: Record<string, unknown> = {};
+    for (const { url } of event.links ?? []) {
+      const slug = entrySlugFromUrl(url, publicUrl);
+      if (!slug || url in unfurls) continue;
+      try {
+        const entry = await getEntry(ctx, { slug });
+        const [team] = entry.teamId ? await deps.database.db.select({ name: schema.teams.name }).from(schema.teams).where(eq(schema.teams.id, entry.teamId)) : [];
+        unfurls[url] = entryUnfurl(url, entry, team?.name ?? null);
+      } catch (err) {
+        // Not found and not readable look the same: nothing is unfurled.
+        if (!(err instanceof DomainError)) throw err;
+      }
+    }
+    const count = Object.keys(unfurls).length;
+    if (count === 0) return reply.send({ ok: true, unfurled: 0 });
+    const target =
+      event.unfurl_id && event.source ? { unfurl_id: event.unfurl_id, source: event.source } : { channel: event.channel, ts: event.message_ts };
+    try {
+      await unfurl({ ...target, unfurls });
+    } catch (err) {
+      req.log.warn({ err: (err as Error).message }, "could not unfurl links in Slack");
+      return reply.send({ ok: true, unfurled: 0 });
+    }
+    return reply.send({ ok: true, unfurled: count });
   });
 
   app.post("/interactivity", { bodyLimit: BODY_LIMIT, schema: slackSchema("Slack shortcuts (Save to Hindsight)", "A form field `payload` holding Slack's JSON.") }, async (req, reply) => {

@@ -1,5 +1,5 @@
 // "Me": the signed-in person, their API tokens, and the chat accounts (Slack) linked to them.
-import { Unauthorized, ZChangePasswordInput, ZUser } from "@hindsight/domain";
+import { INTEGRATION_KINDS, Unauthorized, ZChangePasswordInput, ZUser } from "@hindsight/domain";
 import { z } from "zod";
 import { changePassword } from "../identity/local-accounts.js";
 import { createToken, listTokens, revokeToken } from "../identity/tokens.js";
@@ -24,7 +24,7 @@ const ZTokenInfo = z.object({
 
 const ZChatLink = z.object({
   id: z.string().uuid(),
-  platform: z.literal("slack"),
+  platform: z.enum(["slack", ...INTEGRATION_KINDS]),
   workspaceId: z.string(),
   externalUserId: z.string(),
   createdAt: z.coerce.date(),

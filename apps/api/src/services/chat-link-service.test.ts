@@ -2,11 +2,11 @@
 // signed under another key. Pure functions; no database.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { LINK_TOKEN_TTL_SECONDS, redeemableIdentity, signLinkToken, verifyLinkToken, type ChatIdentity } from "./chat-link-service.js";
+import { LINK_TOKEN_TTL_SECONDS, redeemableIdentity, signLinkToken, verifyLinkToken, type SlackIdentity } from "./chat-link-service.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const NOW = 1_700_000_000;
-const ME: ChatIdentity = { platform: "slack", workspaceId: "T0001", externalUserId: "U0MATE" };
+const ME: SlackIdentity = { platform: "slack", workspaceId: "T0001", externalUserId: "U0MATE" };
 
 const good = signLinkToken(SECRET, ME, NOW);
 const [payload, signature] = good.split(".") as [string, string];

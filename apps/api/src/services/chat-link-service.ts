@@ -3,7 +3,7 @@
 // state), and they redeem it in the portal while signed in. This module owns the token (pure
 // sign/verify functions) and the chat_links rows; ChatOps looks identities up here and nowhere else.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { Forbidden, Invalid, NotFound, type Actor } from "@hindsight/domain";
+import { Forbidden, Invalid, NotFound, type Actor, type IntegrationKind } from "@hindsight/domain";
 import { schema, type DbOrTx } from "@hindsight/db";
 import { and, asc, eq, ne } from "@hindsight/db/orm";
 import { z } from "zod";
@@ -11,7 +11,7 @@ import { audit } from "./audit.js";
 
 const { chatLinks, users } = schema;
 
-export type ChatPlatform = "slack";
+export type ChatPlatform = "slack" | IntegrationKind;
 
 /** One person on a chat platform: a member id within a workspace (Slack: T… and U…). */
 export interface ChatIdentity {
@@ -19,6 +19,9 @@ export interface ChatIdentity {
   workspaceId: string;
   externalUserId: string;
 }
+
+/** Link tokens are made by Slack's `/hindsight link` only. */
+export type SlackIdentity = ChatIdentity & { platform: "slack" };
 
 /** How long a link token is good for: long enough to sign in first, short enough not to linger in chat. */
 export const LINK_TOKEN_TTL_SECONDS = 15 * 60;
@@ -57,7 +60,7 @@ export function signLinkToken(secret: string, identity: ChatIdentity, nowSeconds
 }
 
 export type LinkTokenCheck =
-  | { ok: true; identity: ChatIdentity; expiresAt: number }
+  | { ok: true; identity: SlackIdentity; expiresAt: number }
   | { ok: false; reason: "invalid" | "expired" };
 
 /**
@@ -91,7 +94,7 @@ const TOKEN_PROBLEMS = {
 } as const;
 
 /** The identity a link token vouches for, or an Invalid error naming the `token` field. */
-export function redeemableIdentity(secret: string | null, token: string, nowSeconds: number): { identity: ChatIdentity; expiresAt: number } {
+export function redeemableIdentity(secret: string | null, token: string, nowSeconds: number): { identity: SlackIdentity; expiresAt: number } {
   if (!secret) throw new Invalid("Slack is not set up on this Hindsight", { token: ["Slack is not set up on this Hindsight"] });
   const check = verifyLinkToken(secret, token, nowSeconds);
   if (!check.ok) throw new Invalid(TOKEN_PROBLEMS[check.reason], { token: [TOKEN_PROBLEMS[check.reason]] });

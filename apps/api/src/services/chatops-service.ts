@@ -165,3 +165,58 @@ export async function saveChatMessage(ctx: ServiceContext, message: ChatMessageT
     throw err;
   }
 }
+
+export interface ChatThreadToSave {
+  /** The entry's source: the chat tool (mattermost, teams, hubot, …). */
+  source: string;
+  /** The tool's name as people know it ("Mattermost"), for the entry's body. */
+  toolLabel: string;
+  channel: { id: string; name?: string | null };
+  messages: TranscriptMessage[];
+  /** One entry per key: saving the same thread again finds it. */
+  externalKey: string;
+}
+
+/**
+ * Saves a posted thread (several messages) as one draft transcript owned by the caller, in one
+ * transaction, redacted by the entry service like every save. Saving the same thread again (same
+ * key) returns the entry as it is: what its owner changed since stays theirs.
+ */
+export async function saveChatThread(ctx: ServiceContext, thread: ChatThreadToSave): Promise<SaveOutcome> {
+  const teamId = await defaultTeam(ctx);
+  const where = thread.channel.name ? `#${thread.channel.name}` : thread.channel.id;
+  const first = thread.messages.find((m) => m.text.trim());
+  const title = titleOf({ channel: thread.channel, message: first ?? { ts: "0", user: "", text: "" } }).replace(/^Message in /, "Thread in ");
+  const input = ZCreateEntryInput.parse({
+    kind: "transcript",
+    title,
+    body: `A thread of ${thread.messages.length} message${thread.messages.length === 1 ? "" : "s"} from ${where}, saved from ${thread.toolLabel}. Add what was learned, then publish.`,
+    tags: [thread.source],
+    teamId,
+    visibility: teamId === null ? "restricted" : "team",
+    status: "draft",
+    source: thread.source,
+    externalKey: thread.externalKey,
+    fields: { channel: thread.channel.name ?? thread.channel.id, format: "text", messages: thread.messages },
+  });
+  const attempt = () =>
+    ctx.search.transaction(ctx.db, async (tx): Promise<SaveOutcome> => {
+      const [existing] = await tx
+        .select({ id: entries.id })
+        .from(entries)
+        .where(and(eq(entries.source, thread.source), eq(entries.externalKey, thread.externalKey)));
+      if (existing) {
+        const found = await loadGuarded(tx, existing.id);
+        if (!found || !canReadEntry(ctx.actor, found.guard)) return { outcome: "hidden" };
+        return { outcome: "unchanged", entry: { id: found.row.id, slug: found.row.slug, title: found.row.title }, redactions: 0 };
+      }
+      const r = await upsertEntryTx(tx, ctx, input, { acknowledgeWarnings: true });
+      return { outcome: r.outcome, entry: { id: r.entry.id, slug: r.entry.slug, title: r.entry.title }, redactions: r.redactions.length };
+    });
+  try {
+    return await attempt();
+  } catch (err) {
+    if (isUniqueViolation(err)) return attempt();
+    throw err;
+  }
+}

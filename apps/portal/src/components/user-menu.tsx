@@ -3,7 +3,7 @@
 // what the previous one could.
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { IconBrandSlack, IconKey, IconMailFast, IconUserCircle, IconUsersGroup } from "@tabler/icons-react";
+import { IconBrandSlack, IconKey, IconMailFast, IconPlugConnected, IconUserCircle, IconUsersGroup } from "@tabler/icons-react";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
@@ -65,6 +65,11 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/settings/slack" leftSection={<IconBrandSlack size={16} aria-hidden />}>
           Chat accounts
         </Menu.Item>
+        {user.orgRole === "admin" && (
+          <Menu.Item component={Link} to="/settings/integrations" leftSection={<IconPlugConnected size={16} aria-hidden />}>
+            Chat integrations
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item color="red" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {signOut.isPending ? "Signing out…" : "Sign out"}

@@ -1,0 +1,2 @@
+ALTER TABLE "chat_links" DROP CONSTRAINT "chat_links_platform_ck";--> statement-breakpoint
+ALTER TABLE "chat_links" ADD CONSTRAINT "chat_links_platform_ck" CHECK ("chat_links"."platform" in ('slack','mattermost','rocketchat','teams','hubot','errbot','generic'));
