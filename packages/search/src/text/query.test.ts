@@ -24,6 +24,9 @@ describe("parseQuery", () => {
   it("marks only an unfinished last word as a prefix", () => {
     expect(parseQuery("remote writ").terms.map((t) => t.prefix)).toEqual([false, true]);
     expect(parseQuery("remote writ ").terms.map((t) => t.prefix)).toEqual([false, false]);
+    // An identifier being typed completes by its whole, not by its last part.
+    const typing = parseQuery("KubeJobFai").terms;
+    expect(typing.filter((t) => t.prefix).map((t) => t.word)).toEqual(["kubejobfai"]);
   });
 
   it("drops timestamps and ids from pasted lines", () => {

@@ -36,12 +36,25 @@ export function parseQuery(q: string): ParsedQuery {
   const rest = text.replace(/"/g, " ");
   const tokens = tokenize(rest);
   const endsOpen = !errorFingerprint && /[\p{L}\p{N}]$/u.test(q) && !/"$/.test(q.trim());
+  // What is still being typed: the last word, or, when that is a part of an identifier, the
+  // identifier's whole (and its pieces) just before its parts.
+  const open = new Set<number>();
+  if (endsOpen && tokens.length) {
+    let i = tokens.length - 1;
+    if (!tokens[i]!.part) open.add(i);
+    else {
+      while (i >= 0 && tokens[i]!.part) i--;
+      while (i >= 0 && tokens[i]!.whole) open.add(i--);
+    }
+  }
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   tokens.forEach((t, i) => {
     if (seen.has(t.term)) return;
     seen.add(t.term);
-    terms.push({ ...t, prefix: endsOpen && i === tokens.length - 1 && t.word.length >= 2 });
+    // The whole of an identifier being typed completes by prefix; its parts do not (a random token's
+    // last few letters would complete to anything).
+    terms.push({ ...t, prefix: open.has(i) && t.word.length >= 2 });
   });
   return { terms, phrases, errorFingerprint };
 }

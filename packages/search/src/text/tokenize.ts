@@ -38,6 +38,8 @@ export interface Token {
   term: string;
   /** An identifier (or a piece of one) kept whole beside its parts. */
   whole?: boolean;
+  /** A part of a split identifier (`pod` of `KubePodCrashLooping`). */
+  part?: boolean;
 }
 
 // Stemming is the hot spot of indexing and words repeat a lot: remember recent stems.
@@ -89,7 +91,7 @@ export function tokenize(text: string): Token[] {
       if (word.length > MAX_TERM || STOP_WORDS.has(word)) continue;
       if (word.length === 1) continue;
       if (split && word.length < 3) continue;
-      out.push({ word, term: toTerm(word) });
+      out.push(split ? { word, term: toTerm(word), part: true } : { word, term: toTerm(word) });
     }
   }
   return out;

@@ -211,7 +211,9 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Exact, prefix and typo matches of each query word in the indexed vocabulary. */
   private async expand(parsed: ParsedQuery): Promise<Expansion[]> {
     const words = parsed.terms;
-    // A pasted line is exact: its odd tokens are not typos of something else.
+    // A pasted line is exact: its odd tokens are not typos of something else. Neither are the parts
+    // of a split identifier: `CateRAlrNk` is a random token, not a typo of "create"; a mistyped alert
+    // name still matches by its other parts and its whole's prefix.
     const typos = parsed.errorFingerprint === null;
     if (words.length === 0) return [];
     // Swapped neighbours are the commonest typo, and the one trigrams miss most in short words
@@ -219,7 +221,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const swaps: { qi: number; term: string }[] = [];
     if (typos) {
       words.forEach((w, qi) => {
-        if (allowedTypos(w.word) === 0 || w.whole) return;
+        if (allowedTypos(w.word) === 0 || w.whole || w.part) return;
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
@@ -229,7 +231,7 @@ export class PostgresSearchEngine implements SearchEngine {
       with q as (
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
-          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0))}::bool[],
+          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[]) as q(term, word, qi, prefix, typo, upper)
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
