@@ -60,6 +60,56 @@ describe.each(targets)("search API on $name", (target) => {
     expect(top.some((k) => k.includes(expected)), `${q} -> ${top.join(" | ")}`).toBe(true);
   });
 
+  // Classes that failed on unseen queries (the search-quality issue), each with a query of this file's
+  // own: none of them is in the dev or judged query sets.
+  it.skipIf(skip).each([
+    ["swapped letters in one word", "alertmanager relaod failed", "AlertmanagerFailedReload", 1],
+    ["typos in two words", "certficate expird kubelet", "CertificateExpiration", 2],
+  ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
+    const res = await search(q, { cookie: h.people.author.cookie });
+    const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");
+    expect(top.some((k) => k.includes(expected)), `${q} -> ${top.join(" | ")}`).toBe(true);
+  });
+
+  run(`a pasted line's own quotes are not phrases to require: the line finds what it finds without them${note}`, async () => {
+    const line = 'node-exporter: Get "http://10.44.0.12:9100/metrics": context deadline exceeded (Client.Timeout exceeded while awaiting headers)';
+    const quoted = (await search(line, { cookie: h.people.author.cookie })).data!;
+    expect(quoted.mode).toBe("error");
+    expect(quoted.hits.length).toBeGreaterThan(0);
+    const unquoted = (await search(line.replace(/"/g, ""), { cookie: h.people.author.cookie })).data!;
+    expect(quoted.hits.slice(0, 3).map((x) => x.id)).toEqual(unquoted.hits.slice(0, 3).map((x) => x.id));
+  });
+
+  it.skipIf(skip).each([
+    ["a question the corpus cannot answer", "vegan lunch options downtown"],
+    ["a random token", "Wq3Rt7Yp9Lm2Nx8K"],
+    ["a random token with digits only in places", "HdkeUqpzLwmRtyXv"],
+  ])(`returns nothing for %s${note}`, async (_class, q) => {
+    const res = (await search(q, { cookie: h.people.author.cookie })).data!;
+    expect({ q, hits: res.hits.map((x) => x.title) }).toEqual({ q, hits: [] });
+    expect(res.total).toBe(0);
+  });
+
+  run(`an unanswerable question becomes a knowledge gap${note}`, async () => {
+    const q = "vegan lunch options downtown";
+    expect((await search(q, { cookie: h.people.author.cookie })).data!.hits).toEqual([]);
+    const gaps = await trpc<{ query: string; reason: string }[]>(h.app, "search.gaps", {}, { cookie: h.people.admin.cookie }, "query");
+    expect(gaps.data!.find((g) => g.query.toLowerCase() === q)).toMatchObject({ reason: "no_results" });
+  });
+
+  run(`answers almost no random 10-20 character alphanumeric strings${note}`, async () => {
+    // A seeded generator of this file's own (not the benchmark's strings).
+    let state = 0x2545f491;
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const strings = Array.from({ length: 300 }, () => Array.from({ length: 10 + Math.floor(next() * 11) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    const answered: string[] = [];
+    for (const q of strings) if ((await search(q, { cookie: h.people.author.cookie })).data!.hits.length) answered.push(q);
+    console.log(`[search] random strings answered: ${answered.length}/${strings.length}`);
+    // Measured 1.5 % on another seeded set when this was written; the goal is 1 %.
+    expect(answered.length / strings.length, answered.join(", ")).toBeLessThanOrEqual(0.03);
+  });
+
   run("switches to error mode for pasted log lines", async () => {
     const res = await search("2026-02-11T08:01:13Z ERROR dial tcp 10.0.7.3:10254: connect: connection refused", { cookie: h.people.author.cookie });
     expect(res.data!.mode).toBe("error");
