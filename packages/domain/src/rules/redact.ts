@@ -147,6 +147,7 @@ export function isPlaceholderSecret(raw: string): boolean {
   if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
   if (/^\[REDACTED\b/i.test(v) || /^<redacted>$/i.test(v)) return true;
   if (/^<[^<>]*>$/.test(v)) return true; // <password>
+  if (/^(?:replace[-_ ]?me|fill[-_ ]?me[-_ ]?in|insert[-_ ]\w+|enter[-_ ]\w+|your[-_ ][\w-]+|\.{3,}|…)$/i.test(v)) return true;
   // ${VAR} $VAR $(cmd) {{ x }} %(x)s %VAR%; an unquoted value may have been cut at the first brace.
   if (/^\$\{[^}]*\}?\}?$|^\$\(|^\$[A-Za-z_]\w*$|^\{\{|^%\(?\w+\)?s?$|^%[A-Z_]+%$/.test(v)) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|env\(|secrets\.|vault:|ref\+|!Ref|!Sub|!GetAtt|@Microsoft\.KeyVault)/i.test(v)) return true;
@@ -270,6 +271,8 @@ function genericPick(m: RegExpExecArray, text: string): Candidate | undefined {
   const quoted = g.dq ?? g.sq;
   const value = quoted ?? g.bare ?? "";
   if (isPlaceholderSecret(value) || /^\d{1,4}$/.test(value)) return undefined;
+  // A file holding the secret (`GOOGLE_APPLICATION_CREDENTIALS=/home/ci/sa.json`) names it, it is not it.
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|file:)/.test(value)) return undefined;
   const span = group(m, g.dq !== undefined ? "dq" : g.sq !== undefined ? "sq" : "bare");
   if (!span) return undefined;
   if (quoted !== undefined) return value.length >= 4 ? span : undefined;
@@ -293,6 +296,7 @@ function flagPick(m: RegExpExecArray): Candidate | undefined {
   const key = m.groups?.key ?? "";
   const value = m.groups?.s ?? "";
   if (!isSecretKey(key) || isPlaceholderSecret(value) || value.length < 3 || value.startsWith("-")) return undefined;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|file:)/.test(value)) return undefined;
   return group(m, "s");
 }
 
