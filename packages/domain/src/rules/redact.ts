@@ -444,7 +444,7 @@ const RULES: Rule[] = [
     re: /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/(?<s>[A-Za-z0-9@/._-]{40,300})|https:\/\/outlook\.office(?:365)?\.com\/webhook\/(?<s2>[A-Za-z0-9@/._-]{40,300})/dg,
     pick: (m) => group(m, "s") ?? group(m, "s2"),
   },
-  { kind: "telegram-bot-token", re: /(?<![\w:])(?<s>\d{8,10}:A[A-Za-z0-9_-]{34})(?![\w-])/dg, entropy: 3.5 },
+  { kind: "telegram-bot-token", re: /(?:(?<![\w:])|(?<=\/bot))(?<s>\d{8,10}:A[A-Za-z0-9_-]{34})(?![\w-])/dg, entropy: 3.5 },
 
   // --- SaaS APIs ------------------------------------------------------------------------------
   { kind: "stripe-key", re: /\b(?<s>(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{24,})\b/dg },
