@@ -350,3 +350,19 @@ describe("hand-written: near misses stay as they are", () => {
     expect(redactSecrets(text)).toEqual({ text, findings: [] });
   });
 });
+
+// Shapes that would make a careless pattern quadratic: many openings with no close. Each is about
+// 1 MB; the test only needs to finish within vitest's timeout (no timing is asserted).
+const FLOODS = {
+  "key-block markers": "-----BEGIN PRIVATE KEY-----\n".repeat(40_000),
+  "data: blocks": "data:\n  a: b\n".repeat(80_000),
+  "secret words": "secret token password key auth ".repeat(35_000),
+  "secret flags": "--password --token ".repeat(50_000),
+  "key ids": ("AKIA" + "ABCDEFGHIJKLMNOP" + " x ").repeat(40_000),
+};
+
+describe("redactSecrets on 1 MB floods", () => {
+  it.each(Object.entries(FLOODS))("%s completes", (_label, text) => {
+    expect(redactSecrets(text).text.length).toBeGreaterThan(0);
+  });
+});
