@@ -99,6 +99,19 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
+ * Chat tools retry a slow request, so two saves of one message or thread can race on its external
+ * key; the loser's second attempt finds the winner's entry.
+ */
+async function onceMoreIfRaced<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (err) {
+    if (isUniqueViolation(err)) return attempt();
+    throw err;
+  }
+}
+
+/**
  * Saves one chat message as a draft transcript owned by the caller, in one transaction. Secrets are
  * redacted by the entry service like every save. Saving the same (channel, ts) again returns the same
  * entry: its message text is refreshed if it was edited in chat and the caller may write the entry;
@@ -157,13 +170,7 @@ export async function saveChatMessage(ctx: ServiceContext, message: ChatMessageT
       const r = await upsertEntryTx(tx, ctx, input, { acknowledgeWarnings: true });
       return { outcome: r.outcome, entry: { id: r.entry.id, slug: r.entry.slug, title: r.entry.title }, redactions: r.redactions.length };
     });
-  try {
-    return await attempt();
-  } catch (err) {
-    // Slack retries a slow request: two saves of one message can race; the loser finds the winner's entry.
-    if (isUniqueViolation(err)) return attempt();
-    throw err;
-  }
+  return onceMoreIfRaced(attempt);
 }
 
 export interface ChatThreadToSave {
@@ -213,10 +220,5 @@ export async function saveChatThread(ctx: ServiceContext, thread: ChatThreadToSa
       const r = await upsertEntryTx(tx, ctx, input, { acknowledgeWarnings: true });
       return { outcome: r.outcome, entry: { id: r.entry.id, slug: r.entry.slug, title: r.entry.title }, redactions: r.redactions.length };
     });
-  try {
-    return await attempt();
-  } catch (err) {
-    if (isUniqueViolation(err)) return attempt();
-    throw err;
-  }
+  return onceMoreIfRaced(attempt);
 }
