@@ -169,6 +169,10 @@ describe("looksLikeError", () => {
     "Error from server (Forbidden): pods is forbidden: User cannot list resource",
     "fatal: not a git repository (or any of the parent directories): .git",
     "Error creating bucket: BucketAlreadyExists",
+    // Kernel lines as dmesg prints them (seconds since boot) with a failure word but no level.
+    "[ 412.004117] Out of memory: Killed process 2231 (java) total-vm:8123456kB",
+    "[91234.118220] nfs: server filer01 not responding, timed out",
+    "[    3.981001] EXT4-fs (sdb1): unable to read superblock",
   ])("error: %s", (text) => expect(looksLikeError(text)).toBe(true));
 
   it.each([
@@ -187,6 +191,8 @@ describe("looksLikeError", () => {
     "how do I rotate the postgres password",
     "error budget burn rate alert",
     "Error handling in the payment service",
+    // A kernel timestamp alone is not a failure.
+    "[ 0.000000] Linux version 6.1.0-18-amd64",
     "",
   ])("not an error: %j", (text) => expect(looksLikeError(text)).toBe(false));
 });

@@ -197,8 +197,10 @@ const STRONG: RegExp[] = [
   /^\s*(?:error|fatal|panic)\b[^:\n]{1,60}\):?\s|^\s*(?:error|fatal|panic)\s+[a-z][^:\n]{0,60}:\s+\S/i,
 ];
 /** A log line shape: a timestamp (or klog header) near the start and a level word. */
+// Timestamps that open a log line: ISO, clock, syslog, klog, epoch seconds, and the kernel's
+// seconds-since-boot (`[ 8123.552310]`, as dmesg and journald print it).
 const LOG_PREFIX =
-  /^\s*[[(]?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}|[IWEF]\d{4}\s+\d{2}:\d{2}|\d{10}(?:\.\d+)?\b)/;
+  /^\s*[[(]?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{2}:\d{2}:\d{2}|[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}|[IWEF]\d{4}\s+\d{2}:\d{2}|\d{10}(?:\.\d+)?\b|\s*\d{1,10}\.\d{6}\])/;
 const LEVEL = /\b(?:error|err|warn|warning|fatal|panic|crit|critical|severe|exception|failed|failure)\b/i;
 const WEAK =
   /\b(?:refused|timed? ?out|timeout|unreachable|denied|forbidden|unauthorized|not found|failed|failure|cannot|can't|could not|unable to|invalid|unavailable|exceeded|expired|rejected|aborted|crash(?:ed|ing)?|killed|oom)\b/i;
@@ -207,7 +209,8 @@ function lineLooksLikeError(line: string): boolean {
   const l = line.slice(0, MAX_INPUT).trim();
   if (l.length < 3) return false;
   if (STRONG.some((re) => re.test(l))) return true;
-  if (LOG_PREFIX.test(l) && LEVEL.test(l)) return true;
+  // A timestamped line with a level or a failure word ("invoked oom-killer", "connection refused").
+  if (LOG_PREFIX.test(l) && (LEVEL.test(l) || WEAK.test(l))) return true;
   // "tls: failed to verify certificate": a weak word in a colon-separated machine message. Machine
   // messages start lower-case; "Root cause: the certificate expired" is prose.
   if (WEAK.test(l) && /^["'[(]?[a-z][^:]*:\s+\S/.test(l)) return true;
