@@ -84,10 +84,50 @@ describe.each(targets)("search API on $name", (target) => {
     ["a question the corpus cannot answer", "vegan lunch options downtown"],
     ["a random token", "Wq3Rt7Yp9Lm2Nx8K"],
     ["a random token with digits only in places", "HdkeUqpzLwmRtyXv"],
+    // Its parts of three letters or more are "pod", "wvrt" and "lkq": one of them a word is no answer.
+    ["a random token one of whose parts is a word", "Xq7podWvrt2Lkq"],
+    // Common words that the corpus does use, in other senses and never together.
+    ["a question sharing only incidental words with the corpus", "renew my car insurance policy"],
+    ["an office question", "where is the parking garage entrance"],
   ])(`returns nothing for %s${note}`, async (_class, q) => {
     const res = (await search(q, { cookie: h.people.author.cookie })).data!;
     expect({ q, hits: res.hits.map((x) => x.title) }).toEqual({ q, hits: [] });
     expect(res.total).toBe(0);
+  });
+
+  run(`one rare word matched strongly answers a longer question whose other words no entry shares${note}`, async () => {
+    const created = await trpc<{ id: string }>(
+      h.app,
+      "entries.create",
+      {
+        kind: "runbook",
+        title: "Zorblatt queue drains",
+        body: "When the zorblatt backlog grows, drain the zorblatt queue by hand and restart the zorblatt workers.",
+        tags: ["zorblatt"],
+        services: ["zorblatt"],
+        teamId: h.teams.alpha,
+        visibility: "org",
+        status: "published",
+      },
+      { cookie: h.people.author.cookie },
+    );
+    expect(created.status).toBe(200);
+    // Four words, one of them unknown to every entry: "zorblatt" carries well under half of the
+    // query's weight and is the only word the entry matches, but it matches it everywhere.
+    const res = (await search("zorblatt latency through the roof", { cookie: h.people.author.cookie })).data!;
+    expect(res.hits[0]?.id).toBe(created.data!.id);
+  });
+
+  run(`a pasted kernel log line is an error line${note}`, async () => {
+    const res = (await search("[ 5021.338120] Memory cgroup out of memory: Killed process 4410 (postgres)", { cookie: h.people.author.cookie })).data!;
+    expect(res.mode).toBe("error");
+    expect(res.hits.length).toBeGreaterThan(0);
+  });
+
+  run(`a swapped pair in a long word is found although it breaks the stemmer${note}`, async () => {
+    // "schedluer": the stemmer cannot strip "-er" from a misspelling, which must not count as typos.
+    const res = (await search("schedluer down", { cookie: h.people.author.cookie })).data!;
+    expect(res.hits.slice(0, 3).map((x) => x.externalKey ?? "").some((k) => k.includes("KubeSchedulerDown")), res.hits.map((x) => x.title).join(" | ")).toBe(true);
   });
 
   run(`an unanswerable question becomes a knowledge gap${note}`, async () => {
@@ -102,13 +142,14 @@ describe.each(targets)("search API on $name", (target) => {
     let state = 0x2545f491;
     const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    const strings = Array.from({ length: 300 }, () => Array.from({ length: 10 + Math.floor(next() * 11) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    const strings = Array.from({ length: 1000 }, () => Array.from({ length: 10 + Math.floor(next() * 11) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
     const answered: string[] = [];
     for (const q of strings) if ((await search(q, { cookie: h.people.author.cookie })).data!.hits.length) answered.push(q);
     console.log(`[search] random strings answered: ${answered.length}/${strings.length}`);
-    // Measured 1.5 % on another seeded set when this was written; the goal is 1 %.
-    expect(answered.length / strings.length, answered.join(", ")).toBeLessThanOrEqual(0.03);
-  });
+    // The goal: at most 1 % of random tokens answered.
+    expect(answered.length / strings.length, answered.join(", ")).toBeLessThanOrEqual(0.01);
+    // A thousand searches through the API: about 20 s on an idle machine, several times that on a busy one.
+  }, 300_000);
 
   run("switches to error mode for pasted log lines", async () => {
     const res = await search("2026-02-11T08:01:13Z ERROR dial tcp 10.0.7.3:10254: connect: connection refused", { cookie: h.people.author.cookie });

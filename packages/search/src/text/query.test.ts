@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import { tokenize } from "./tokenize.js";
 import { makeSnippet } from "./snippet.js";
-import { editDistance, transpositions } from "./typo.js";
+import { editDistance, transpositions, typoDistance } from "./typo.js";
+import { terms } from "./tokenize.js";
 
 describe("parseQuery", () => {
   it.each([
@@ -66,6 +67,27 @@ describe("editDistance", () => {
     expect(transpositions("aab")).toEqual(["aba"]);
   });
   it("stops early past the bound", () => expect(editDistance("aaaaaaaa", "bbbbbbbb", 2)).toBe(3));
+});
+
+describe("typoDistance (typed word against an indexed stem)", () => {
+  const stem = (w: string) => terms(w)[0]!;
+  it.each([
+    // A typo breaks the stemmer: the suffix it could not strip is not a typo.
+    ["replciation", "replication", 1],
+    ["conection", "connection", 1],
+    ["certficate", "certificate", 1],
+    ["throtling", "throttling", 1],
+    // Begins with the stem itself ("exhaust"): as good as the word.
+    ["exhaustoin", "exhaustion", 0],
+  ])("%s ~ %s", (typed, meant, d) => expect(typoDistance(typed, stem(typed), stem(meant))).toBe(d));
+  it.each([
+    // Each side is allowed the typos of its shorter form: a short stem is not a typo of a long word.
+    ["parking", "part"],
+    ["appealing", "app"],
+    ["cooking", "cool"],
+    // An identifier is not a typo of its first part.
+    ["deploy_status_flag", "deploy"],
+  ])("%s is no typo of %s", (typed, term) => expect(typoDistance(typed, stem(typed), term)).toBeNull());
 });
 
 describe("makeSnippet", () => {

@@ -39,3 +39,29 @@ export function transpositions(word: string): string[] {
   }
   return out;
 }
+
+/**
+ * Typos between what was typed and an indexed term (a stem), or null when there are too many. Each
+ * comparison is allowed the typos of its own shorter side: "parking" (stem "park") is not a typo of
+ * "part", though "parking" is long enough for one typo. The indexed term is a stem, so the typed
+ * word is also compared by its first letters ("schedluer" by "schedlu" with "schedul"): a typo
+ * breaks the stemmer, and the suffix it could not strip would otherwise count as typos too.
+ */
+/** The longest suffix the stemmer strips that a typo could have kept on ("-ation" of "replication"). */
+const MAX_SUFFIX = 5;
+
+export function typoDistance(word: string, stem: string, term: string): number | null {
+  const within = (a: string, b: string) => {
+    const max = allowedTypos(a.length < b.length ? a : b);
+    if (max === 0) return null;
+    const d = editDistance(a, b, max);
+    return d <= max ? d : null;
+  };
+  // Only a plain word has a suffix to strip, and only a few letters of one: an identifier
+  // ("target_status_code") is not a typo of its first part.
+  const suffix = word.length - term.length;
+  const byStart = /^[a-z]+$/.test(word) && suffix > 0 && suffix <= MAX_SUFFIX;
+  const ds = [within(word, term), within(stem, term), byStart ? within(word.slice(0, term.length), term) : null];
+  const found = ds.filter((d): d is number => d !== null);
+  return found.length ? Math.min(...found) : null;
+}

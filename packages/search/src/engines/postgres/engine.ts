@@ -19,7 +19,7 @@ import {
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { terms } from "../../text/tokenize.js";
-import { allowedTypos, editDistance, transpositions } from "../../text/typo.js";
+import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
 import { exactTitleTerm, idf } from "./analyze.js";
 import { removeDocuments, rows, writeDocuments } from "./index-writer.js";
 
@@ -74,6 +74,19 @@ const EXACT_TITLE_BONUS = 500;
  */
 const MIN_COVERAGE = 0.15;
 const STRONG_COVERAGE = 0.4;
+/**
+ * How strongly an entry must match to be an answer, as its score over the query's total weight: the
+ * weighted mean of its BM25 impacts over all query words (a word it lacks counts 0). One mention in a
+ * long body is about 0.5; a word in the title and through the body is 2 or more. The impacts do not
+ * depend on the size of the index, so neither do these. Set on the tune half of the judged queries.
+ * - ANSWER_STRENGTH: the best candidate must reach it (or match every word of the query), or the
+ *   query has no answer at all and returns nothing (a knowledge gap) rather than ten incidental
+ *   mentions of some of its common words.
+ * - ALONE_STRENGTH: one word matched this strongly makes an answer by itself ("conntrack" in an entry
+ *   about conntrack), whatever share of the query it carries.
+ */
+const ANSWER_STRENGTH = 0.95;
+const ALONE_STRENGTH = 2;
 
 function visibilitySql(scope: ReadScope): SQL {
   if (scope.all) return sql`true`;
@@ -225,7 +238,7 @@ export class PostgresSearchEngine implements SearchEngine {
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
-    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" }>(
+    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" }>(
       this.db,
       sql`
       with q as (
@@ -253,7 +266,7 @@ export class PostgresSearchEngine implements SearchEngine {
           and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
         order by similarity(term, q.term) desc limit 8) y
       union all
-      select s.qi, t.term, t.df, 'typo' from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as s(qi, term)
+      select s.qi, t.term, t.df, 'swap' from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as s(qi, term)
         join search_terms t on t.term = s.term
         where t.df > 0 and not exists (select 1 from q join search_terms e on e.term in (q.term, q.word) and e.df > 0 where q.qi = s.qi)`,
     );
@@ -263,10 +276,11 @@ export class PostgresSearchEngine implements SearchEngine {
       let factor: number;
       if (f.how === "exact") factor = 1;
       else if (f.how === "prefix") factor = f.term.startsWith(w.word) || f.term.startsWith(w.term) ? PREFIX_FACTOR : 0;
+      // One swap of neighbours, by construction; its stem may be shorter than what was typed.
+      else if (f.how === "swap") factor = TYPO_FACTOR[1];
       else {
-        const max = allowedTypos(w.word);
-        const d = Math.min(editDistance(w.word, f.term, max), editDistance(w.term, f.term, max));
-        factor = d <= max ? TYPO_FACTOR[d as 0 | 1 | 2] : 0;
+        const d = typoDistance(w.word, w.term, f.term);
+        factor = d === null ? 0 : TYPO_FACTOR[d as 0 | 1 | 2];
       }
       if (factor <= 0) continue;
       const key = `${f.qi}\u0000${f.term}`;
@@ -286,7 +300,7 @@ export class PostgresSearchEngine implements SearchEngine {
     weighted: { qi: number; term: string; w: number }[];
     nWords: number;
     /** Each query word's share of the query's weight, by qi; null: no coverage rule (related entries). */
-    coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number } | null;
+    coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number } | null;
     fingerprint: string | null;
     /** The query's exact-title term, if it is long enough to name an entry. */
     exactTitle: string | null;
@@ -301,6 +315,10 @@ export class PostgresSearchEngine implements SearchEngine {
     const minCov = opts.coverage ? opts.coverage.min - 1e-9 : 0;
     const minWords = opts.coverage?.minWords ?? 0;
     const aloneCov = opts.coverage ? STRONG_COVERAGE - 1e-9 : 0;
+    // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
+    const answerScore = opts.coverage ? ANSWER_STRENGTH * opts.coverage.total : 0;
+    const aloneScore = opts.coverage ? ALONE_STRENGTH * opts.coverage.total : Number.MAX_VALUE;
+    const fullCover = 1 - 1e-9;
     const fp = opts.fingerprint ?? "";
     const phraseSql = opts.phrases.length
       ? sql`and exists (select 1 from entries e where e.id = d.entry_id
@@ -338,9 +356,10 @@ export class PostgresSearchEngine implements SearchEngine {
             exists (select 1 from exact x where x.entry_id = coalesce(s.entry_id, f.entry_id)) as exact
           from scored s full join fps f on f.entry_id = s.entry_id
         ) c0 where c0.fp or c0.exact or (c0.covered >= ${minCov}::float8 and c0.matched >= ${minWords}::int) or c0.covered >= ${aloneCov}::float8
+          or c0.score >= ${aloneScore}::float8
       ),
       visible as (
-        select c.entry_id, c.fp, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services, d.updated_at,
+        select c.entry_id, c.fp, c.exact, c.score as strength, c.covered, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services, d.updated_at,
           c.score * (0.6 + 0.4 * c.matched / ${opts.nWords}::float8)
             * (case d.status when 'published' then 1 when 'archived' then 0.7 else 0.85 end)
             * (case when d.kind = 'fix' then 1 + 0.05 * greatest(-5, least(10, d.feedback)) else 1 end)
@@ -350,18 +369,25 @@ export class PostgresSearchEngine implements SearchEngine {
         from cand c join search_docs d on d.entry_id = c.entry_id
         where ${visibilitySql(opts.scope)} and ${filtersSql(opts.filters)} ${opts.exclude ? sql`and d.entry_id <> ${opts.exclude}` : sql``} ${phraseSql}
       ),
-      page as (select entry_id, score, fp, updated_at from visible order by ${order} limit ${opts.limit} offset ${opts.offset})
+      -- The query is answered only when its best match among what the caller may read is strong enough,
+      -- or matches every word of it (computed over the visible entries, so a hidden entry cannot reveal
+      -- itself by lending its strength).
+      answered as (
+        select * from visible v where v.fp or v.exact
+          or exists (select 1 from visible b where b.strength >= ${answerScore}::float8 or b.covered >= ${fullCover}::float8)
+      ),
+      page as (select entry_id, score, fp, updated_at from answered order by ${order} limit ${opts.limit} offset ${opts.offset})
       select
-        (select count(*) from visible)::int as total,
+        (select count(*) from answered)::int as total,
         (select json_agg(json_build_object('id', entry_id, 'score', score, 'fp', fp) order by ${order}) from page) as page,
         json_build_object(
-          'kind', (select json_object_agg(k, n) from (select kind as k, count(*) as n from visible group by kind) x),
-          'team', (select json_object_agg(k, n) from (select team_id as k, count(*) as n from visible where team_id is not null group by team_id) x),
-          'status', (select json_object_agg(k, n) from (select status as k, count(*) as n from visible group by status) x),
-          'severity', (select json_object_agg(k, n) from (select severity as k, count(*) as n from visible where severity is not null group by severity) x),
-          'year', (select json_object_agg(k, n) from (select year as k, count(*) as n from visible group by year) x),
-          'tag', (select json_object_agg(k, n) from (select t as k, count(*) as n from visible, unnest(tags) t group by t order by count(*) desc limit 50) x),
-          'service', (select json_object_agg(k, n) from (select sv as k, count(*) as n from visible, unnest(services) sv group by sv order by count(*) desc limit 50) x)
+          'kind', (select json_object_agg(k, n) from (select kind as k, count(*) as n from answered group by kind) x),
+          'team', (select json_object_agg(k, n) from (select team_id as k, count(*) as n from answered where team_id is not null group by team_id) x),
+          'status', (select json_object_agg(k, n) from (select status as k, count(*) as n from answered group by status) x),
+          'severity', (select json_object_agg(k, n) from (select severity as k, count(*) as n from answered where severity is not null group by severity) x),
+          'year', (select json_object_agg(k, n) from (select year as k, count(*) as n from answered group by year) x),
+          'tag', (select json_object_agg(k, n) from (select t as k, count(*) as n from answered, unnest(tags) t group by t order by count(*) desc limit 50) x),
+          'service', (select json_object_agg(k, n) from (select sv as k, count(*) as n from answered, unnest(services) sv group by sv order by count(*) desc limit 50) x)
         ) as facets`,
     );
     const facets = EMPTY_FACETS();
@@ -402,7 +428,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && !parsed.terms[qi]!.whole));
     const weights = words.map((qi) => ({ qi, w: best.get(qi) ?? unknown }));
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
-    return weights.map(({ qi, w }) => ({ qi, share: w / total }));
+    return { total, shares: weights.map(({ qi, w }) => ({ qi, share: w / total })) };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -419,10 +445,13 @@ export class PostgresSearchEngine implements SearchEngine {
     // A pasted line is mostly hostnames, ids and paths nobody indexed: its fingerprint and rarest
     // known words decide, and the share of unknown tokens says nothing.
     // A question of three words or more is not answered by an entry that shares one word with it.
+    // Nor is an identifier of two parts or more by one of them: a random token's one part that happens
+    // to be a word ("ads" in "8jOCwjv8NeKAdsZD0Yu") is no answer.
     const plainWords = parsed.terms.filter((t) => !t.whole).length;
+    const partWords = parsed.terms.filter((t) => t.part).length;
     const coverage = parsed.errorFingerprint
       ? null
-      : { shares: this.coverageShares(parsed, expansions, used, docCount), min: this.minCoverage, minWords: plainWords >= 3 ? 2 : 1 };
+      : { ...this.coverageShares(parsed, expansions, used, docCount), min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
     const ranked =
       weighted.length || parsed.errorFingerprint
         ? await this.rank({
