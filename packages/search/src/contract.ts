@@ -107,6 +107,17 @@ export function runContractSuite(target: ContractTarget): void {
       expect(await titles("prometh")).toContain("Prometheus remote write failing");
     });
 
+    run("ranks the entry about a symptom above one that writes an acronym's plural in passing", async () => {
+      // "pod" is common, as in any cluster's knowledge base; "PODs" appears once.
+      const common = ["restarts", "evictions", "logs", "probes", "limits", "labels"].map((w) => doc({ title: `Pod ${w}`, body: `Each pod has ${w}.` }));
+      await h.put([
+        ...common,
+        doc({ title: "Pods stuck after a node drain", body: "Pending pods wait for capacity; cordon, drain and uncordon nodes one at a time." }),
+        doc({ title: "Quarterly capacity review", body: "We reviewed costs for VMs, PODs and load balancers, and the pending purchase orders." }),
+      ]);
+      expect((await titles("pods pending"))[0]).toBe("Pods stuck after a node drain");
+    });
+
     run("splits identifiers so their parts match, and the whole identifier too", async () => {
       await h.put([
         doc({ title: "KubePodCrashLooping", kind: "runbook", body: "Pod is restarting: check node_exporter.scrape_duration and /var/log/pods." }),

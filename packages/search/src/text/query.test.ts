@@ -49,6 +49,9 @@ describe("tokenize", () => {
     ["aws-s3 bucket", ["aws-s3", "s3", "aw", "bucket"]],
     ["Zq8Wv3Lm0Tx7Rk2P", ["zq8wv3lm0tx7rk2p"]],
     ["PM2022-001", ["pm2022-001", "pm2022", "2022", "001"]],
+    // An acronym's plural is a plain word; a CamelCase identifier still splits.
+    ["restart the VMs and CRDs", ["restart", "vm", "crd"]],
+    ["APIServer", ["apiserver", "api", "server"]],
     // A single digit is not a term; two-letter words and numbers are.
     ["step 3 of 5: check ip and db 502", ["step", "check", "ip", "db", "502"]],
   ])("%s", (text, expected) => expect(tokenize(text).map((t) => t.term)).toEqual(expected));

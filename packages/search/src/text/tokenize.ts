@@ -22,6 +22,9 @@ export function fold(text: string): string {
 function camelParts(word: string): string[] {
   // Most words are plain lower-case prose: skip the regular expressions for them.
   if (!/[A-Z\d]/.test(word)) return [word];
+  // An acronym's plural ("PODs", "VMs", "CRDs", "APIs") is a word, not an identifier of two parts:
+  // split, it would index a rare whole "pods" that outweighs the common "pod" everyone else writes.
+  if (/^[A-Z]{2,}s$/.test(word)) return [word];
   return word
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")

@@ -17,8 +17,9 @@ export const MAX_TERMS_PER_DOC = 600;
  * indexed with, and the server re-indexes older ones at start.
  * 2: the exact-title term.
  * 3: identifiers keep themselves whole; short parts of split identifiers and single digits are not terms.
+ * 4: an acronym's plural ("PODs") is a plain word.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** Titles and queries shorter than this (letters and digits) get no exact-title term. */
 const EXACT_MIN = 8;
