@@ -12,6 +12,7 @@ import { addToReport, emptyReport, importChatLog, importSlack, type ImportTarget
 import { PUBLISH_OVER_WARNINGS, requireActor, serviceContext } from "./context.js";
 import { toCreateInput } from "./entry-input.js";
 import { restErrors, validatedInHandler } from "./openapi.js";
+import { countImport } from "../plugins/metrics.js";
 
 export const MAX_DOCUMENTS = MAX_REST_BATCH;
 const MAX_UPLOAD = 100 * 1024 * 1024;
@@ -136,6 +137,7 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     },
     async (req) => {
       const ctx = serviceContext(deps, await requireActor(req));
+      return countImport(deps.metrics, "markdown", async () => {
       const body = req.body;
       const batch = typeof body === "object" && body !== null && "documents" in body;
       let docs: MarkdownDocument[];
@@ -151,6 +153,7 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
       const results = await ctx.search.transaction(ctx.db, (tx) => upsertEntriesTx(tx, ctx, inputs, PUBLISH_OVER_WARNINGS));
       for (const result of results) addToReport(report, result);
       return report;
+      });
     },
   );
 
@@ -175,6 +178,7 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     },
     async (req) => {
       const ctx = serviceContext(deps, await requireActor(req));
+      return countImport(deps.metrics, "slack", async () => {
       let files: Record<string, string>;
       let target: ImportTarget;
       if (Buffer.isBuffer(req.body)) {
@@ -193,6 +197,7 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
         files = body.files;
       }
       return importSlack(ctx, files, target);
+      });
     },
   );
 
@@ -208,8 +213,10 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     },
     async (req) => {
       const ctx = serviceContext(deps, await requireActor(req));
-      const target = await resolveTarget(ctx, { team: req.body.team, visibility: req.body.visibility });
-      return importChatLog(ctx, req.body, target);
+      return countImport(deps.metrics, "chat", async () => {
+        const target = await resolveTarget(ctx, { team: req.body.team, visibility: req.body.visibility });
+        return importChatLog(ctx, req.body, target);
+      });
     },
   );
 }
