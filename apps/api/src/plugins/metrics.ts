@@ -124,19 +124,13 @@ export const metricsPlugin = fp(
     const procedures = new Set(opts.trpcProcedures);
 
     // Outbox gauges are read at scrape time; the three share one query per scrape.
-    let status: { at: number; value: Promise<OutboxStatus | null> } | null = null;
-    const currentStatus = () => {
-      if (!status || Date.now() - status.at > 1_000) {
-        status = {
-          at: Date.now(),
-          value: outboxStatus(database.db).catch((err: unknown) => {
-            app.log.warn({ err }, "metrics: could not read the search outbox");
-            return null;
-          }),
-        };
-      }
-      return status.value;
-    };
+    let scrapeStatus: Promise<OutboxStatus | null> | null = null;
+    const readStatus = () =>
+      outboxStatus(database.db).catch((err: unknown) => {
+        app.log.warn({ err }, "metrics: could not read the search outbox");
+        return null;
+      });
+    const currentStatus = () => scrapeStatus ?? readStatus();
     new Gauge({
       name: "hindsight_search_outbox_pending",
       help: "Search outbox events not yet delivered to the engine (external engines only; 0 for the embedded one)",
@@ -173,7 +167,8 @@ export const metricsPlugin = fp(
     });
 
     app.get("/metrics", { schema: { hide: true } }, async (_req, reply) => {
-      const text = await metrics.registry.metrics();
+      scrapeStatus = readStatus();
+      const text = await metrics.registry.metrics().finally(() => (scrapeStatus = null));
       return reply.header("content-type", metrics.registry.contentType).header("cache-control", "no-store").send(text);
     });
   },
