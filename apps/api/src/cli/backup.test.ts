@@ -3,9 +3,11 @@
 // table by table (everything but the derived search tables, which are rebuilt and searched after).
 // A non-empty database is refused unless forced; a damaged or foreign file is refused and restores
 // nothing (one transaction).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { schema, type Database } from "@hindsight/db";
 import { sql } from "@hindsight/db/orm";
@@ -204,4 +206,31 @@ describe.each(targets)("backup and restore on $name", (target) => {
     }
     expect(await count(dst!.database, "search_docs")).toBe(0);
   }, 180_000);
+
+  // The commands themselves, as an operator runs them (the built CLI on a PGlite data directory).
+  it.skipIf(target.name !== "pglite" || !fs.existsSync(cliJs))(`hindsight-admin restore and backup work from the command line${note}`, async () => {
+    const dataDir = path.join(dir, "cli-data");
+    const env = { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+    const restored = await runCli(["restore", file], env);
+    expect(restored.code, restored.out).toBe(0);
+    expect(restored.out).toMatch(/restored \d+ rows of \d+ tables from .* at migration \d{4}_/);
+    expect(restored.out).toMatch(/reindexed (\d+) of \1 entries into postgres: counts match/);
+    const out = path.join(dir, "from-cli.jsonl.gz");
+    const backedUp = await runCli(["backup", out], env);
+    expect(backedUp.code, backedUp.out).toBe(0);
+    const h2 = await readBackupHeader(out);
+    expect(h2.tables.map((t) => [t.name, t.rows])).toEqual(header.tables.map((t) => [t.name, t.rows]));
+  }, 120_000);
 });
+
+const cliJs = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cliJs, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString("utf8")));
+    child.on("exit", (code) => resolve({ code, out }));
+  });
+}
