@@ -54,7 +54,11 @@ function start(port: number, dataDir: string): Proc {
   const waiters: { re: RegExp; resolve: () => void }[] = [];
   const onData = (d: Buffer) => {
     out += d.toString("utf8");
-    for (const w of [...waiters]) if (w.re.test(out)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (!w.re.test(out)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
@@ -67,7 +71,13 @@ function start(port: number, dataDir: string): Proc {
       new Promise<void>((resolve, reject) => {
         if (re.test(out)) return resolve();
         const timer = setTimeout(() => reject(new Error(`no output matching ${re} in time:\n${out.slice(-3000)}`)), timeoutMs);
-        waiters.push({ re, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({
+          re,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       }),
   };
 }

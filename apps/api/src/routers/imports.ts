@@ -58,16 +58,16 @@ export const importsRouter = router({
     )
     .output(ZImportReport)
     .mutation(async ({ ctx, input }) => countImport(ctx.deps.metrics, "slack", async () => {
-      let files = input.files;
-      if (input.zipBase64) {
-        try {
-          const unzipped = unzipSync(Buffer.from(input.zipBase64, "base64"), { filter: (f) => f.name.endsWith(".json") });
-          files = Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k, strFromU8(v)]));
-        } catch (err) {
-          throw new Invalid(`Not a readable zip file: ${(err as Error).message}`, { zipBase64: ["must be a Slack export .zip"] });
+        let files = input.files;
+        if (input.zipBase64) {
+          try {
+            const unzipped = unzipSync(Buffer.from(input.zipBase64, "base64"), { filter: (f) => f.name.endsWith(".json") });
+            files = Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k, strFromU8(v)]));
+          } catch (err) {
+            throw new Invalid(`Not a readable zip file: ${(err as Error).message}`, { zipBase64: ["must be a Slack export .zip"] });
+          }
         }
-      }
-      return importSlack(ctx.services, files!, await target(ctx.services, input));
+        return importSlack(ctx.services, files!, await target(ctx.services, input));
     })),
   chatLog: authedProcedure
     .input(
@@ -93,11 +93,11 @@ export const importsRouter = router({
     )
     .output(ZImportReport)
     .mutation(async ({ ctx, input }) => countImport(ctx.deps.metrics, "markdown", async () => {
-      const doc = markdownToEntry(input.markdown, { kind: input.kind, filename: input.filename, status: input.status });
-      const create = await toCreateInput(ctx.services, doc, []);
-      const report = emptyReport();
-      const result = await ctx.services.search.transaction(ctx.services.db, (tx) => upsertEntryTx(tx, ctx.services, create));
-      addToReport(report, result);
-      return report;
+        const doc = markdownToEntry(input.markdown, { kind: input.kind, filename: input.filename, status: input.status });
+        const create = await toCreateInput(ctx.services, doc, []);
+        const report = emptyReport();
+        const result = await ctx.services.search.transaction(ctx.services.db, (tx) => upsertEntryTx(tx, ctx.services, create));
+        addToReport(report, result);
+        return report;
     })),
 });
