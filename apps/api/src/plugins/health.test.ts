@@ -4,7 +4,7 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
-import { loadConfig } from "../config.js";
+import { ConfigError, loadConfig } from "../config.js";
 import { FakeEngine } from "../test/fake-engine.js";
 import { rest, useHarness } from "../test/harness.js";
 
@@ -85,4 +85,23 @@ describe.each(targets)("readiness when the database goes away, on $name", (targe
       await db.drop().catch(() => undefined);
     }
   }, 120_000);
+});
+
+describe("readiness and shutdown configuration", () => {
+  it("defaults to a 300 s outbox lag and an 8 s shutdown grace", () => {
+    expect(loadConfig({}).ops).toEqual({ readyMaxOutboxLagSeconds: 300, shutdownGraceMs: 8_000 });
+    expect(loadConfig({ HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS: "60", HINDSIGHT_SHUTDOWN_GRACE_SECONDS: "20" }).ops).toEqual({
+      readyMaxOutboxLagSeconds: 60,
+      shutdownGraceMs: 20_000,
+    });
+  });
+
+  it.each([
+    ["HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS", "five minutes", /HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS must be a number of seconds/],
+    ["HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS", "0", /HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS must be at least 1 second/],
+    ["HINDSIGHT_SHUTDOWN_GRACE_SECONDS", "2.5", /HINDSIGHT_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds/],
+  ])("refuses %s=%s naming the variable", (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
 });

@@ -81,6 +81,9 @@ describe.each(targets)("metrics on $name", (target) => {
     expect(again.body.unchanged + again.body.updated).toBe(1);
     const refused = await rest(h.app, "POST", "/api/v1/import/chat", { text: "[10:00] ada: hi", title: "x", team: "no-such-team" });
     expect(refused.status).toBe(400);
+    // And one from the portal (tRPC).
+    const portal = await trpc(h.app, "imports.markdown", { markdown: "---\nkind: fix\ntitle: Metrics portal fix\n---\n\nRestart it." }, { cookie: h.people.author.cookie }, "mutation");
+    expect(portal.status).toBe(200);
 
     const samples = await scrape(h);
     const http = samples.filter((s) => s.name === "hindsight_http_request_duration_seconds_count");
@@ -108,9 +111,9 @@ describe.each(targets)("metrics on $name", (target) => {
     // Searches: four person-facing searches (REST, tRPC, the batch's two), on the embedded engine.
     expect(sum(samples, "hindsight_search_duration_seconds_count", { engine: "postgres", outcome: "ok" })).toBe(4);
     // Imports of this instance only (the other target's app ran the same traffic in this process).
-    expect(sum(samples, "hindsight_import_entries_total", { source: "markdown", outcome: "created" })).toBe(2);
-    expect(sum(samples, "hindsight_import_entries_total", { source: "markdown" })).toBe(3);
-    expect(sum(samples, "hindsight_import_batches_total", { source: "markdown" })).toBe(2);
+    expect(sum(samples, "hindsight_import_entries_total", { source: "markdown", outcome: "created" })).toBe(3);
+    expect(sum(samples, "hindsight_import_entries_total", { source: "markdown" })).toBe(4);
+    expect(sum(samples, "hindsight_import_batches_total", { source: "markdown" })).toBe(3);
     expect(sum(samples, "hindsight_import_failures_total", { source: "chat" })).toBe(1);
     // The embedded engine uses no outbox; the gauges exist and read 0. Process metrics are there.
     expect(samples.find((s) => s.name === "hindsight_search_outbox_pending")?.value).toBe(0);
