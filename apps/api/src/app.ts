@@ -2,6 +2,7 @@
 // signals; tests call buildApp and use app.inject, no port needed.
 import fs from "node:fs";
 import path from "node:path";
+import type { Writable } from "node:stream";
 import fastifyStatic from "@fastify/static";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
@@ -28,6 +29,9 @@ import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
 import { pruneSearchLog } from "./services/search-service.js";
 import type { Context } from "./trpc.js";
+import { readinessPlugin } from "./plugins/health.js";
+import { loggingOptions, requestIdPlugin } from "./plugins/logging.js";
+import { createMetrics, metricsPlugin } from "./plugins/metrics.js";
 
 export interface BuildOptions {
   /** A database opened by the caller (tests); it is migrated but not closed by the app. */
@@ -44,6 +48,8 @@ export interface BuildOptions {
   startDigests?: boolean;
   /** Replaces HTTP posts of chat digests (tests). */
   chatFetch?: typeof fetch;
+  /** Where the log goes instead of stdout (tests capture it). */
+  logStream?: Writable;
 }
 
 declare module "fastify" {
@@ -133,20 +139,8 @@ async function announceFirstAdminSetup(app: FastifyInstance, deps: AppDeps): Pro
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Credentials never reach the logs.
-      redact: {
-        paths: [
-          "req.headers.authorization",
-          "req.headers.cookie",
-          'req.headers["x-slack-signature"]',
-          'req.headers["x-hindsight-signature"]',
-          'res.headers["set-cookie"]',
-        ],
-        censor: "[redacted]",
-      },
-    },
+    // Request ids (an incoming valid x-request-id is honoured) and what the log may hold: plugins/logging.ts.
+    ...loggingOptions(config, options.logStream),
     routerOptions: { maxParamLength: 5000 },
     trustProxy: config.trustProxy,
     // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
@@ -160,6 +154,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
+  // Before any route, so every request gets its id echoed and is measured.
+  const metrics = createMetrics();
+  await app.register(requestIdPlugin);
   // REST and the other plain routes: the same refusal tRPC's middleware gives (trpc.ts), before any
   // handler runs, so a NUL byte or a prototype key in a body, query or path never reaches a write.
   app.addHook("preValidation", async (req, reply) => {
@@ -210,6 +207,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     searchSync: search.sync,
     oidc: config.auth.oidc ? createOidcClient(config.auth.oidc, config.publicUrl) : null,
     mailer: config.digests.smtp ? createSmtpMailer(config.digests.smtp) : null,
+    metrics,
   };
 
   const mailer = deps.mailer;
@@ -228,6 +226,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.decorate("searchRelay", search.relay);
 
+  await app.register(metricsPlugin, { metrics, database, trpcProcedures: Object.keys(appRouter._def.procedures) });
+  await app.register(readinessPlugin, { database, maxOutboxLagSeconds: config.ops.readyMaxOutboxLagSeconds });
   await app.register(identityPlugin, { deps });
   // Before any route: it documents the /api/v1 routes as they are added.
   await app.register(openapiPlugin, { version: API_VERSION });

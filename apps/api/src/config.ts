@@ -67,6 +67,20 @@ const ZEnv = z
     SEARCH_ENGINE: z.enum(["postgres", "meilisearch"], { message: "must be postgres or meilisearch" }).default("postgres"),
     MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
     MEILI_MASTER_KEY: z.string().optional(),
+    /** /readyz answers 503 when the oldest undelivered search outbox event is older than this. */
+    HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS: z.coerce
+      .number({ message: "must be a number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1 second")
+      .max(86_400)
+      .default(300),
+    /** On SIGTERM, in-flight requests get this long to finish before their connections are cut. */
+    HINDSIGHT_SHUTDOWN_GRACE_SECONDS: z.coerce
+      .number({ message: "must be a number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1 second")
+      .max(600)
+      .default(8),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     PORTAL_DIR: z.string().default(path.join(repoRoot, "apps/portal/dist")),
     /** How long searches are kept for the knowledge gaps (they are stored redacted). */
@@ -254,6 +268,8 @@ export interface Config {
   } | null;
   /** Encrypts the secrets that must be used again (chat integrations' HMAC keys); null: those cannot be created. */
   secretKey: Buffer | null;
+  /** Readiness and shutdown (docs/reliability-operations.md). */
+  ops: { readyMaxOutboxLagSeconds: number; shutdownGraceMs: number };
 }
 
 export class ConfigError extends Error {
@@ -322,5 +338,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     secretKey: e.HINDSIGHT_SECRET_KEY ? secretKeyBytes(e.HINDSIGHT_SECRET_KEY) : null,
+    ops: { readyMaxOutboxLagSeconds: e.HINDSIGHT_READY_MAX_OUTBOX_LAG_SECONDS, shutdownGraceMs: e.HINDSIGHT_SHUTDOWN_GRACE_SECONDS * 1000 },
   };
 }

@@ -3,6 +3,7 @@ import type { Database } from "@hindsight/db";
 import type { SearchEngine } from "@hindsight/search";
 import type { Config } from "./config.js";
 import type { OidcClient } from "./identity/oidc.js";
+import type { AppMetrics } from "./plugins/metrics.js";
 import type { Mailer } from "./services/mailer.js";
 import type { SearchSync } from "./services/search-sync.js";
 
@@ -17,4 +18,6 @@ export interface AppDeps {
   oidc: OidcClient | null;
   /** Outgoing e-mail (digests) when HINDSIGHT_SMTP_URL is set. */
   mailer: Mailer | null;
+  /** This instance's Prometheus metrics (plugins/metrics.ts); absent where no app runs (CLI). */
+  metrics?: AppMetrics;
 }

@@ -57,7 +57,7 @@ export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeInput)
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw toTRPCError(new Unauthorized());
-  const services: ServiceContext = { db: ctx.deps.database.db, actor: ctx.actor, search: ctx.deps.searchSync };
+  const services: ServiceContext = { db: ctx.deps.database.db, actor: ctx.actor, search: ctx.deps.searchSync, metrics: ctx.deps.metrics };
   return next({ ctx: { ...ctx, actor: ctx.actor, services } });
 });
 

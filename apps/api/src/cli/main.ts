@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { DataDirLocked } from "@hindsight/db";
 import { DomainError } from "@hindsight/domain";
 import { ConfigError, loadConfig } from "../config.js";
+import { backupCommand, restoreCommand } from "./backup.js";
 import { createAdmin, readStdin } from "./create-admin.js";
 import { reindex } from "./reindex.js";
 import { sendDigestsOnce } from "./send-digests.js";
@@ -52,6 +53,30 @@ program
     const s = await sendDigestsOnce(config, opts.frequency, (err) => console.error(`hindsight-admin: a digest failed: ${scrubSecrets(String((err as Error).message ?? err), smtpUrl)}`));
     console.log(`${s.frequency} digests: ${s.sent} sent, ${s.empty} with nothing new, ${s.skipped} not due or already sent, ${s.failed} failed (retried next run)`);
     if (s.failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command("backup")
+  .description("write the whole workspace to a gzipped JSON-lines file (on the embedded database, stop the server first)")
+  .argument("<file>", "where to write, such as hindsight-2026-12-06.jsonl.gz")
+  .action(async (file: string) => {
+    const config = loadConfig();
+    const s = await backupCommand(config, file);
+    console.log(`backed up ${s.rows} rows of ${s.tables} tables to ${s.file} (${s.bytes} bytes)`);
+  });
+
+program
+  .command("restore")
+  .description("restore a backup into an empty database in one transaction, then rebuild the search index")
+  .argument("<file>", "a file written by hindsight-admin backup")
+  .option("--force", "replace everything the database holds (default: refuse a database that holds anything)")
+  .option("--no-progress", "no progress bar while re-indexing (for logs)")
+  .action(async (file: string, opts: { force?: boolean; progress: boolean }) => {
+    const config = loadConfig();
+    const r = await restoreCommand(config, file, { force: opts.force, progress: opts.progress && process.stdout.isTTY === true });
+    console.log(`restored ${r.rows} rows of ${r.tables} tables from ${file} (made ${r.header.createdAt} at migration ${r.header.migrations.level})`);
+    console.log(`reindexed ${r.reindex.indexed} of ${r.reindex.entries} entries into ${config.search.engine}: ${r.reindex.ok ? "counts match" : "COUNT MISMATCH"}`);
+    if (!r.reindex.ok) process.exitCode = 1;
   });
 
 program.parseAsync().catch((err: unknown) => {

@@ -2,7 +2,7 @@
 // bar and a final count check. Uses the same configuration (and PGlite lock) as the server, so stop
 // the server first when running on the embedded default.
 import { schema } from "@hindsight/db";
-import { createDatabase, runMigrations } from "@hindsight/db";
+import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { asc, count, gt, sql } from "@hindsight/db/orm";
 import { PostgresSearchEngine } from "@hindsight/search";
 import { SingleBar, Presets } from "cli-progress";
@@ -21,41 +21,46 @@ export async function reindex(config: Config, opts: { batchSize: number; progres
   const database = await createDatabase(config.database);
   try {
     await runMigrations(database);
-    const { engine } = await createSearch(config, database);
-    await engine.ensureReady();
-    const db = database.db;
-    const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(schema.entries);
-    const bar = opts.progress ? new SingleBar({ format: "reindex {bar} {value}/{total} entries | {eta_formatted} left" }, Presets.shades_classic) : null;
-    bar?.start(Number(total), 0);
-
-    if (engine instanceof PostgresSearchEngine) {
-      // Start from empty so nothing stale survives (documents of deleted entries, old statistics).
-      await db.execute(sql`truncate search_postings, search_docs, search_terms`);
-      await db.execute(sql`update search_stats set doc_count = 0, total_length = 0 where id = 1`);
-    }
-    let indexed = 0;
-    let after = "00000000-0000-0000-0000-000000000000";
-    for (;;) {
-      const ids = await db
-        .select({ id: schema.entries.id })
-        .from(schema.entries)
-        .where(gt(schema.entries.id, after))
-        .orderBy(asc(schema.entries.id))
-        .limit(opts.batchSize);
-      if (ids.length === 0) break;
-      after = ids[ids.length - 1]!.id;
-      if (engine instanceof PostgresSearchEngine) {
-        await db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, ids.map((r) => r.id))));
-      } else {
-        await engine.index(await loadSearchDocuments(db, ids.map((r) => r.id)));
-      }
-      indexed += ids.length;
-      bar?.update(indexed);
-    }
-    bar?.stop();
-    const engineCount = await engine.count();
-    return { entries: Number(total), indexed, engineCount, ok: engineCount === Number(total) };
+    return await reindexDatabase(config, database, opts);
   } finally {
     await database.close();
   }
+}
+
+/** Rebuilds the search engine from an open, migrated database (restore uses it on its own handle). */
+export async function reindexDatabase(config: Config, database: Database, opts: { batchSize: number; progress: boolean }): Promise<ReindexResult> {
+  const { engine } = await createSearch(config, database);
+  await engine.ensureReady();
+  const db = database.db;
+  const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(schema.entries);
+  const bar = opts.progress ? new SingleBar({ format: "reindex {bar} {value}/{total} entries | {eta_formatted} left" }, Presets.shades_classic) : null;
+  bar?.start(Number(total), 0);
+
+  if (engine instanceof PostgresSearchEngine) {
+    // Start from empty so nothing stale survives (documents of deleted entries, old statistics).
+    await db.execute(sql`truncate search_postings, search_docs, search_terms`);
+    await db.execute(sql`update search_stats set doc_count = 0, total_length = 0 where id = 1`);
+  }
+  let indexed = 0;
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const ids = await db
+      .select({ id: schema.entries.id })
+      .from(schema.entries)
+      .where(gt(schema.entries.id, after))
+      .orderBy(asc(schema.entries.id))
+      .limit(opts.batchSize);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!.id;
+    if (engine instanceof PostgresSearchEngine) {
+      await db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, ids.map((r) => r.id))));
+    } else {
+      await engine.index(await loadSearchDocuments(db, ids.map((r) => r.id)));
+    }
+    indexed += ids.length;
+    bar?.update(indexed);
+  }
+  bar?.stop();
+  const engineCount = await engine.count();
+  return { entries: Number(total), indexed, engineCount, ok: engineCount === Number(total) };
 }

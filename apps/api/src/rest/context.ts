@@ -12,7 +12,7 @@ export async function requireActor(req: FastifyRequest): Promise<Actor> {
 }
 
 export function serviceContext(deps: AppDeps, actor: Actor): ServiceContext {
-  return { db: deps.database.db, actor, search: deps.searchSync };
+  return { db: deps.database.db, actor, search: deps.searchSync, metrics: deps.metrics };
 }
 
 /**

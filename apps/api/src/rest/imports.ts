@@ -12,6 +12,7 @@ import { addToReport, emptyReport, importChatLog, importSlack, type ImportTarget
 import { PUBLISH_OVER_WARNINGS, requireActor, serviceContext } from "./context.js";
 import { toCreateInput } from "./entry-input.js";
 import { restErrors, validatedInHandler } from "./openapi.js";
+import { countImport } from "../plugins/metrics.js";
 
 export const MAX_DOCUMENTS = MAX_REST_BATCH;
 const MAX_UPLOAD = 100 * 1024 * 1024;
@@ -136,21 +137,23 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     },
     async (req) => {
       const ctx = serviceContext(deps, await requireActor(req));
-      const body = req.body;
-      const batch = typeof body === "object" && body !== null && "documents" in body;
-      let docs: MarkdownDocument[];
-      if (typeof body === "string") docs = [ZMarkdownDocument.parse({ ...req.query, markdown: body })];
-      else if (batch) docs = ZMarkdownBatch.parse(body).documents;
-      else docs = [ZMarkdownDocument.parse(body)];
-      const inputs: CreateEntryInput[] = [];
-      for (const [i, doc] of docs.entries()) {
-        const path = batch || docs.length > 1 ? ["documents", i] : [];
-        inputs.push(await toCreateInput(ctx, parseDocument(doc, path), path));
-      }
-      const report = emptyReport();
-      const results = await ctx.search.transaction(ctx.db, (tx) => upsertEntriesTx(tx, ctx, inputs, PUBLISH_OVER_WARNINGS));
-      for (const result of results) addToReport(report, result);
-      return report;
+      return countImport(deps.metrics, "markdown", async () => {
+        const body = req.body;
+        const batch = typeof body === "object" && body !== null && "documents" in body;
+        let docs: MarkdownDocument[];
+        if (typeof body === "string") docs = [ZMarkdownDocument.parse({ ...req.query, markdown: body })];
+        else if (batch) docs = ZMarkdownBatch.parse(body).documents;
+        else docs = [ZMarkdownDocument.parse(body)];
+        const inputs: CreateEntryInput[] = [];
+        for (const [i, doc] of docs.entries()) {
+          const path = batch || docs.length > 1 ? ["documents", i] : [];
+          inputs.push(await toCreateInput(ctx, parseDocument(doc, path), path));
+        }
+        const report = emptyReport();
+        const results = await ctx.search.transaction(ctx.db, (tx) => upsertEntriesTx(tx, ctx, inputs, PUBLISH_OVER_WARNINGS));
+        for (const result of results) addToReport(report, result);
+        return report;
+      });
     },
   );
 
@@ -175,24 +178,26 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     },
     async (req) => {
       const ctx = serviceContext(deps, await requireActor(req));
-      let files: Record<string, string>;
-      let target: ImportTarget;
-      if (Buffer.isBuffer(req.body)) {
-        target = await resolveTarget(ctx, req.query);
-        let entries: Record<string, Uint8Array>;
-        try {
-          entries = unzipSync(new Uint8Array(req.body), { filter: (f) => f.name.endsWith(".json") });
-        } catch (err) {
-          throw new Invalid(`The upload is not a readable zip file: ${(err as Error).message}`, { body: ["must be a Slack export .zip"] });
+      return countImport(deps.metrics, "slack", async () => {
+        let files: Record<string, string>;
+        let target: ImportTarget;
+        if (Buffer.isBuffer(req.body)) {
+          target = await resolveTarget(ctx, req.query);
+          let entries: Record<string, Uint8Array>;
+          try {
+            entries = unzipSync(new Uint8Array(req.body), { filter: (f) => f.name.endsWith(".json") });
+          } catch (err) {
+            throw new Invalid(`The upload is not a readable zip file: ${(err as Error).message}`, { body: ["must be a Slack export .zip"] });
+          }
+          files = Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, strFromU8(data)]));
+        } else {
+          // JSON was checked by the route schema; other text bodies are checked here against the same one.
+          const body = ZSlackJson.parse(req.body);
+          target = await resolveTarget(ctx, { team: body.team, visibility: body.visibility });
+          files = body.files;
         }
-        files = Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, strFromU8(data)]));
-      } else {
-        // JSON was checked by the route schema; other text bodies are checked here against the same one.
-        const body = ZSlackJson.parse(req.body);
-        target = await resolveTarget(ctx, { team: body.team, visibility: body.visibility });
-        files = body.files;
-      }
-      return importSlack(ctx, files, target);
+        return importSlack(ctx, files, target);
+      });
     },
   );
 
@@ -208,8 +213,10 @@ export async function importRoutes(app: FastifyInstance, opts: { deps: AppDeps }
     },
     async (req) => {
       const ctx = serviceContext(deps, await requireActor(req));
-      const target = await resolveTarget(ctx, { team: req.body.team, visibility: req.body.visibility });
-      return importChatLog(ctx, req.body, target);
+      return countImport(deps.metrics, "chat", async () => {
+        const target = await resolveTarget(ctx, { team: req.body.team, visibility: req.body.visibility });
+        return importChatLog(ctx, req.body, target);
+      });
     },
   );
 }

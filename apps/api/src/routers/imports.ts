@@ -8,6 +8,7 @@ import { resolveTeamRef } from "../services/team-service.js";
 import type { ServiceContext } from "../services/context.js";
 import { addToReport, emptyReport, importChatLog, importSlack, type ImportTarget } from "../services/transcript-service.js";
 import { authedProcedure, router } from "../trpc.js";
+import { countImport } from "../plugins/metrics.js";
 
 export const ZImportReport = z.object({
   created: z.number().int(),
@@ -56,18 +57,18 @@ export const importsRouter = router({
         .refine((v) => Boolean(v.files) !== Boolean(v.zipBase64), { message: "send either files or zipBase64", path: ["files"] }),
     )
     .output(ZImportReport)
-    .mutation(async ({ ctx, input }) => {
-      let files = input.files;
-      if (input.zipBase64) {
-        try {
-          const unzipped = unzipSync(Buffer.from(input.zipBase64, "base64"), { filter: (f) => f.name.endsWith(".json") });
-          files = Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k, strFromU8(v)]));
-        } catch (err) {
-          throw new Invalid(`Not a readable zip file: ${(err as Error).message}`, { zipBase64: ["must be a Slack export .zip"] });
+    .mutation(async ({ ctx, input }) => countImport(ctx.deps.metrics, "slack", async () => {
+        let files = input.files;
+        if (input.zipBase64) {
+          try {
+            const unzipped = unzipSync(Buffer.from(input.zipBase64, "base64"), { filter: (f) => f.name.endsWith(".json") });
+            files = Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k, strFromU8(v)]));
+          } catch (err) {
+            throw new Invalid(`Not a readable zip file: ${(err as Error).message}`, { zipBase64: ["must be a Slack export .zip"] });
+          }
         }
-      }
-      return importSlack(ctx.services, files!, await target(ctx.services, input));
-    }),
+        return importSlack(ctx.services, files!, await target(ctx.services, input));
+    })),
   chatLog: authedProcedure
     .input(
       z.object({
@@ -79,7 +80,7 @@ export const importsRouter = router({
       }),
     )
     .output(ZImportReport)
-    .mutation(async ({ ctx, input }) => importChatLog(ctx.services, input, await target(ctx.services, input))),
+    .mutation(async ({ ctx, input }) => countImport(ctx.deps.metrics, "chat", async () => importChatLog(ctx.services, input, await target(ctx.services, input)))),
   markdown: authedProcedure
     .input(
       z.object({
@@ -91,12 +92,12 @@ export const importsRouter = router({
       }),
     )
     .output(ZImportReport)
-    .mutation(async ({ ctx, input }) => {
-      const doc = markdownToEntry(input.markdown, { kind: input.kind, filename: input.filename, status: input.status });
-      const create = await toCreateInput(ctx.services, doc, []);
-      const report = emptyReport();
-      const result = await ctx.services.search.transaction(ctx.services.db, (tx) => upsertEntryTx(tx, ctx.services, create));
-      addToReport(report, result);
-      return report;
-    }),
+    .mutation(async ({ ctx, input }) => countImport(ctx.deps.metrics, "markdown", async () => {
+        const doc = markdownToEntry(input.markdown, { kind: input.kind, filename: input.filename, status: input.status });
+        const create = await toCreateInput(ctx.services, doc, []);
+        const report = emptyReport();
+        const result = await ctx.services.search.transaction(ctx.services.db, (tx) => upsertEntryTx(tx, ctx.services, create));
+        addToReport(report, result);
+        return report;
+    })),
 });

@@ -46,7 +46,7 @@ export async function identifyChatUser(deps: AppDeps, identity: ChatIdentity): P
 }
 
 export function chatContext(deps: AppDeps, actor: Actor): ServiceContext {
-  return { db: deps.database.db, actor, search: deps.searchSync };
+  return { db: deps.database.db, actor, search: deps.searchSync, metrics: deps.metrics };
 }
 
 /** The top hits for a chat search, within the caller's read scope (applied inside the engine). */

@@ -1,6 +1,7 @@
 // What every service call needs: the database and the caller. Built per request by the API layer.
 import type { Actor } from "@hindsight/domain";
 import type { Db } from "@hindsight/db";
+import type { AppMetrics } from "../plugins/metrics.js";
 import type { SearchSync } from "./search-sync.js";
 
 export interface ServiceContext {
@@ -8,4 +9,6 @@ export interface ServiceContext {
   actor: Actor;
   /** Keeps the search engine in step with writes; write transactions go through it. */
   search: SearchSync;
+  /** The app's metrics (search latency), when the call comes through a running app. */
+  metrics?: AppMetrics;
 }

@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, isNull, or, sql } from "@hindsight/db/orm";
 import { InvalidCursor, type Facets, type FacetName, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from "@hindsight/search";
 import type { ServiceContext } from "./context.js";
 import { loadGuarded } from "./entry-service.js";
+import { timeSearch } from "../plugins/metrics.js";
 
 const { teams, searchQueries } = schema;
 
@@ -91,6 +92,11 @@ export function normalizeQuery(q: string): string {
 }
 
 export async function searchEntries(ctx: ServiceContext, engine: SearchEngine, input: SearchInput): Promise<SearchResponse> {
+  // Timed as a whole (engine query, disjunctive facets, the search log): what a person waits for.
+  return timeSearch(ctx.metrics, engine.name, () => runSearch(ctx, engine, input));
+}
+
+async function runSearch(ctx: ServiceContext, engine: SearchEngine, input: SearchInput): Promise<SearchResponse> {
   let result: SearchResult;
   const query: SearchQuery = {
     q: input.q,
