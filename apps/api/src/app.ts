@@ -28,6 +28,7 @@ import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
 import { pruneSearchLog } from "./services/search-service.js";
 import type { Context } from "./trpc.js";
+import { serializeRequest } from "./log-serializers.js";
 
 export interface BuildOptions {
   /** A database opened by the caller (tests); it is migrated but not closed by the app. */
@@ -146,6 +147,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ],
         censor: "[redacted]",
       },
+      // Request lines keep the route but not query values (tokens, pasted searches): log-serializers.ts.
+      serializers: { req: serializeRequest },
     },
     routerOptions: { maxParamLength: 5000 },
     trustProxy: config.trustProxy,
