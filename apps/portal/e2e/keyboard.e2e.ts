@@ -87,7 +87,13 @@ describe("keyboard only", () => {
     await expect.poll(async () => (await focused(page)).label).toBe("Search Hindsight");
 
     // Type, arrow into the results, open one with Enter.
-    await page.keyboard.type("orders-db connection slots");
+    const query = "orders-db connection slots";
+    await page.keyboard.type(query);
+    // Results follow typing after a pause, and on a slow machine a pause can fall mid-query: arrow into
+    // the results of the whole query (the URL carries it, the box's loader has stopped), not into a
+    // list that is about to be replaced under the focus.
+    await page.waitForURL((url) => url.searchParams.get("q") === query);
+    await expect.poll(() => page.locator("form .mantine-Loader-root").count()).toBe(0);
     const results = page.getByRole("list", { name: "Search results" });
     await results.waitFor();
     await page.keyboard.press("ArrowDown");
