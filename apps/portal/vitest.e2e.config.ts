@@ -4,6 +4,7 @@
 // The JSON report goes to test-results/e2e.json, next to the unit tests' vitest.json, where
 // scripts/test-summary.mjs counts every *.json.
 import { defineConfig } from "vitest/config";
+import E2ESequencer from "./e2e/support/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -17,7 +18,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     retry: 0,
-    // Test files run in declaration order so the scenarios read (and fail) as a story.
-    sequence: { shuffle: false },
+    // Test files run in alphabetical order on every machine (not vitest's cache- and size-based
+    // order), and zz-logs.e2e.ts, which greps the server log for planted secrets, runs last.
+    sequence: { shuffle: false, sequencer: E2ESequencer },
   },
 });

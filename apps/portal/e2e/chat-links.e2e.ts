@@ -5,10 +5,11 @@
 // ChatOps exists only with SLACK_SIGNING_SECRET, which the shared e2e server does not set, so this
 // file starts its own server (the same built product) with a secret.
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPerson, type Person } from "./support/api.js";
 import { expectNoSeriousA11yViolations } from "./support/axe.js";
 import { settle, useSession } from "./support/pages.js";
+import { recordSecret } from "./support/record-secret.js";
 import { screenshot } from "./support/screenshots.js";
 import { startServer, type RunningServer } from "./support/server.js";
 import { useE2E } from "./support/suite.js";
@@ -25,12 +26,14 @@ describe("linking a Slack account", () => {
     if (!e2e.baseUrl) return;
     const before = process.env.SLACK_SIGNING_SECRET;
     process.env.SLACK_SIGNING_SECRET = SECRET;
+    recordSecret("Slack signing secret", SECRET);
     try {
-      server = await startServer({ seed: false });
+      server = await startServer({ seed: false, logDir: inject("e2eRunDir"), name: "chat-links" });
     } finally {
       if (before === undefined) delete process.env.SLACK_SIGNING_SECRET;
       else process.env.SLACK_SIGNING_SECRET = before;
     }
+    recordSecret("admin token (chat-links server)", server.adminToken);
     person = await createPerson(server.baseUrl, "sam-slack", "Sam Slack");
   });
 
@@ -60,6 +63,7 @@ describe("linking a Slack account", () => {
     const url = /https?:\/\/\S+\/settings\/slack\?token=[A-Za-z0-9._%-]*[A-Za-z0-9_-]/.exec(reply.text)?.[0];
     expect(url, reply.text).toBeDefined();
     const token = new URL(url!).searchParams.get("token")!;
+    recordSecret("Slack link token", token);
 
     await page.goto(`${base}/settings/slack?token=${encodeURIComponent(token)}`);
     await page.getByRole("heading", { level: 1, name: "Chat accounts" }).waitFor();

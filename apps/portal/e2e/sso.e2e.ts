@@ -5,10 +5,11 @@
 // The shared e2e server runs in demo mode without SSO, so this file starts its own: the same built
 // product outside demo mode, with local accounts off.
 import { startTestIdp, type TestIdp } from "@hindsight/test-idp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { publishEntry } from "./support/api.js";
 import { expectNoSeriousA11yViolations } from "./support/axe.js";
 import { settle } from "./support/pages.js";
+import { recordSecret } from "./support/record-secret.js";
 import { freePort, startServer, type RunningServer } from "./support/server.js";
 import { useE2E } from "./support/suite.js";
 
@@ -30,7 +31,10 @@ describe("single sign-on with OpenID Connect", () => {
         linus: { email: "linus@example.com", name: "Linus Torvalds", groups: ["everyone"] },
       },
     });
+    recordSecret("OIDC client secret", idp.clientSecret);
     server = await startServer({
+      logDir: inject("e2eRunDir"),
+      name: "sso",
       seed: false,
       demo: false,
       port,
@@ -47,6 +51,7 @@ describe("single sign-on with OpenID Connect", () => {
   }, 120_000);
 
   afterAll(async () => {
+    if (server) recordSecret("admin token (sso server)", server.adminToken);
     await server?.stop();
     await idp?.stop();
   });

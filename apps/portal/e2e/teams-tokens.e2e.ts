@@ -8,6 +8,7 @@ import { apiAs, createPerson, publishEntry, type Person } from "./support/api.js
 import { axeViolations, expectNoSeriousA11yViolations, formatViolations, type AxeViolation } from "./support/axe.js";
 import { settle, useSession } from "./support/pages.js";
 import { screenshot } from "./support/screenshots.js";
+import { recordSecret } from "./support/record-secret.js";
 import { signIn } from "./support/session.js";
 import { useE2E } from "./support/suite.js";
 
@@ -145,6 +146,7 @@ describe("teams and API tokens", () => {
     await shown.waitFor();
     await page.getByRole("button", { name: "Copy token" }).click();
     const secret = await page.evaluate(() => navigator.clipboard.readText());
+    recordSecret("API token (created in the portal)", secret);
     expect(secret).toMatch(/^hst_[A-Za-z0-9_-]{20,}$/);
     expect(await shown.innerText()).toContain(secret);
     await settle(page);
@@ -173,6 +175,7 @@ describe("teams and API tokens", () => {
     await page.getByRole("alert").filter({ hasText: "won't be shown again" }).waitFor();
     const second = (await page.getByRole("alert").filter({ hasText: "won't be shown again" }).innerText()).match(/hst_[A-Za-z0-9_-]+/)?.[0];
     expect(second).toBeTruthy();
+    recordSecret("API token (created in the portal)", second);
     await page.getByRole("button", { name: tokenOwner.name }).click();
     await page.getByRole("menuitem", { name: "Teams" }).click();
     await page.getByRole("heading", { level: 1, name: "Teams" }).waitFor();

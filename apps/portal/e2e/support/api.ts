@@ -4,6 +4,7 @@
 // through the browser.
 import type { AppRouter } from "@hindsight/api";
 import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
+import { recordSecret } from "./record-secret.js";
 
 export type Api = TRPCClient<AppRouter>;
 
@@ -35,6 +36,7 @@ export const E2E_PASSWORD = "e2e amber lantern orchard";
  * cookie it sets so setup can act as that person.
  */
 export async function createPerson(baseUrl: string, handle: string, name: string): Promise<Person> {
+  recordSecret("password", E2E_PASSWORD);
   const res = await fetch(`${baseUrl}/trpc/auth.signUp`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -45,6 +47,7 @@ export async function createPerson(baseUrl: string, handle: string, name: string
   if (!res.ok || !body.result || !cookie) {
     throw new Error(`could not create ${handle}: HTTP ${res.status} ${body.error?.message ?? ""}`);
   }
+  recordSecret("session cookie (sign-up)", cookie.slice("hs_session=".length));
   return { id: body.result.data.id, handle, name, cookie };
 }
 

@@ -26,3 +26,13 @@ export function browserSkipReason(): string | null {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
+
+/** "Chromium 156.0.8078.114 (/usr/bin/chromium)": the build this run drives, from the browser itself. */
+export async function browserVersion(): Promise<string> {
+  const browser = await launchBrowser();
+  try {
+    return `Chromium ${browser.version()} (${CHROMIUM_PATH})`;
+  } finally {
+    await browser.close();
+  }
+}

@@ -2,7 +2,7 @@
 // built portal, on a fresh PGlite data directory and a free port. Stops the whole process group after.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,8 @@ export interface RunningServer {
   baseUrl: string;
   adminToken: string;
   dataDir: string;
+  /** Everything the server wrote to stdout and stderr, kept after stop() (it lives in `logDir`). */
+  logFile: string;
   /** The server's recent output, for failure messages. */
   logTail(): string;
   stop(): Promise<void>;
@@ -50,6 +52,14 @@ export interface ServerOptions {
   port?: number;
   /** Further environment for the server (e.g. the HINDSIGHT_OIDC_* settings of an SSO test). */
   env?: Record<string, string>;
+  /**
+   * Where the server's whole output goes (as `server-<name>.log`), so zz-logs.e2e.ts can grep it for
+   * secrets: the run's directory, `inject("e2eRunDir")` in a test file. Default: the server's own
+   * temporary directory, removed by stop().
+   */
+  logDir?: string;
+  /** Names the log file (default "server"). */
+  name?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -87,7 +97,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     HINDSIGHT_ADMIN_TOKEN: adminToken,
     HINDSIGHT_SEED: options.seed === false ? "false" : "true",
     HINDSIGHT_DEMO: options.demo === false ? "false" : "true",
-    LOG_LEVEL: "warn",
+    // debug: Fastify logs every request (method, URL, status) at debug only, so this is the most a
+    // server ever writes; zz-logs.e2e.ts checks no secret reaches even that.
+    LOG_LEVEL: "debug",
     // Plain http on 127.0.0.1: a Secure session cookie would never come back.
     COOKIE_SECURE: "false",
     NODE_ENV: "production",
@@ -97,7 +109,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // detached: the server leads its own process group, so stop() reaches anything it spawned.
   const child = spawn(process.execPath, [API_SERVER], { cwd: REPO_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
+  const logFile = join(options.logDir ?? runDir, `server-${options.name ?? "server"}-${port}.log`);
+  appendFileSync(logFile, "");
   const keep = (chunk: Buffer) => {
+    // Synchronously, so a test reading the file while the server runs sees everything written so far.
+    appendFileSync(logFile, chunk);
     output.push(chunk.toString("utf8"));
     if (output.length > 200) output.splice(0, output.length - 200);
   };
@@ -144,5 +160,5 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     await sleep(250);
   }
-  return { baseUrl, adminToken, dataDir, logTail, stop };
+  return { baseUrl, adminToken, dataDir, logFile, logTail, stop };
 }

@@ -2,6 +2,7 @@
 // (the e2e server runs in demo mode), or create a local one with a password.
 import type { Page } from "playwright-core";
 import { E2E_PASSWORD } from "./api.js";
+import { recordSecret } from "./record-secret.js";
 
 export interface Account {
   handle: string;
@@ -24,6 +25,7 @@ export async function signUp(page: Page, account: Account, next = "/"): Promise<
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByRole("textbox", { name: "Handle" }).fill(account.handle);
   await page.getByRole("textbox", { name: "Name" }).fill(account.name);
+  recordSecret("password", E2E_PASSWORD);
   await page.getByLabel(/^Password/).fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Create account and sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { adminApi, type Api } from "./api.js";
 import { launchBrowser } from "./browser.js";
+import { recordSecret } from "./record-secret.js";
 import { failureScreenshot } from "./screenshots.js";
 
 export interface E2E {
@@ -52,6 +53,12 @@ export function useE2E(): E2E {
       void dialog.dismiss();
     });
     p.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+    // One-time tokens and authorization codes travel in URLs (the Slack link, the OIDC callback): the
+    // servers' logs must not keep them (zz-logs.e2e.ts).
+    p.on("request", (request) => {
+      const params = new URL(request.url()).searchParams;
+      for (const name of ["token", "code"]) recordSecret(`"${name}" URL parameter`, params.get(name));
+    });
     p.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
     });
@@ -86,6 +93,11 @@ export function useE2E(): E2E {
         if (consoleErrors.length) console.error(`[e2e] browser console errors:\n  ${consoleErrors.slice(-10).join("\n  ")}`);
       }
     } finally {
+      // Every session this test signed in, however it did (zz-logs.e2e.ts greps the logs for them).
+      for (const c of contexts) {
+        const cookies = await c.cookies().catch(() => []);
+        for (const cookie of cookies) if (/^hs_/.test(cookie.name)) recordSecret(`cookie ${cookie.name}`, cookie.value);
+      }
       await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
       contexts = [];
       page = undefined;
