@@ -9,6 +9,12 @@ import type { Judgements } from "./metrics.js";
 
 /** packages/bench/queries/judged.jsonl (the same from src/ and dist/). */
 export const DEFAULT_JUDGED = fileURLToPath(new URL("../queries/judged.jsonl", import.meta.url));
+/**
+ * More questions the corpus cannot answer (office, HR, travel, other stacks), written after the judged
+ * set's test half had been looked at once, and split by their own seed (`hindsight-noanswer-v2`), so
+ * that precision can be tuned on a fresh tune half and measured on a fresh held-out half.
+ */
+export const DEFAULT_NOANSWER = fileURLToPath(new URL("../queries/noanswer-v2.jsonl", import.meta.url));
 
 /**
  * How the query is written: `symptom` (the user's own words), `typo` (misspelt), `prefix` (half-typed),

@@ -10,7 +10,7 @@ import { Command, Option } from "commander";
 import { listOf, onStopSignal, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus, type CorpusDoc } from "./corpus.js";
 import { hindsightEngine, importCorpus } from "./hindsight-client.js";
-import { DEFAULT_JUDGED, loadJudged } from "./judged.js";
+import { DEFAULT_JUDGED, DEFAULT_NOANSWER, loadJudged } from "./judged.js";
 import { lunrBackstageEngine, miniSearchEngine, type IndexedDoc, type RankingEngine } from "./peers.js";
 import {
   failedResults,
@@ -32,6 +32,7 @@ interface Options {
   corpus: string;
   queries?: string;
   judged: string;
+  noanswer: string;
   engines: EngineName[];
   perQuery?: boolean;
   tuneOnly?: boolean;
@@ -45,6 +46,7 @@ const program = new Command("relevance")
   .option("--corpus <dir>", "the shared corpus folder", DEFAULT_CORPUS)
   .option("--queries <file>", "dev queries (JSONL of {q, rel}); default: <corpus>/queries-dev.jsonl")
   .option("--judged <file>", "judged queries with style and split (JSONL of {q, rel, style, split})", DEFAULT_JUDGED)
+  .option("--noanswer <file>", "more unanswerable questions, same format, with their own split (added to the judged set)", DEFAULT_NOANSWER)
   .addOption(
     new Option("--engines <list>", `engines to run (${ENGINES.join(",")})`).argParser(listOf(ENGINES)).default([...ENGINES], ENGINES.join(",")),
   )
@@ -58,14 +60,17 @@ const program = new Command("relevance")
 async function main(): Promise<number> {
   const opts = program.parse().opts<Options>();
   const corpus = loadCorpus(opts.corpus, opts.queries);
-  const allJudged = loadJudged(opts.judged, { known: new Set(corpus.docs.map((d) => d.id)) });
+  const known = new Set(corpus.docs.map((d) => d.id));
+  const allJudged = [...loadJudged(opts.judged, { known }), ...loadJudged(opts.noanswer, { known })];
+  const repeated = allJudged.filter((q, i) => allJudged.findIndex((o) => o.q.toLowerCase() === q.q.toLowerCase()) !== i);
+  if (repeated.length) throw new Error(`queries in both ${opts.judged} and ${opts.noanswer}: ${repeated.map((q) => q.q).join(", ")}`);
   const judged = opts.tuneOnly ? allJudged.filter((q) => q.split === "tune") : allJudged;
   const random = randomStrings();
   const sets = { dev: corpus.queries, judged, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
   const count = (split: string) => judged.filter((q) => q.split === split).length;
   console.log(`corpus: ${corpus.docs.length} documents, ${corpus.queries.length} dev queries (${corpus.dir})`);
-  console.log(`judged: ${judged.length} queries, ${count("tune")} tune / ${count("test")} test, split seed ${JSON.stringify(SPLIT_SEED)} (${opts.judged})`);
+  console.log(`judged: ${judged.length} queries, ${count("tune")} tune / ${count("test")} test, split seed ${JSON.stringify(SPLIT_SEED)} (${opts.judged} + ${opts.noanswer})`);
 
   const results: EngineResults[] = [];
   let hindsightInfo = "";

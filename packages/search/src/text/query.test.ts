@@ -80,6 +80,9 @@ describe("typoDistance (typed word against an indexed stem)", () => {
     ["conection", "connection", 1],
     ["certficate", "certificate", 1],
     ["throtling", "throttling", 1],
+    // The stem lost the word's final "e" ("storage" -> "storag"): one typo from the word.
+    ["storge", "storage", 1],
+    ["imgae", "image", 1],
     // Begins with the stem itself ("exhaust"): as good as the word.
     ["exhaustoin", "exhaustion", 0],
   ])("%s ~ %s", (typed, meant, d) => expect(typoDistance(typed, stem(typed), stem(meant))).toBe(d));

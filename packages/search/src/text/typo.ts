@@ -61,7 +61,9 @@ export function typoDistance(word: string, stem: string, term: string): number |
   // ("target_status_code") is not a typo of its first part.
   const suffix = word.length - term.length;
   const byStart = /^[a-z]+$/.test(word) && suffix > 0 && suffix <= MAX_SUFFIX;
-  const ds = [within(word, term), within(stem, term), byStart ? within(word.slice(0, term.length), term) : null];
+  // Stems lose a final "e" ("outage" -> "outag"): a misspelling of such a word is one typo from
+  // the word, two from its stem ("outge").
+  const ds = [within(word, term), within(stem, term), byStart ? within(word.slice(0, term.length), term) : null, within(word, `${term}e`)];
   const found = ds.filter((d): d is number => d !== null);
   return found.length ? Math.min(...found) : null;
 }

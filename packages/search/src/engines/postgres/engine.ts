@@ -87,6 +87,12 @@ const STRONG_COVERAGE = 0.4;
  */
 const ANSWER_STRENGTH = 0.95;
 const ALONE_STRENGTH = 2;
+/**
+ * A question most of whose weight lies in words the index has never seen, not even as a typo or a
+ * prefix ("payroll" and "bank" in "change my payroll bank account"), is about something the
+ * knowledge base does not hold: it has no answer, whatever its common words match.
+ */
+const MAX_UNKNOWN_SHARE = 0.5;
 
 function visibilitySql(scope: ReadScope): SQL {
   if (scope.all) return sql`true`;
@@ -300,7 +306,7 @@ export class PostgresSearchEngine implements SearchEngine {
     weighted: { qi: number; term: string; w: number }[];
     nWords: number;
     /** Each query word's share of the query's weight, by qi; null: no coverage rule (related entries). */
-    coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number } | null;
+    coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; unknown: number } | null;
     fingerprint: string | null;
     /** The query's exact-title term, if it is long enough to name an entry. */
     exactTitle: string | null;
@@ -316,9 +322,10 @@ export class PostgresSearchEngine implements SearchEngine {
     const minWords = opts.coverage?.minWords ?? 0;
     const aloneCov = opts.coverage ? STRONG_COVERAGE - 1e-9 : 0;
     // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
-    const answerScore = opts.coverage ? ANSWER_STRENGTH * opts.coverage.total : 0;
+    const unanswerable = (opts.coverage?.unknown ?? 0) > MAX_UNKNOWN_SHARE;
+    const answerScore = unanswerable ? Number.MAX_VALUE : opts.coverage ? ANSWER_STRENGTH * opts.coverage.total : 0;
     const aloneScore = opts.coverage ? ALONE_STRENGTH * opts.coverage.total : Number.MAX_VALUE;
-    const fullCover = 1 - 1e-9;
+    const fullCover = unanswerable ? 2 : 1 - 1e-9;
     const fp = opts.fingerprint ?? "";
     const phraseSql = opts.phrases.length
       ? sql`and exists (select 1 from entries e where e.id = d.entry_id
@@ -428,7 +435,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && !parsed.terms[qi]!.whole));
     const weights = words.map((qi) => ({ qi, w: best.get(qi) ?? unknown }));
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
-    return { total, shares: weights.map(({ qi, w }) => ({ qi, share: w / total })) };
+    const unknownWeight = weights.filter(({ qi }) => !best.has(qi)).reduce((a, b) => a + b.w, 0);
+    return { total, unknown: unknownWeight / total, shares: weights.map(({ qi, w }) => ({ qi, share: w / total })) };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
