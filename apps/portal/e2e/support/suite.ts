@@ -33,6 +33,7 @@ export function useE2E(): E2E {
   let dialogs: string[] = [];
   let pageErrors: string[] = [];
   let consoleErrors: string[] = [];
+  let cspViolations: string[] = [];
   const api = adminApi(baseUrl, adminToken);
 
   const open = async (): Promise<Page> => {
@@ -41,6 +42,10 @@ export function useE2E(): E2E {
     context.setDefaultTimeout(15_000);
     context.setDefaultNavigationTimeout(30_000);
     contexts.push(context);
+    // The API's Content-Security-Policy must never have to refuse anything the portal does.
+    await context.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (e) => console.log(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)),
+    );
     const p = await context.newPage();
     p.on("dialog", (dialog) => {
       // Leaving a page with unsaved changes is a legitimate question; anything else is script we did not expect.
@@ -54,6 +59,7 @@ export function useE2E(): E2E {
     p.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
     p.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
+      if (message.text().startsWith("[csp-violation]")) cspViolations.push(message.text());
     });
     return p;
   };
@@ -72,6 +78,7 @@ export function useE2E(): E2E {
     dialogs = [];
     pageErrors = [];
     consoleErrors = [];
+    cspViolations = [];
     contexts = [];
     page = await open();
   });
@@ -91,6 +98,7 @@ export function useE2E(): E2E {
       page = undefined;
     }
     if (!failed && dialogs.length) throw new Error(`the page opened ${dialogs.length} dialog(s): ${dialogs.join(" | ")}`);
+    if (!failed && cspViolations.length) throw new Error(`the Content-Security-Policy refused:\n${cspViolations.join("\n")}`);
     if (!failed && pageErrors.length) throw new Error(`uncaught error(s) in the page:\n${pageErrors.join("\n---\n")}`);
   });
 
