@@ -92,7 +92,7 @@ const ZEnv = z
     HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ADDRESS: rateLimitFromEnv.default({ max: 30, windowMs: 15 * 60_000 }),
     HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ACCOUNT: rateLimitFromEnv.default({ max: 10, windowMs: 15 * 60_000 }),
     HINDSIGHT_RATE_LIMIT_TOKEN: rateLimitFromEnv.default({ max: 600, windowMs: 60_000 }),
-    HINDSIGHT_RATE_LIMIT_SEARCH: rateLimitFromEnv.default({ max: 120, windowMs: 60_000 }),
+    HINDSIGHT_RATE_LIMIT_SEARCH: rateLimitFromEnv.default({ max: 240, windowMs: 60_000 }),
     /** Marks cookies Secure; on by default when NODE_ENV=production or HINDSIGHT_PUBLIC_URL is https. */
     COOKIE_SECURE: boolFromEnv.optional(),
     NODE_ENV: z.string().default("development"),
