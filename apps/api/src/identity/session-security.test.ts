@@ -108,9 +108,11 @@ describe.each(targets)("sessions and tokens on $name", (target) => {
 
     const db = h.db.database.db;
     const columns = (
-      await db.execute<{ table_name: string; column_name: string }>(sql`
+      (await db.execute(sql`
         select table_name, column_name from information_schema.columns
-        where table_schema = current_schema() and (data_type in ('text', 'character varying', 'character', 'json', 'jsonb') or udt_name in ('_text', '_varchar'))`)
+        where table_schema = current_schema() and (data_type in ('text', 'character varying', 'character', 'json', 'jsonb') or udt_name in ('_text', '_varchar'))`)) as unknown as {
+        rows: { table_name: string; column_name: string }[];
+      }
     ).rows;
     expect(columns.length).toBeGreaterThan(30);
     expect(columns).toContainEqual({ table_name: "api_tokens", column_name: "token_hash" });
@@ -121,9 +123,9 @@ describe.each(targets)("sessions and tokens on $name", (target) => {
     for (const { table_name, column_name } of columns) {
       for (const [what, secret] of Object.entries(secrets)) {
         // position(), not LIKE: base64url secrets contain '_', a LIKE wildcard.
-        const { rows } = await db.execute<{ n: number }>(
+        const { rows } = (await db.execute(
           sql`select count(*)::int as n from ${sql.identifier(table_name)} where position(${secret} in ${sql.identifier(column_name)}::text) > 0`,
-        );
+        )) as unknown as { rows: { n: number }[] };
         if (Number(rows[0]!.n) > 0) found.push(`${what} in ${table_name}.${column_name}`);
       }
     }
