@@ -3,7 +3,7 @@
 // and an error naming the limit, and lets through again once its window has passed. On Postgres two
 // app instances (two replicas, separate connection pools) share every count.
 import { createDatabase, schema, type Database } from "@hindsight/db";
-import { like, sql } from "@hindsight/db/orm";
+import { eq, like, sql } from "@hindsight/db/orm";
 import { databaseTargets } from "@hindsight/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -13,6 +13,7 @@ import { loadActor } from "../identity/identity.js";
 import { hashSecret } from "../identity/secrets.js";
 import { createToken } from "../identity/tokens.js";
 import { ADMIN_TOKEN, rest, trpc, useHarness } from "../test/harness.js";
+import { pruneRateLimitHits } from "./rate-limit-store.js";
 
 const targets = await databaseTargets();
 
@@ -139,6 +140,12 @@ describe.each(targets)("rate limits on $name", (target) => {
         const rows = await h.db.database.db.select().from(schema.rateLimitHits).where(like(schema.rateLimitHits.key, "token:%"));
         expect(rows.map((r) => r.key)).toContain(`token:${hashSecret(token)}`);
         expect(rows.find((r) => r.key === `token:${hashSecret(token)}`)!.hits).toBe(7);
+        // Counters whose window ended are pruned; live ones stay.
+        await h.db.database.db.update(schema.rateLimitHits).set({ resetAt: sql`now() - interval '1 second'` }).where(eq(schema.rateLimitHits.key, `token:${hashSecret(token)}`));
+        expect(await pruneRateLimitHits(h.db.database.db)).toBeGreaterThanOrEqual(1);
+        const left = await h.db.database.db.select().from(schema.rateLimitHits);
+        expect(left.map((r) => r.key)).not.toContain(`token:${hashSecret(token)}`);
+        expect(left.length).toBeGreaterThan(0);
       } finally {
         await replica.close();
         await pool.close();
