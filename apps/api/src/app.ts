@@ -15,7 +15,10 @@ import type { AppDeps } from "./deps.js";
 import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
 import { issueSetupToken, needsFirstAdmin, pruneSignInFailures } from "./identity/local-accounts.js";
 import { createOidcClient } from "./identity/oidc.js";
+import { csrfProtection } from "./plugins/csrf.js";
 import { identityPlugin } from "./plugins/identity.js";
+import { rateLimits } from "./plugins/rate-limits.js";
+import { securityHeaders } from "./plugins/security-headers.js";
 import { oidcRoutes } from "./plugins/oidc.js";
 import { slackChatops, type SlackResponder } from "./rest/chatops.js";
 import { openapiPlugin } from "./rest/openapi.js";
@@ -229,6 +232,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin, { metrics, database, trpcProcedures: Object.keys(appRouter._def.procedures) });
   await app.register(readinessPlugin, { database, maxOutboxLagSeconds: config.ops.readyMaxOutboxLagSeconds });
   await app.register(identityPlugin, { deps });
+  // Before every route, so their hooks apply to all: headers, the same-origin proof, rate limits.
+  await app.register(securityHeaders, { config });
+  await app.register(csrfProtection, { config });
+  await app.register(rateLimits, { deps });
   // Before any route: it documents the /api/v1 routes as they are added.
   await app.register(openapiPlugin, { version: API_VERSION });
 

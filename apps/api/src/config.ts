@@ -16,6 +16,21 @@ const MAIL_ADDRESS = "[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+";
 const MAIL_FROM = new RegExp(`^(?:${MAIL_ADDRESS}|[^<>]*<${MAIL_ADDRESS}>)$`);
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:]+\]$/;
 
+/** One rate limit: at most `max` requests per `windowMs`; null when turned off. */
+export type RateLimit = { max: number; windowMs: number } | null;
+
+const WINDOW_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+const rateLimitFromEnv = z
+  .string()
+  .trim()
+  .regex(/^(off|[1-9][0-9]{0,6}\/[1-9][0-9]{0,4}[smh])$/, "must be <requests>/<window> such as 30/15m (window in s, m or h), or off")
+  .transform((v): RateLimit => {
+    if (v === "off") return null;
+    const [max, window] = v.split("/") as [string, string];
+    return { max: Number(max), windowMs: Number(window.slice(0, -1)) * WINDOW_UNIT_MS[window.slice(-1) as keyof typeof WINDOW_UNIT_MS] };
+  });
+
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 const ZEnv = z
@@ -85,7 +100,14 @@ const ZEnv = z
     PORTAL_DIR: z.string().default(path.join(repoRoot, "apps/portal/dist")),
     /** How long searches are kept for the knowledge gaps (they are stored redacted). */
     SEARCH_LOG_DAYS: z.coerce.number({ message: "must be a number of days" }).int("must be a whole number of days").min(1).max(3650).default(180),
-    /** Marks cookies Secure; on by default when NODE_ENV=production. */
+    /** Strict-Transport-Security on every answer; defaults to on when HINDSIGHT_PUBLIC_URL is https. */
+    HINDSIGHT_HSTS: boolFromEnv.optional(),
+    /** Rate limits, each `<requests>/<window>` (window in s, m or h, e.g. 30/15m) or `off`. */
+    HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ADDRESS: rateLimitFromEnv.default({ max: 30, windowMs: 15 * 60_000 }),
+    HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ACCOUNT: rateLimitFromEnv.default({ max: 10, windowMs: 15 * 60_000 }),
+    HINDSIGHT_RATE_LIMIT_TOKEN: rateLimitFromEnv.default({ max: 600, windowMs: 60_000 }),
+    HINDSIGHT_RATE_LIMIT_SEARCH: rateLimitFromEnv.default({ max: 240, windowMs: 60_000 }),
+    /** Marks cookies Secure; on by default when NODE_ENV=production or HINDSIGHT_PUBLIC_URL is https. */
     COOKIE_SECURE: boolFromEnv.optional(),
     NODE_ENV: z.string().default("development"),
     /** Behind a load balancer: take the client's address from X-Forwarded-For (per-address sign-in limits, audit). */
@@ -172,6 +194,9 @@ const ZEnv = z
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "needs SLACK_SIGNING_SECRET: Slack's events could not be verified" });
     }
+    if (env.HINDSIGHT_HSTS && !env.HINDSIGHT_PUBLIC_URL?.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["HINDSIGHT_HSTS"], message: "=true needs an https:// HINDSIGHT_PUBLIC_URL: browsers would be told to insist on TLS the server does not serve" });
+    }
     if (env.HINDSIGHT_LOCAL_LOGIN === false && !env.HINDSIGHT_OIDC_ISSUER && !env.HINDSIGHT_DEMO) {
       ctx.addIssue({ code: "custom", path: ["HINDSIGHT_LOCAL_LOGIN"], message: "=false needs HINDSIGHT_OIDC_ISSUER: nobody could sign in" });
     }
@@ -244,6 +269,10 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   portalDir: string;
   cookieSecure: boolean;
+  /** Send Strict-Transport-Security (only meaningful when people reach Hindsight over https). */
+  hsts: boolean;
+  /** Requests allowed per window; null: that limit is off. */
+  rateLimits: { signInPerAddress: RateLimit; signInPerAccount: RateLimit; token: RateLimit; search: RateLimit };
   /** Trust X-Forwarded-* from a proxy in front (the client address for sign-in limits). */
   trustProxy: boolean;
   searchLogDays: number;
@@ -288,6 +317,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
   }
   const e = parsed.data;
+  const publicHttps = e.HINDSIGHT_PUBLIC_URL?.startsWith("https://") ?? false;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -320,7 +350,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { engine: "postgres" },
     logLevel: e.LOG_LEVEL,
     portalDir: path.resolve(e.PORTAL_DIR),
-    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
+    cookieSecure: e.COOKIE_SECURE ?? (e.NODE_ENV === "production" || publicHttps),
+    hsts: e.HINDSIGHT_HSTS ?? publicHttps,
+    rateLimits: {
+      signInPerAddress: e.HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ADDRESS,
+      signInPerAccount: e.HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ACCOUNT,
+      token: e.HINDSIGHT_RATE_LIMIT_TOKEN,
+      search: e.HINDSIGHT_RATE_LIMIT_SEARCH,
+    },
     trustProxy: e.HINDSIGHT_TRUST_PROXY,
     searchLogDays: e.SEARCH_LOG_DAYS,
     publicUrl: (e.HINDSIGHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),

@@ -98,6 +98,9 @@ export async function startHindsight(kind: DbKind, options: { postgresUrl?: stri
       LOG_LEVEL: "silent",
       PORTAL_DIR: "/nonexistent-portal",
       SEARCH_ENGINE: "postgres",
+      // One token drives the whole load: the per-token and per-person limits would measure 429s, not search.
+      HINDSIGHT_RATE_LIMIT_TOKEN: "off",
+      HINDSIGHT_RATE_LIMIT_SEARCH: "off",
     });
     app = await buildApp(config, { database: db.database });
   } catch (err) {

@@ -671,3 +671,19 @@ export const searchQueries = pgTable(
   },
   (t) => [index().on(t.at), index().on(t.normalized)],
 );
+
+/**
+ * Request counters of the API's rate limits (sign-in attempts, token use, searches) when the API runs on
+ * Postgres: every replica counts in the same row, so a limit holds across replicas. One row per limit and
+ * caller (`sign-in-ip:<address>`, `token:<sha-256 of the token>`: never a token itself); a row whose
+ * window has passed is restarted by the next hit and pruned later.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    key: text().primaryKey(),
+    hits: integer().notNull(),
+    resetAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.resetAt)],
+);

@@ -7,6 +7,8 @@ import { runMigrations } from "./migrate.js";
 
 export interface TestDatabase {
   database: Database;
+  /** Postgres only: the database's URL, for a second connection pool (another replica). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -66,10 +68,12 @@ export async function databaseTargets(): Promise<DatabaseTarget[]> {
         } finally {
           await admin.end();
         }
-        const database = await createDatabase({ driver: "postgres", url: withDatabase(adminUrl(), name), poolSize: 4 });
+        const url = withDatabase(adminUrl(), name);
+        const database = await createDatabase({ driver: "postgres", url, poolSize: 4 });
         await runMigrations(database);
         return {
           database,
+          url,
           drop: async () => {
             await database.close();
             const c = new pg.Client({ connectionString: adminUrl() });

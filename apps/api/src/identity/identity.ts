@@ -119,9 +119,10 @@ export async function findSession(db: DbOrTx, secret: string) {
   return row ?? null;
 }
 
-/** Ends every session of a person (password changed or reset). */
-export async function endAllSessions(db: DbOrTx, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of a person (password changed or reset, or "sign out everywhere"); returns how many. */
+export async function endAllSessions(db: DbOrTx, userId: string): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.idHash });
+  return ended.length;
 }
 
 /** Deletes sessions past their absolute end or idle for longer than the idle limit. */

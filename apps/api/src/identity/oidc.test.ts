@@ -49,6 +49,8 @@ class Browser {
       body = new URLSearchParams(init.form).toString();
     } else if (init.json !== undefined) {
       headers["content-type"] = "application/json";
+      // JSON calls are the portal's tRPC calls, which carry its same-origin proof (plugins/csrf.ts).
+      headers["x-hindsight-csrf"] = "1";
       body = JSON.stringify(init.json);
     }
     const res = await fetch(target, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });

@@ -76,7 +76,7 @@ describe.each(targets)("unsafe input is refused at the edge, on $name", (target)
     const trpcProto = await h.app.inject({
       method: "POST",
       url: "/trpc/entries.create",
-      headers: { cookie: h.people.author.cookie, "content-type": "application/json" },
+      headers: { cookie: h.people.author.cookie, "content-type": "application/json", "x-hindsight-csrf": "1" },
       payload: '{"kind":"fix","title":"p","constructor":{"prototype":{"x":1}}}',
     });
     expect(trpcProto.statusCode).toBe(400);

@@ -4,6 +4,7 @@
 // Demo mode keeps one-click sign-in and says so.
 import type { AddressInfo } from "node:net";
 import { schema } from "@hindsight/db";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@hindsight/domain";
 import { eq, sql } from "@hindsight/db/orm";
 import { databaseTargets } from "@hindsight/db/testing";
 import { beforeAll, describe, expect } from "vitest";
@@ -22,7 +23,7 @@ function client(base: string): Client {
   return {
     base,
     async call(procedure, input, opts = {}) {
-      const headers: Record<string, string> = { "x-forwarded-for": opts.address ?? "198.51.100.1" };
+      const headers: Record<string, string> = { "x-forwarded-for": opts.address ?? "198.51.100.1", [CSRF_HEADER]: CSRF_HEADER_VALUE };
       if (opts.cookie) headers.cookie = opts.cookie;
       const url = `${base}/trpc/${procedure}`;
       // Mutations without input go the way the portal's batching client sends them.
@@ -127,7 +128,7 @@ describe.each(targets)("signing in outside demo mode, over HTTP, on $name", (tar
     // Lock lovelace out (from several addresses, so the per-address limit is not what locks).
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       const res = await c.call("auth.signIn", { login: "lovelace", password: `wrong password ${i}` }, { address: `203.0.113.${i + 1}` });
-      expect(res.status).toBe(401);
+      expect(res.status, JSON.stringify(res.body)).toBe(401);
     }
     const locked = await c.call("auth.signIn", { login: "lovelace", password: PASSWORD }, { address: "203.0.113.99" });
     expect(locked.status).toBe(401);
@@ -145,7 +146,7 @@ describe.each(targets)("signing in outside demo mode, over HTTP, on $name", (tar
         const started = performance.now();
         const res = await c.call("auth.signIn", input, { address: `192.0.2.${10 + round}` });
         times[kind]!.push(performance.now() - started);
-        expect(res.status, kind).toBe(401);
+        expect(res.status, kind + JSON.stringify(res.body)).toBe(401);
         expect(res.cookie).toBeNull();
         bodies.add(JSON.stringify({ message: res.body.error.message, code: res.body.error.data.code }));
       }
@@ -256,7 +257,7 @@ describe.each(targets)("sign-up policy on $name", (target) => {
     const res = await closed.h.app.inject({
       method: "POST",
       url: "/trpc/auth.signUp",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE },
       payload: JSON.stringify({ handle: "newbie", name: "New Bie", password: PASSWORD }),
     });
     expect(res.statusCode).toBe(403);
@@ -269,7 +270,7 @@ describe.each(targets)("sign-up policy on $name", (target) => {
       domains.h.app.inject({
         method: "POST",
         url: "/trpc/auth.signUp",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE },
         payload: JSON.stringify({ handle: `p-${email?.length ?? 0}`, name: "Pat Person", email, password: PASSWORD }),
       });
     const outside = await attempt("pat@elsewhere.org");
@@ -293,7 +294,7 @@ describe.each(targets)("demo mode on $name", (target) => {
     const signIn = await h.app.inject({
       method: "POST",
       url: "/trpc/auth.demoSignIn",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE },
       payload: JSON.stringify({ userId: h.people.teammate.id }),
     });
     expect(signIn.statusCode).toBe(200);

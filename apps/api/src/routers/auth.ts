@@ -14,7 +14,7 @@ import {
 import { z } from "zod";
 import { schema } from "@hindsight/db";
 import { and, eq, ne } from "@hindsight/db/orm";
-import { ADMIN_HANDLE, createSession, endSession, findSession, SESSION_COOKIE, toUser, type SessionMethod } from "../identity/identity.js";
+import { ADMIN_HANDLE, createSession, endAllSessions, endSession, findSession, SESSION_COOKIE, toUser, type SessionMethod } from "../identity/identity.js";
 import { createFirstAdmin, needsFirstAdmin, signInWithPassword, signUpLocal } from "../identity/local-accounts.js";
 import { oidcLogoutUrl } from "../identity/oidc.js";
 import { listPeople } from "../services/user-service.js";
@@ -123,6 +123,24 @@ export const authRouter = router({
       const user = await createFirstAdmin(ctx.deps.database.db, token, account);
       await startSession(ctx, user, "setup");
       return user;
+    }),
+  /**
+   * Ends every session of the caller, on every browser and device (a lost laptop, a shared computer):
+   * each of their cookies stops working at once. API tokens are revoked on their own page.
+   */
+  signOutEverywhere: authedProcedure
+    .input(z.void())
+    .output(z.object({ ok: z.literal(true), ended: z.number().int() }))
+    .mutation(async ({ ctx }) => {
+      if (ctx.actor.via !== "session") throw new Forbidden("Sign out everywhere from a signed-in browser, not with a token");
+      const db = ctx.deps.database.db;
+      const ended = await db.transaction(async (tx) => {
+        const n = await endAllSessions(tx, ctx.actor.userId);
+        await audit(tx, ctx.actor, "session.end_all", "user", ctx.actor.userId, { ended: n });
+        return n;
+      });
+      void ctx.res.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const, ended };
     }),
   /** Ends the session on the server; for single sign-on also says where to end it at the provider. */
   signOut: publicProcedure

@@ -2,6 +2,7 @@
 // tokens to act as, and small helpers to call tRPC and REST through app.inject like a real client.
 import type { DatabaseTarget, TestDatabase } from "@hindsight/db/testing";
 import { schema, type Database } from "@hindsight/db";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@hindsight/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, it } from "vitest";
 import { buildApp, type BuildOptions } from "../app.js";
@@ -40,7 +41,8 @@ export async function trpc<T = unknown>(
   auth: { cookie?: string; bearer?: string } = {},
   type: "query" | "mutation" = path.split(".").pop()!.match(/^(get|list|history|diff|users|tokens|progress|stats|feedback|stale|template|exportMarkdown|checkBlameless|reviewers)$/) ? "query" : "mutation",
 ): Promise<TrpcResult<T>> {
-  const headers: Record<string, string> = {};
+  // As the portal does: every tRPC call carries the same-origin proof (plugins/csrf.ts).
+  const headers: Record<string, string> = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
   if (auth.cookie) headers.cookie = auth.cookie;
   if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
   const res =

@@ -3,6 +3,7 @@
 // and the REST surface at /api/v1 with a bearer token. Only for arranging data; the assertions go
 // through the browser.
 import type { AppRouter } from "@hindsight/api";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@hindsight/domain";
 import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
 import { recordSecret } from "./record-secret.js";
 
@@ -25,7 +26,8 @@ export function adminApi(baseUrl: string, adminToken: string): Api {
 }
 
 export function apiAs(baseUrl: string, person: Pick<Person, "cookie">): Api {
-  return client(baseUrl, { cookie: person.cookie });
+  // A session cookie needs the portal's same-origin proof on mutations (the API's csrf plugin).
+  return client(baseUrl, { cookie: person.cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE });
 }
 
 /** The password of every account the e2e suite creates (long enough, not a common one). */
@@ -39,7 +41,7 @@ export async function createPerson(baseUrl: string, handle: string, name: string
   recordSecret("password", E2E_PASSWORD);
   const res = await fetch(`${baseUrl}/trpc/auth.signUp`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE },
     body: JSON.stringify({ handle, name, password: E2E_PASSWORD }),
   });
   const body = (await res.json()) as { result?: { data: { id: string } }; error?: { message: string } };

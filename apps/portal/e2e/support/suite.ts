@@ -34,6 +34,7 @@ export function useE2E(): E2E {
   let dialogs: string[] = [];
   let pageErrors: string[] = [];
   let consoleErrors: string[] = [];
+  let cspViolations: string[] = [];
   const api = adminApi(baseUrl, adminToken);
 
   const open = async (): Promise<Page> => {
@@ -42,6 +43,10 @@ export function useE2E(): E2E {
     context.setDefaultTimeout(15_000);
     context.setDefaultNavigationTimeout(30_000);
     contexts.push(context);
+    // The API's Content-Security-Policy must never have to refuse anything the portal does.
+    await context.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (e) => console.log(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)),
+    );
     const p = await context.newPage();
     p.on("dialog", (dialog) => {
       // Leaving a page with unsaved changes is a legitimate question; anything else is script we did not expect.
@@ -61,6 +66,7 @@ export function useE2E(): E2E {
     });
     p.on("console", (message) => {
       if (message.type() === "error") consoleErrors.push(message.text());
+      if (message.text().startsWith("[csp-violation]")) cspViolations.push(message.text());
     });
     return p;
   };
@@ -79,6 +85,7 @@ export function useE2E(): E2E {
     dialogs = [];
     pageErrors = [];
     consoleErrors = [];
+    cspViolations = [];
     contexts = [];
     page = await open();
   });
@@ -103,6 +110,7 @@ export function useE2E(): E2E {
       page = undefined;
     }
     if (!failed && dialogs.length) throw new Error(`the page opened ${dialogs.length} dialog(s): ${dialogs.join(" | ")}`);
+    if (!failed && cspViolations.length) throw new Error(`the Content-Security-Policy refused:\n${cspViolations.join("\n")}`);
     if (!failed && pageErrors.length) throw new Error(`uncaught error(s) in the page:\n${pageErrors.join("\n---\n")}`);
   });
 

@@ -1,6 +1,7 @@
 // The portal's one tRPC client: typed against the API's AppRouter (a type-only import, so no server
 // code reaches the bundle), batching calls to /trpc with the session cookie.
 import type { AppRouter } from "@hindsight/api";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@hindsight/domain";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext, type inferInput, type inferOutput, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
@@ -11,6 +12,9 @@ export function makeTrpcClient() {
     links: [
       httpBatchLink({
         url: "/trpc",
+        // Proves to the API that the call comes from the portal's own page (cross-site request forgery:
+        // another site's page cannot add this header), which every mutation needs.
+        headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
         // Same origin in production and behind the Vite proxy in development; "include" also keeps the
         // cookie if the portal is ever served from another origin than the API.
         fetch: (input, init) => fetch(input, { ...init, credentials: "include" }),

@@ -4,6 +4,7 @@ import { ZChangePasswordInput } from "@hindsight/domain";
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent } from "react";
+import { useNavigate } from "react-router";
 import { errorMessage, fieldErrors } from "../lib/errors";
 import { useFormFields, zodFieldErrors } from "../lib/form-fields";
 import { useCurrentUser } from "../lib/session";
@@ -60,6 +61,38 @@ function ChangePassword({ hasPassword }: { hasPassword: boolean }) {
   );
 }
 
+/** Ends every session of this person, this browser's too (a lost laptop, a computer left signed in). */
+function SignOutEverywhere() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOutEverywhere.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        queryClient.setQueryData(trpc.me.get.queryKey(), null);
+        void navigate("/sign-in", { replace: true });
+      },
+    }),
+  );
+  return (
+    <Stack gap="sm" maw={420}>
+      <Title order={2}>Sessions</Title>
+      <Text size="sm" c="dimmed">
+        Signs you out on every browser and device, this one included. Your API tokens keep working; revoke them on the tokens page.
+      </Text>
+      {signOut.isError && (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(signOut.error)}
+        </Alert>
+      )}
+      <Button color="red" variant="light" w="fit-content" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+        Sign out everywhere
+      </Button>
+    </Stack>
+  );
+}
+
 export function AccountPage() {
   const me = useCurrentUser();
   return (
@@ -72,6 +105,9 @@ export function AccountPage() {
       </Stack>
       <Paper withBorder p="lg" radius="md">
         <ChangePassword hasPassword={me.hasPassword} />
+      </Paper>
+      <Paper withBorder p="lg" radius="md">
+        <SignOutEverywhere />
       </Paper>
     </Stack>
   );
