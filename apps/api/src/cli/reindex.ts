@@ -1,6 +1,7 @@
 // `hindsight-admin reindex`: rebuilds the configured search engine from the database, with a progress
 // bar and a final count check. Uses the same configuration (and PGlite lock) as the server, so stop
-// the server first when running on the embedded default.
+// the server first when running on the embedded default; on Postgres it waits for a replica's
+// start-up backfill and holds replicas' backfills off while it runs (advisory lock).
 import { schema } from "@hindsight/db";
 import { createDatabase, runMigrations } from "@hindsight/db";
 import { asc, count, gt, sql } from "@hindsight/db/orm";
@@ -23,38 +24,44 @@ export async function reindex(config: Config, opts: { batchSize: number; progres
     await runMigrations(database);
     const { engine } = await createSearch(config, database);
     await engine.ensureReady();
-    const db = database.db;
-    const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(schema.entries);
-    const bar = opts.progress ? new SingleBar({ format: "reindex {bar} {value}/{total} entries | {eta_formatted} left" }, Presets.shades_classic) : null;
-    bar?.start(Number(total), 0);
+    // One rebuild at a time, and never beside a replica's start-up backfill (the same lock): a
+    // truncate in the middle of another process's indexing would leave the index short.
+    const run = await database.withLock("searchIndex", async () => {
+      const db = database.db;
+      const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(schema.entries);
+      const bar = opts.progress ? new SingleBar({ format: "reindex {bar} {value}/{total} entries | {eta_formatted} left" }, Presets.shades_classic) : null;
+      bar?.start(Number(total), 0);
 
-    if (engine instanceof PostgresSearchEngine) {
-      // Start from empty so nothing stale survives (documents of deleted entries, old statistics).
-      await db.execute(sql`truncate search_postings, search_docs, search_terms`);
-      await db.execute(sql`update search_stats set doc_count = 0, total_length = 0 where id = 1`);
-    }
-    let indexed = 0;
-    let after = "00000000-0000-0000-0000-000000000000";
-    for (;;) {
-      const ids = await db
-        .select({ id: schema.entries.id })
-        .from(schema.entries)
-        .where(gt(schema.entries.id, after))
-        .orderBy(asc(schema.entries.id))
-        .limit(opts.batchSize);
-      if (ids.length === 0) break;
-      after = ids[ids.length - 1]!.id;
       if (engine instanceof PostgresSearchEngine) {
-        await db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, ids.map((r) => r.id))));
-      } else {
-        await engine.index(await loadSearchDocuments(db, ids.map((r) => r.id)));
+        // Start from empty so nothing stale survives (documents of deleted entries, old statistics).
+        await db.execute(sql`truncate search_postings, search_docs, search_terms`);
+        await db.execute(sql`update search_stats set doc_count = 0, total_length = 0 where id = 1`);
       }
-      indexed += ids.length;
-      bar?.update(indexed);
-    }
-    bar?.stop();
-    const engineCount = await engine.count();
-    return { entries: Number(total), indexed, engineCount, ok: engineCount === Number(total) };
+      let indexed = 0;
+      let after = "00000000-0000-0000-0000-000000000000";
+      for (;;) {
+        const ids = await db
+          .select({ id: schema.entries.id })
+          .from(schema.entries)
+          .where(gt(schema.entries.id, after))
+          .orderBy(asc(schema.entries.id))
+          .limit(opts.batchSize);
+        if (ids.length === 0) break;
+        after = ids[ids.length - 1]!.id;
+        if (engine instanceof PostgresSearchEngine) {
+          await db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, ids.map((r) => r.id))));
+        } else {
+          await engine.index(await loadSearchDocuments(db, ids.map((r) => r.id)));
+        }
+        indexed += ids.length;
+        bar?.update(indexed);
+      }
+      bar?.stop();
+      const engineCount = await engine.count();
+      return { entries: Number(total), indexed, engineCount, ok: engineCount === Number(total) };
+    });
+    if (!run.ran) throw new Error("the search-index lock was not taken");
+    return run.value;
   } finally {
     await database.close();
   }
