@@ -76,36 +76,60 @@ describe("docker-compose.yml", () => {
     expect(res.status).toBe(0);
   });
 
-  composeIt("runs hindsight on healthy postgres and meilisearch, exposing only the app", () => {
+  composeIt("runs two hindsight replicas on healthy postgres and meilisearch behind a load balancer, exposing only it", () => {
     const { services, volumes } = composeConfig();
-    expect(Object.keys(services).sort()).toEqual(["hindsight", "meilisearch", "postgres"]);
-    const app = services.hindsight;
-    expect(app.build.context).toBe(root);
-    expect(app.depends_on).toEqual({
-      postgres: { condition: "service_healthy" },
-      meilisearch: { condition: "service_healthy" },
-    });
+    expect(Object.keys(services).sort()).toEqual(["hindsight-1", "hindsight-2", "lb", "meilisearch", "postgres"]);
     for (const name of Object.keys(services)) {
       expect(services[name].healthcheck?.test, `${name} healthcheck`).toBeDefined();
     }
-    expect(app.healthcheck.test.join(" ")).toContain("/healthz");
-    expect(app.ports).toEqual([{ published: 3000, target: 3000 }]);
+    const replicas = [services["hindsight-1"], services["hindsight-2"]];
+    for (const app of replicas) {
+      expect(app.build.context).toBe(root);
+      expect(app.depends_on).toEqual({
+        postgres: { condition: "service_healthy" },
+        meilisearch: { condition: "service_healthy" },
+      });
+      expect(app.healthcheck.test.join(" ")).toContain("/healthz");
+      // Only the load balancer is reachable from outside.
+      expect(app.ports).toBeUndefined();
+
+      const env = app.environment;
+      const db = new URL(env.DATABASE_URL);
+      expect(db.hostname).toBe("postgres");
+      expect(db.port).toBe("5432");
+      expect(db.pathname).toBe(`/${services.postgres.environment.POSTGRES_DB}`);
+      expect(decodeURIComponent(db.password)).toBe(services.postgres.environment.POSTGRES_PASSWORD);
+      expect(env.SEARCH_ENGINE).toBe("meilisearch");
+      expect(new URL(env.MEILI_URL).hostname).toBe("meilisearch");
+      expect(env.MEILI_MASTER_KEY).toBe(services.meilisearch.environment.MEILI_MASTER_KEY);
+      // Meilisearch refuses master keys under 16 bytes in production mode.
+      expect(Buffer.byteLength(env.MEILI_MASTER_KEY)).toBeGreaterThanOrEqual(16);
+      // No default admin token: unset stays unset.
+      expect(env.HINDSIGHT_ADMIN_TOKEN ?? null).toBeNull();
+      // Behind the load balancer the client address comes from X-Forwarded-For.
+      expect(env.HINDSIGHT_TRUST_PROXY).toBe("true");
+    }
+    // The replicas are one configuration, not two that can drift apart.
+    expect(replicas[1]).toEqual(replicas[0]);
+
+    const lb = services.lb;
+    expect(lb.ports).toEqual([{ published: 3000, target: 3000 }]);
+    expect(lb.depends_on).toEqual({
+      "hindsight-1": { condition: "service_healthy" },
+      "hindsight-2": { condition: "service_healthy" },
+    });
+    const mount = lb.volumes.find((v) => (typeof v === "string" ? v : v.target).includes("/etc/nginx/conf.d/default.conf"));
+    expect(mount, "lb mounts its nginx configuration").toBeDefined();
+    const conf = read("deploy/nginx.conf");
+    const upstreams = [...conf.matchAll(/^\s*server\s+([\w-]+):3000\b/gm)].map((m) => m[1]);
+    expect(upstreams.sort()).toEqual(["hindsight-1", "hindsight-2"]);
+    expect(conf).toMatch(/^\s*listen 3000;/m);
+    // nginx must never repeat a write on the other replica.
+    const retry = /^\s*proxy_next_upstream\s+([^;]*);/m.exec(conf);
+    expect(retry?.[1]).toBeDefined();
+    expect(retry?.[1]).not.toMatch(/non_idempotent/);
     expect(services.postgres.ports).toBeUndefined();
     expect(services.meilisearch.ports).toBeUndefined();
-
-    const env = app.environment;
-    const db = new URL(env.DATABASE_URL);
-    expect(db.hostname).toBe("postgres");
-    expect(db.port).toBe("5432");
-    expect(db.pathname).toBe(`/${services.postgres.environment.POSTGRES_DB}`);
-    expect(decodeURIComponent(db.password)).toBe(services.postgres.environment.POSTGRES_PASSWORD);
-    expect(env.SEARCH_ENGINE).toBe("meilisearch");
-    expect(new URL(env.MEILI_URL).hostname).toBe("meilisearch");
-    expect(env.MEILI_MASTER_KEY).toBe(services.meilisearch.environment.MEILI_MASTER_KEY);
-    // Meilisearch refuses master keys under 16 bytes in production mode.
-    expect(Buffer.byteLength(env.MEILI_MASTER_KEY)).toBeGreaterThanOrEqual(16);
-    // No default admin token: unset stays unset.
-    expect(env.HINDSIGHT_ADMIN_TOKEN ?? null).toBeNull();
 
     expect(services.postgres.image).toBe("postgres:15");
     expect(services.meilisearch.image).toMatch(/^getmeili\/meilisearch:v1\.\d+/);
@@ -121,10 +145,12 @@ describe("docker-compose.yml", () => {
       HINDSIGHT_ADMIN_TOKEN: "admin-token",
     });
     expect(services.postgres.environment.POSTGRES_PASSWORD).toBe("s3cret-pw");
-    expect(new URL(services.hindsight.environment.DATABASE_URL).password).toBe("s3cret-pw");
     expect(services.meilisearch.environment.MEILI_MASTER_KEY).toBe("a-long-enough-master-key");
-    expect(services.hindsight.environment.MEILI_MASTER_KEY).toBe("a-long-enough-master-key");
-    expect(services.hindsight.environment.HINDSIGHT_ADMIN_TOKEN).toBe("admin-token");
+    for (const name of ["hindsight-1", "hindsight-2"]) {
+      expect(new URL(services[name].environment.DATABASE_URL).password).toBe("s3cret-pw");
+      expect(services[name].environment.MEILI_MASTER_KEY).toBe("a-long-enough-master-key");
+      expect(services[name].environment.HINDSIGHT_ADMIN_TOKEN).toBe("admin-token");
+    }
   });
 });
 

@@ -12,8 +12,8 @@ import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 
 import type { Config } from "./config.js";
 import { toRestError } from "./errors.js";
 import type { AppDeps } from "./deps.js";
-import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
-import { issueSetupToken, needsFirstAdmin, pruneSignInFailures } from "./identity/local-accounts.js";
+import { ensureAdminUser } from "./identity/identity.js";
+import { issueSetupToken, needsFirstAdmin } from "./identity/local-accounts.js";
 import { createOidcClient } from "./identity/oidc.js";
 import { csrfProtection } from "./plugins/csrf.js";
 import { identityPlugin } from "./plugins/identity.js";
@@ -30,7 +30,7 @@ import { sendDigests, type DigestDeps } from "./services/digest-service.js";
 import { createSmtpMailer } from "./services/mailer.js";
 import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
-import { pruneSearchLog } from "./services/search-service.js";
+import { runRetention } from "./services/retention.js";
 import type { Context } from "./trpc.js";
 import { readinessPlugin } from "./plugins/health.js";
 import { loggingOptions, requestIdPlugin } from "./plugins/logging.js";
@@ -71,17 +71,15 @@ const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Keeps what expires to its retention (the search log, ended sessions, old sign-in failures): once at
- * start, then every hour while the app runs. Returns a stop function that waits for a prune in flight,
+ * start, then every hour while the app runs (one replica at a time: services/retention.ts). Returns a stop function that waits for a prune in flight,
  * so the database outlives it.
  */
 function startRetention(app: FastifyInstance, database: Database, config: Config): () => Promise<void> {
   const days = config.searchLogDays;
   const prune = async () => {
     try {
-      const forgotten = await pruneSearchLog(database.db, days);
+      const { searchesForgotten: forgotten } = await runRetention(database, { searchLogDays: days, sessionIdleMs: config.auth.sessionIdleMs });
       if (forgotten > 0) app.log.info(`forgot ${forgotten} searches older than ${days} days`);
-      await pruneSessions(database.db, config.auth.sessionIdleMs);
-      await pruneSignInFailures(database.db);
     } catch (err) {
       app.log.warn({ err }, "could not prune expired data; will retry");
     }

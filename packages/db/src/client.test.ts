@@ -30,6 +30,44 @@ describe.each(targets)("database on $name", (target) => {
     );
   });
 
+  it.skipIf(target.skipReason)("withLock: one holder at a time across connections on Postgres; on PGlite it just runs", async () => {
+    const d = t.database;
+    let entered!: () => void;
+    let release!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    const first = d.withLock("retention", async () => {
+      order.push("first in");
+      entered();
+      await gate;
+      order.push("first out");
+      return 1;
+    });
+    await inside;
+    const tried = await d.withLock("retention", async () => order.push("tried"), { wait: false });
+    if (d.driver === "pglite") {
+      // One process owns a PGlite directory: there is nobody to take turns with.
+      expect(tried.ran).toBe(true);
+      release();
+      expect(await first).toEqual({ ran: true, value: 1 });
+      return;
+    }
+    expect(tried).toEqual({ ran: false });
+    const second = d.withLock("retention", async () => order.push("second"));
+    // Release the first only once the second is queued behind it.
+    for (;;) {
+      const r = (await d.db.execute("select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())" as never)) as unknown as {
+        rows: { n: number }[];
+      };
+      if (r.rows[0]!.n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first in", "first out", "second"]);
+  });
+
   it.skipIf(target.skipReason)("rolls a failed transaction back entirely", async () => {
     const { db } = t.database;
     await expect(

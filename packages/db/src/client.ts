@@ -10,7 +10,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import lockfile from "proper-lockfile";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -26,6 +26,13 @@ export interface Database {
   ping(): Promise<void>;
   /** Runs SQL that may contain several statements (PGlite needs `exec` for that). */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Runs fn while holding the named lock, so one process at a time does it. On Postgres a session
+   * advisory lock on a connection of its own (fn uses the pool as usual); wait=false returns
+   * { ran: false } at once when another process holds it. On PGlite one process owns the data
+   * directory, so fn simply runs.
+   */
+  withLock<T>(name: LockName, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<Locked<T>>;
   close(): Promise<void>;
 }
 
@@ -34,33 +41,22 @@ export type DatabaseOptions =
   /** dataDir undefined = in memory (tests). */
   | { driver: "pglite"; dataDir?: string; onLockCompromised?: (err: Error) => void };
 
-export class DataDirLocked extends Error {
-  constructor(readonly dataDir: string) {
-    super(
-      `The data directory ${dataDir} is in use by another Hindsight process. ` +
-        `Stop that process first, or set DATA_DIR to another directory. (PGlite allows one process per directory.)`,
-    );
-    this.name = "DataDirLocked";
-  }
-}
+export { DataDirLocked } from "./data-dir-lock.js";
 
-const LOCK_NAME = "hindsight.lock";
+/**
+ * Work that one process at a time may do across the replicas sharing a database (migrations, index
+ * backfills, retention). Each has its own Postgres advisory-lock key; the numbers only need to be
+ * distinct within Hindsight ("HS" in the high bytes).
+ */
+export const LOCKS = {
+  migrations: 0x4853_0001,
+  searchIndex: 0x4853_0002,
+  retention: 0x4853_0003,
+} as const;
+export type LockName = keyof typeof LOCKS;
 
-/** Takes the data directory's lock or throws DataDirLocked. The lock is refreshed while held, so a crashed process's lock goes stale. */
-async function lockDataDir(dataDir: string, onCompromised: (err: Error) => void): Promise<() => Promise<void>> {
-  try {
-    return await lockfile.lock(dataDir, {
-      lockfilePath: path.join(dataDir, LOCK_NAME),
-      stale: 15_000,
-      update: 5_000,
-      retries: 0,
-      onCompromised,
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ELOCKED") throw new DataDirLocked(dataDir);
-    throw err;
-  }
-}
+/** What withLock did: ran fn (and what it returned), or found the lock taken and did not wait. */
+export type Locked<T> = { ran: true; value: T } | { ran: false };
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.driver === "postgres") {
@@ -76,6 +72,29 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       },
       exec: async (text) => {
         await pool.query(text);
+      },
+      withLock: async (name, fn, lockOptions) => {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          const key = LOCKS[name];
+          if (lockOptions?.wait === false) {
+            const r = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [key]);
+            if (!r.rows[0]?.ok) return { ran: false };
+          } else {
+            await client.query("select pg_advisory_lock($1)", [key]);
+          }
+          try {
+            return { ran: true, value: await fn() };
+          } finally {
+            await client.query("select pg_advisory_unlock($1)", [key]).catch((err: Error) => {
+              // A connection that cannot unlock is closed instead, which releases the lock.
+              broken = err;
+            });
+          }
+        } finally {
+          client.release(broken);
+        }
       },
       close: () => pool.end(),
     };
@@ -113,6 +132,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     exec: async (text) => {
       await client.exec(text);
     },
+    withLock: async (_name, fn) => ({ ran: true, value: await fn() }),
     close: async () => {
       try {
         await client.close();

@@ -9,7 +9,16 @@ import type { Database } from "./client.js";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
+/**
+ * Brings the schema up to date. Replicas starting together on a new database take turns (drizzle's
+ * migrator has no lock of its own: two at once both try to create the tables); the later one then
+ * finds nothing left to apply.
+ */
 export async function runMigrations(database: Database): Promise<void> {
+  await database.withLock("migrations", () => migrateNow(database));
+}
+
+async function migrateNow(database: Database): Promise<void> {
   const config = { migrationsFolder };
   if (database.driver === "pglite") {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two migrators take their own driver types

@@ -1,10 +1,11 @@
 // `hindsight-admin reindex`: rebuilds the configured search engine from the database, with a progress
 // bar and a final count check. Uses the same configuration (and PGlite lock) as the server, so stop
-// the server first when running on the embedded default.
+// the server first when running on the embedded default; on Postgres it waits for a replica's
+// start-up backfill and holds replicas' backfills off while it runs (advisory lock).
 import { schema } from "@hindsight/db";
 import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { asc, count, gt, sql } from "@hindsight/db/orm";
-import { PostgresSearchEngine } from "@hindsight/search";
+import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import { SingleBar, Presets } from "cli-progress";
 import type { Config } from "../config.js";
 import { createSearch } from "../services/search-setup.js";
@@ -31,6 +32,14 @@ export async function reindex(config: Config, opts: { batchSize: number; progres
 export async function reindexDatabase(config: Config, database: Database, opts: { batchSize: number; progress: boolean }): Promise<ReindexResult> {
   const { engine } = await createSearch(config, database);
   await engine.ensureReady();
+  // One rebuild at a time, and never beside a replica's start-up backfill (the same lock): a
+  // truncate in the middle of another process's indexing would leave the index short.
+  const run = await database.withLock("searchIndex", () => rebuild(engine, database, opts));
+  if (!run.ran) throw new Error("the search-index lock was not taken");
+  return run.value;
+}
+
+async function rebuild(engine: SearchEngine, database: Database, opts: { batchSize: number; progress: boolean }): Promise<ReindexResult> {
   const db = database.db;
   const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(schema.entries);
   const bar = opts.progress ? new SingleBar({ format: "reindex {bar} {value}/{total} entries | {eta_formatted} left" }, Presets.shades_classic) : null;

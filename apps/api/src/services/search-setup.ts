@@ -35,17 +35,22 @@ export async function createSearch(
 /**
  * Entries written before the embedded index existed, by an older version, or indexed by an older
  * analyzer (ANALYZER_VERSION) are indexed at boot,
- * in batches; with nothing missing this is one cheap query.
+ * in batches; with nothing missing this is one cheap query. Replicas starting together take turns
+ * (the search-index lock, shared with `hindsight-admin reindex`): the later ones find nothing missing
+ * instead of indexing every document again.
  */
 export async function backfillEmbeddedIndex(database: Database, engine: PostgresSearchEngine, batch = 500): Promise<number> {
-  let done = 0;
-  for (;;) {
-    const missing = (await database.db.execute(
-      sql`select e.id from entries e left join search_docs d on d.entry_id = e.id
-          where d.entry_id is null or d.version < e.version or d.analyzer < ${ANALYZER_VERSION} limit ${batch}`,
-    )) as unknown as { rows: { id: string }[] };
-    if (missing.rows.length === 0) return done;
-    await database.db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, missing.rows.map((r) => r.id))));
-    done += missing.rows.length;
-  }
+  const run = await database.withLock("searchIndex", async () => {
+    let done = 0;
+    for (;;) {
+      const missing = (await database.db.execute(
+        sql`select e.id from entries e left join search_docs d on d.entry_id = e.id
+            where d.entry_id is null or d.version < e.version or d.analyzer < ${ANALYZER_VERSION} limit ${batch}`,
+      )) as unknown as { rows: { id: string }[] };
+      if (missing.rows.length === 0) return done;
+      await database.db.transaction(async (tx) => engine.indexInTransaction(tx, await loadSearchDocuments(tx, missing.rows.map((r) => r.id))));
+      done += missing.rows.length;
+    }
+  });
+  return run.ran ? run.value : 0;
 }
