@@ -8,8 +8,9 @@
 // acknowledged, and how busy the server process, Postgres and the machine were.
 // Exit code: 0 when every step ran (slow or failing requests are figures, not a crash), 1 otherwise.
 import { fork, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
 import pg from "pg";
 import { listOf, onStopSignal, positiveInt, runMain } from "./cli.js";
@@ -20,6 +21,7 @@ import { httpTransport, MAX_PER_REQUEST, postEntries } from "./hindsight-client.
 import { driveLoad, type DriveResult } from "./load-driver.js";
 import { checkGoal, closedLoopMeanMs, formatFigures, formatSearchClasses, formatWrites, type GoalVerdict } from "./load-report.js";
 import type { ParentMessage, ServerMessage, ServerUsage } from "./load-server.js";
+import { formatActivity, formatProfileRows, samplePostgres, summariseActivity, summariseCpuProfile, type ActivitySummary, type CpuProfile, type ProfileSummary } from "./profile-summary.js";
 import { bytes, ms } from "./stats.js";
 import { DEFAULT_MIX, parseMix, TrafficSource, trafficPlan, type TrafficMix } from "./traffic.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
@@ -38,7 +40,7 @@ interface Options {
   seed: string;
   corpus: string;
   postgresUrl: string;
-  cpuProf?: string;
+  profile?: string;
   json?: string;
 }
 
@@ -57,7 +59,7 @@ const program = new Command("load-bench")
   .option("--seed <seed>", "seed of the generated entries and queries", "42")
   .option("--corpus <dir>", "the shared corpus folder (vocabulary source)", DEFAULT_CORPUS)
   .option("--postgres-url <url>", "Postgres server to create throwaway databases on", DEFAULT_POSTGRES_URL)
-  .option("--cpu-prof <dir>", "write a V8 CPU profile of each server process into this folder (open in Chrome DevTools)")
+  .option("--profile <dir>", "profile the measured run: the server's V8 CPU profile into this folder (open in Chrome DevTools) and Postgres activity samples, both summarised")
   .option("--json <file>", "also write all figures as JSON")
   .showHelpAfterError();
 
@@ -71,14 +73,26 @@ interface ServerChild {
   token: string;
   label: string;
   usage(): Promise<ServerUsage>;
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 function startServer(db: DbKind, opts: Options): Promise<ServerChild> {
-  const execArgv = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProf}`, `--cpu-prof-name=load-server-${db}-${process.pid}.cpuprofile`] : [];
-  const child = fork(new URL("./load-server.js", import.meta.url), [db, opts.postgresUrl], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(new URL("./load-server.js", import.meta.url), [db, opts.postgresUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const send = (m: ParentMessage) => child.send(m);
+  /** Sends `m` and waits for the first reply of type `replyType`. */
+  const ask = <T extends ServerMessage["type"]>(m: ParentMessage, replyType: T) =>
+    new Promise<Extract<ServerMessage, { type: T }>>((res) => {
+      const listener = (r: ServerMessage) => {
+        if (r.type !== replyType) return;
+        child.off("message", listener);
+        res(r as Extract<ServerMessage, { type: T }>);
+      };
+      child.on("message", listener);
+      send(m);
+    });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start within 180 s")), 180_000);
     const onMessage = (m: ServerMessage) => {
@@ -93,16 +107,9 @@ function startServer(db: DbKind, opts: Options): Promise<ServerChild> {
           baseUrl: m.baseUrl,
           token: m.token,
           label: m.label,
-          usage: () =>
-            new Promise((res) => {
-              const listener = (r: ServerMessage) => {
-                if (r.type !== "usage") return;
-                child.off("message", listener);
-                res(r.usage);
-              };
-              child.on("message", listener);
-              send({ type: "usage" });
-            }),
+          usage: async () => (await ask({ type: "usage" }, "usage")).usage,
+          profileStart: async () => void (await ask({ type: "profile-start" }, "profile-started")),
+          profileStop: async (file) => void (await ask({ type: "profile-stop", file }, "profile-written")),
           stop: async () => {
             if (child.exitCode === null && child.signalCode === null) {
               send({ type: "stop" });
@@ -197,6 +204,7 @@ interface CaseResult {
   drive: DriveResult;
   resources: ResourceFigures;
   goal: GoalVerdict;
+  profile?: { cpuProfileFile: string; cpu: ProfileSummary; postgres: ActivitySummary | null };
 }
 
 async function importEntries(baseUrl: string, token: string, opts: Options, vocab: Vocabulary): Promise<{ ids: string[]; seconds: number }> {
@@ -236,7 +244,13 @@ async function benchCase(db: DbKind, opts: Options, vocab: Vocabulary, onServer:
     const machineBefore = machineTimes();
     const loadavgBefore = os.loadavg()[0]!;
     const generatorBefore = process.cpuUsage();
+    const cpuProfileFile = opts.profile ? join(resolve(opts.profile), `load-server-${db}-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`) : null;
+    const dbName = server.label.split("/").pop()!;
+    const sampler = opts.profile && db === "postgres" ? samplePostgres(opts.postgresUrl, dbName) : null;
+    if (cpuProfileFile) await server.profileStart();
     const result = await drive(opts.duration);
+    if (cpuProfileFile) await server.profileStop(cpuProfileFile);
+    const pgSamples = sampler ? await sampler.stop() : null;
     const generator = process.cpuUsage(generatorBefore);
     const machineAfter = machineTimes();
     const serverAfter = await server.usage();
@@ -256,7 +270,14 @@ async function benchCase(db: DbKind, opts: Options, vocab: Vocabulary, onServer:
       generatorCores: (generator.user + generator.system) / 1e6 / seconds,
       postgresCores: pgSeconds === null ? null : pgSeconds / seconds,
     };
-    return { db, dbLabel: server.label, entries: opts.entries, importSeconds, drive: result, resources, goal: checkGoal(result.figures) };
+    const profile = cpuProfileFile
+      ? {
+          cpuProfileFile,
+          cpu: summariseCpuProfile(JSON.parse(readFileSync(cpuProfileFile, "utf8")) as CpuProfile),
+          postgres: pgSamples ? summariseActivity(pgSamples) : null,
+        }
+      : undefined;
+    return { db, dbLabel: server.label, entries: opts.entries, importSeconds, drive: result, resources, goal: checkGoal(result.figures), ...(profile ? { profile } : {}) };
   } finally {
     await server.stop();
   }
@@ -293,6 +314,17 @@ function formatCase(r: CaseResult, opts: Options): string {
     `goal (0 errors, p99 < 250 ms): ${r.goal.met ? "met" : `not met: ${r.goal.reasons.join("; ")}`}`,
   );
   if (f.firstFailures.length) lines.push(`first failures: ${f.firstFailures.join(" | ")}`);
+  if (r.profile) {
+    const p = r.profile;
+    lines.push(
+      "",
+      `server CPU profile of the measured run (${p.cpuProfileFile}): ${(p.cpu.busyShare * 100).toFixed(0)}% of samples busy; self time of the busy part`,
+      formatProfileRows("owner", p.cpu.byOwner),
+      "",
+      formatProfileRows("function", p.cpu.byFunction),
+    );
+    if (p.postgres) lines.push("", formatActivity(p.postgres));
+  }
   return lines.join("\n");
 }
 
@@ -301,10 +333,11 @@ async function main(): Promise<number> {
   const corpus = loadCorpus(opts.corpus);
   const vocab = buildVocabulary(corpus.docs);
   const plan = trafficPlan(opts.mix);
+  if (opts.profile) mkdirSync(opts.profile, { recursive: true });
   console.log(
     `load benchmark: ${opts.db.join(", ")}; ${fmtInt(opts.entries)} entries; ${opts.connections} connections for ${opts.duration} s ` +
       `(+${opts.warmup} s warmup)${opts.rate ? `, capped at ${opts.rate} req/s` : ""}; mix search ${opts.mix.search} / read ${opts.mix.read} / write ${opts.mix.write} ` +
-      `(a ${plan.length}-request cycle per client); seed ${opts.seed}; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+      `(a ${plan.length}-request cycle shared by the clients); seed ${opts.seed}; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
   );
 
   let current: ServerChild | null = null;

@@ -2,13 +2,16 @@
 // that starts the real app on a throwaway database (startHindsight, as bench:search does) and
 // listens on 127.0.0.1, so the load generator does not share its event loop. It reports its base URL
 // and bearer token over IPC (never on argv or stdout), answers usage probes (CPU time, event-loop
-// utilisation, memory) so the report can say whether the server process was saturated, and drops its
-// database when told to stop, when the parent goes away, or on SIGINT/SIGTERM.
+// utilisation, memory) so the report can say whether the server process was saturated, profiles its
+// CPU between two messages (the measured window only, not the import), and drops its database when
+// told to stop, when the parent goes away, or on SIGINT/SIGTERM.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { performance } from "node:perf_hooks";
 import { onStopSignal } from "./cli.js";
 import { startHindsight, type DbKind, type RunningHindsight } from "./hindsight-app.js";
 
-export type ParentMessage = { type: "usage" } | { type: "stop" };
+export type ParentMessage = { type: "usage" } | { type: "stop" } | { type: "profile-start" } | { type: "profile-stop"; file: string };
 
 export interface ServerUsage {
   /** process.cpuUsage() in microseconds since start. */
@@ -23,6 +26,8 @@ export interface ServerUsage {
 export type ServerMessage =
   | { type: "ready"; baseUrl: string; token: string; label: string }
   | { type: "usage"; usage: ServerUsage }
+  | { type: "profile-started" }
+  | { type: "profile-written"; file: string }
   | { type: "failed"; message: string };
 
 function usage(): ServerUsage {
@@ -48,9 +53,29 @@ async function main(): Promise<void> {
   };
   onStopSignal(async () => h?.close());
   process.on("disconnect", () => void stopAndExit(0));
+  let session: Session | null = null;
   process.on("message", (m: ParentMessage) => {
     if (m.type === "usage") send({ type: "usage", usage: usage() } satisfies ServerMessage);
     else if (m.type === "stop") void stopAndExit(0);
+    else if (m.type === "profile-start") {
+      void (async () => {
+        session = new Session();
+        session.connect();
+        await session.post("Profiler.enable");
+        // 1 ms sampling (V8's default is 1 ms too); the profile covers only what happens until profile-stop.
+        await session.post("Profiler.setSamplingInterval", { interval: 1000 });
+        await session.post("Profiler.start");
+        send({ type: "profile-started" } satisfies ServerMessage);
+      })();
+    } else if (m.type === "profile-stop" && session) {
+      const s = session;
+      void (async () => {
+        const { profile } = await s.post("Profiler.stop");
+        s.disconnect();
+        writeFileSync(m.file, JSON.stringify(profile));
+        send({ type: "profile-written", file: m.file } satisfies ServerMessage);
+      })();
+    }
   });
 
   try {
