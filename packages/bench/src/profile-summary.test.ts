@@ -8,6 +8,7 @@ describe("CPU profile owners", () => {
     ["file:///work/x/node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/result.js", "addFields", "pg"],
     ["file:///work/x/node_modules/.pnpm/@fastify+ajv@1/node_modules/@fastify/ajv-compiler/index.js", "f", "@fastify/ajv-compiler"],
     ["node:internal/streams/writable", "write", "node:internal"],
+    ["wasm://wasm/022a9842", "wasm-function[2977]", "wasm"],
     ["", "(garbage collector)", "(garbage collector)"],
     ["", "writev", "(native)"],
   ])("%s %s -> %s", (url, fn, owner) => {

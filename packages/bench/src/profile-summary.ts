@@ -14,10 +14,12 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Who owns a script: `packages/search`, `apps/api`, an npm package name, `node:internal`, or V8's own buckets. */
+/** Who owns a script: `packages/search`, `apps/api`, an npm package name, `node:internal`, `wasm` (PGlite), or V8's own buckets. */
 export function ownerOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith("(") ? functionName : "(native)";
   if (url.startsWith("node:")) return "node:internal";
+  // PGlite's Postgres compiled to WebAssembly (one module per build).
+  if (url.startsWith("wasm://")) return "wasm";
   const path = url.replace(/^file:\/\//, "");
   const nm = path.lastIndexOf("/node_modules/");
   if (nm >= 0) {
