@@ -19,7 +19,7 @@ import { buildQuerySpecs, generateEntries } from "./generator.js";
 import { DEFAULT_POSTGRES_URL, type DbKind } from "./hindsight-app.js";
 import { httpTransport, MAX_PER_REQUEST, postEntries } from "./hindsight-client.js";
 import { driveLoad, type DriveResult } from "./load-driver.js";
-import { checkGoal, closedLoopMeanMs, formatFigures, formatSearchClasses, formatWrites, type GoalVerdict } from "./load-report.js";
+import { capacity, checkGoal, closedLoopMeanMs, cpuMsPerRequest, formatFigures, formatSearchClasses, formatWrites, type GoalVerdict } from "./load-report.js";
 import type { ParentMessage, ServerMessage, ServerUsage } from "./load-server.js";
 import { formatActivity, formatProfileRows, samplePostgres, summariseActivity, summariseCpuProfile, type ActivitySummary, type CpuProfile, type ProfileSummary } from "./profile-summary.js";
 import { bytes, ms } from "./stats.js";
@@ -283,6 +283,22 @@ async function benchCase(db: DbKind, opts: Options, vocab: Vocabulary, onServer:
   }
 }
 
+function capacityLine(r: CaseResult): string {
+  const t = r.drive.figures.throughput;
+  const res = r.resources;
+  const cpu = {
+    server: cpuMsPerRequest(res.serverCores, t),
+    database: res.postgresCores === null ? null : cpuMsPerRequest(res.postgresCores, t),
+    generator: cpuMsPerRequest(res.generatorCores, t),
+  };
+  const cap = capacity(cpu, res.cpus);
+  const one = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
+  return (
+    `CPU per answered request: server ${one(cpu.server)} ms${cpu.database === null ? "" : `, Postgres ${one(cpu.database)} ms`}, generator ${one(cpu.generator)} ms ` +
+    `-> at most ~${Math.round(cap.machine)} req/s with all ${res.cpus} cores to ourselves; the server's one thread caps at ~${Math.round(cap.serverThread)} req/s`
+  );
+}
+
 function formatCase(r: CaseResult, opts: Options): string {
   const f = r.drive.figures;
   const res = r.resources;
@@ -311,6 +327,7 @@ function formatCase(r: CaseResult, opts: Options): string {
     `machine: load average ${res.loadavgBefore.toFixed(2)} -> ${res.loadavgAfter.toFixed(2)} on ${res.cpus} cores, ${(res.machineBusy * 100).toFixed(0)}% of all cores busy during the run`,
     `CPU cores used: server process ${cores(res.serverCores)} (event loop ${(res.serverEventLoopUtilisation * 100).toFixed(0)}% busy, RSS ${bytes(res.serverRss)}), ` +
       `load generator ${cores(res.generatorCores)}${r.db === "postgres" ? `, Postgres backends ${cores(res.postgresCores)}` : " (PGlite runs inside the server process)"}`,
+    capacityLine(r),
     `goal (0 errors, p99 < 250 ms): ${r.goal.met ? "met" : `not met: ${r.goal.reasons.join("; ")}`}`,
   );
   if (f.firstFailures.length) lines.push(`first failures: ${f.firstFailures.join(" | ")}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGoal, closedLoopMeanMs, formatFigures, formatSearchClasses, formatWrites, LoadRecorder } from "./load-report.js";
+import { capacity, checkGoal, closedLoopMeanMs, cpuMsPerRequest, formatFigures, formatSearchClasses, formatWrites, LoadRecorder } from "./load-report.js";
 
 /** 100 searches of 1..100 ms, 10 reads of 5 ms with one 404, 2 writes (one 409), one read timeout. */
 function sample(): LoadRecorder {
@@ -83,5 +83,17 @@ describe("the printed report", () => {
   it("derives the closed loop's mean latency from Little's law", () => {
     expect(closedLoopMeanMs(50, 200)).toBe(250);
     expect(closedLoopMeanMs(50, 0)).toBeNaN();
+  });
+});
+
+describe("capacity from CPU cost per request", () => {
+  it("turns cores used and throughput into CPU ms per request, and those into upper bounds", () => {
+    expect(cpuMsPerRequest(0.5, 100)).toBe(5);
+    expect(cpuMsPerRequest(0.5, 0)).toBeNaN();
+    // 8 ms server + 10 ms Postgres + 2 ms generator = 20 ms per request: 2 cores answer 100/s at most,
+    // the server's one thread 125/s.
+    expect(capacity({ server: 8, database: 10, generator: 2 }, 2)).toEqual({ machine: 100, serverThread: 125 });
+    // PGlite: the database is inside the server's thread.
+    expect(capacity({ server: 16, database: null, generator: 4 }, 2)).toEqual({ machine: 100, serverThread: 62.5 });
   });
 });

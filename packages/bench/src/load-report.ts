@@ -222,3 +222,24 @@ export function formatWrites(f: LoadFigures): string {
   const sent = f.byClass.write.responses + f.byClass.write.timeouts + f.byClass.write.connErrors;
   return `writes: ${fmtInt(f.writes.acknowledged)} acknowledged (2xx) of ${fmtInt(sent)} sent: ${fmtInt(f.writes.created)} created, ${fmtInt(f.writes.updated)} updated, ${fmtInt(f.writes.unchanged)} unchanged`;
 }
+
+/** Milliseconds of CPU per answered request, from cores used over a run and its throughput. */
+export function cpuMsPerRequest(cores: number, throughput: number): number {
+  return throughput > 0 ? (cores / throughput) * 1000 : NaN;
+}
+
+export interface Capacity {
+  /** What the machine could answer per second if the server, database and generator had every core. */
+  machine: number;
+  /** What the server's single JavaScript thread could answer per second at 100% of one core. */
+  serverThread: number;
+}
+
+/**
+ * Upper bounds from CPU cost per request (which, unlike latency, hardly depends on how busy the
+ * machine was): the cores divided by all parties' cost, and one core divided by the server's.
+ */
+export function capacity(cpuMs: { server: number; database: number | null; generator: number }, cores: number): Capacity {
+  const total = cpuMs.server + (cpuMs.database ?? 0) + cpuMs.generator;
+  return { machine: total > 0 ? (cores * 1000) / total : NaN, serverThread: cpuMs.server > 0 ? 1000 / cpuMs.server : NaN };
+}
