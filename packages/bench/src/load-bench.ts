@@ -13,7 +13,7 @@ import os from "node:os";
 import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
 import pg from "pg";
-import { listOf, onStopSignal, positiveInt, runMain } from "./cli.js";
+import { listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import { buildQuerySpecs, generateEntries } from "./generator.js";
 import { DEFAULT_POSTGRES_URL, type DbKind } from "./hindsight-app.js";
@@ -31,11 +31,12 @@ const DBS = ["pglite", "postgres"] as const;
 interface Options {
   db: DbKind[];
   entries: number;
-  connections: number;
+  /** One measured run per value, one after another on the same data. */
+  connections: number[];
   duration: number;
   warmup: number;
   timeout: number;
-  rate?: number;
+
   mix: TrafficMix;
   seed: string;
   corpus: string;
@@ -50,11 +51,14 @@ const program = new Command("load-bench")
   .description("Throughput and latency of Hindsight under mixed concurrent traffic (searches, reads, writes), on PGlite and Postgres")
   .addOption(new Option("--db <list>", "databases: pglite, postgres").argParser(listOf(DBS)).default([...DBS], "pglite,postgres"))
   .addOption(new Option("--entries <n>", "generated entries imported before the load").argParser(positiveInt).default(10_000))
-  .addOption(new Option("--connections <n>", "concurrent keep-alive clients").argParser(positiveInt).default(50))
+  .addOption(
+    new Option("--connections <list>", "concurrent keep-alive clients; a list runs once per value, one after another on the same data")
+      .argParser(positiveInts)
+      .default([50], "50"),
+  )
   .addOption(new Option("--duration <seconds>", "length of the measured load").argParser(positiveInt).default(60))
   .addOption(new Option("--warmup <seconds>", "unrecorded load before the measurement (JIT, caches, pool)").argParser(nonNegativeInt).default(5))
   .addOption(new Option("--timeout <seconds>", "seconds without an answer before a request counts as timed out").argParser(positiveInt).default(10))
-  .addOption(new Option("--rate <req/s>", "cap the offered load over all clients (open loop); default: closed loop").argParser(positiveInt))
   .addOption(new Option("--mix <weights>", "search,read,write weights").argParser(parseMix).default(DEFAULT_MIX, "80,15,5"))
   .option("--seed <seed>", "seed of the generated entries and queries", "42")
   .option("--corpus <dir>", "the shared corpus folder (vocabulary source)", DEFAULT_CORPUS)
@@ -198,6 +202,7 @@ export interface ResourceFigures {
 
 interface CaseResult {
   db: DbKind;
+  connections: number;
   dbLabel: string;
   entries: number;
   importSeconds: number;
@@ -223,64 +228,75 @@ async function importEntries(baseUrl: string, token: string, opts: Options, voca
   return { ids, seconds: elapsed / 1000 };
 }
 
-async function benchCase(db: DbKind, opts: Options, vocab: Vocabulary, onServer: (s: ServerChild) => void): Promise<CaseResult> {
+async function benchCase(db: DbKind, opts: Options, vocab: Vocabulary, onServer: (s: ServerChild) => void, onResult: (r: CaseResult) => void): Promise<void> {
   const server = await startServer(db, opts);
   onServer(server);
   try {
     process.stderr.write(`${server.label}: importing ${fmtInt(opts.entries)} entries…\n`);
     const { ids, seconds: importSeconds } = await importEntries(server.baseUrl, server.token, opts, vocab);
     const source = new TrafficSource({ specs: buildQuerySpecs(vocab, opts.seed), seed: opts.seed, entryIds: ids, size: opts.entries, vocab });
-    const plan = trafficPlan(opts.mix);
-    const drive = (durationSeconds: number) =>
-      driveLoad({ baseUrl: server.baseUrl, token: server.token, source, plan, connections: opts.connections, durationSeconds, timeoutSeconds: opts.timeout, overallRate: opts.rate });
-
-    if (opts.warmup > 0) {
-      process.stderr.write(`  warmup ${opts.warmup} s (not recorded)…\n`);
-      await drive(opts.warmup);
-    }
-    process.stderr.write(`  load: ${opts.connections} connections for ${opts.duration} s…\n`);
-    const pgBefore = db === "postgres" ? await postgresBackendCpu(opts.postgresUrl, server.label) : null;
-    const serverBefore = await server.usage();
-    const machineBefore = machineTimes();
-    const loadavgBefore = os.loadavg()[0]!;
-    const generatorBefore = process.cpuUsage();
-    const cpuProfileFile = opts.profile ? join(resolve(opts.profile), `load-server-${db}-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`) : null;
-    const dbName = server.label.split("/").pop()!;
-    const sampler = opts.profile && db === "postgres" ? samplePostgres(opts.postgresUrl, dbName) : null;
-    if (cpuProfileFile) await server.profileStart();
-    const result = await drive(opts.duration);
-    if (cpuProfileFile) await server.profileStop(cpuProfileFile);
-    const pgSamples = sampler ? await sampler.stop() : null;
-    const generator = process.cpuUsage(generatorBefore);
-    const machineAfter = machineTimes();
-    const serverAfter = await server.usage();
-    const pgAfter = db === "postgres" ? await postgresBackendCpu(opts.postgresUrl, server.label) : null;
-    const seconds = result.figures.seconds;
-    const eluActive = serverAfter.eluActiveMs - serverBefore.eluActiveMs;
-    const eluIdle = serverAfter.eluIdleMs - serverBefore.eluIdleMs;
-    const pgSeconds = cpuDelta(pgBefore, pgAfter);
-    const resources: ResourceFigures = {
-      loadavgBefore,
-      loadavgAfter: os.loadavg()[0]!,
-      cpus: os.cpus().length,
-      machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
-      serverCores: (serverAfter.cpuUserMicros - serverBefore.cpuUserMicros + serverAfter.cpuSystemMicros - serverBefore.cpuSystemMicros) / 1e6 / seconds,
-      serverEventLoopUtilisation: eluActive / (eluActive + eluIdle),
-      serverRss: serverAfter.rssBytes,
-      generatorCores: (generator.user + generator.system) / 1e6 / seconds,
-      postgresCores: pgSeconds === null ? null : pgSeconds / seconds,
-    };
-    const profile = cpuProfileFile
-      ? {
-          cpuProfileFile,
-          cpu: summariseCpuProfile(JSON.parse(readFileSync(cpuProfileFile, "utf8")) as CpuProfile),
-          postgres: pgSamples ? summariseActivity(pgSamples) : null,
-        }
-      : undefined;
-    return { db, dbLabel: server.label, entries: opts.entries, importSeconds, drive: result, resources, goal: checkGoal(result.figures), ...(profile ? { profile } : {}) };
+    for (const connections of opts.connections) onResult(await measure(db, connections, server, source, importSeconds, opts));
   } finally {
     await server.stop();
   }
+}
+
+async function measure(db: DbKind, connections: number, server: ServerChild, source: TrafficSource, importSeconds: number, opts: Options): Promise<CaseResult> {
+  const plan = trafficPlan(opts.mix);
+  const drive = (durationSeconds: number) =>
+    driveLoad({
+      baseUrl: server.baseUrl,
+      token: server.token,
+      source,
+      plan,
+      connections,
+      durationSeconds,
+      timeoutSeconds: opts.timeout,
+    });
+  if (opts.warmup > 0) {
+    process.stderr.write(`  warmup ${opts.warmup} s with ${connections} connections (not recorded)…\n`);
+    await drive(opts.warmup);
+  }
+  process.stderr.write(`  load: ${connections} connections for ${opts.duration} s…\n`);
+  const pgBefore = db === "postgres" ? await postgresBackendCpu(opts.postgresUrl, server.label) : null;
+  const serverBefore = await server.usage();
+  const machineBefore = machineTimes();
+  const loadavgBefore = os.loadavg()[0]!;
+  const generatorBefore = process.cpuUsage();
+  const cpuProfileFile = opts.profile ? join(resolve(opts.profile), `load-server-${db}-c${connections}-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`) : null;
+  const dbName = server.label.split("/").pop()!;
+  const sampler = opts.profile && db === "postgres" ? samplePostgres(opts.postgresUrl, dbName) : null;
+  if (cpuProfileFile) await server.profileStart();
+  const result = await drive(opts.duration);
+  if (cpuProfileFile) await server.profileStop(cpuProfileFile);
+  const pgSamples = sampler ? await sampler.stop() : null;
+  const generator = process.cpuUsage(generatorBefore);
+  const machineAfter = machineTimes();
+  const serverAfter = await server.usage();
+  const pgAfter = db === "postgres" ? await postgresBackendCpu(opts.postgresUrl, server.label) : null;
+  const seconds = result.figures.seconds;
+  const eluActive = serverAfter.eluActiveMs - serverBefore.eluActiveMs;
+  const eluIdle = serverAfter.eluIdleMs - serverBefore.eluIdleMs;
+  const pgSeconds = cpuDelta(pgBefore, pgAfter);
+  const resources: ResourceFigures = {
+    loadavgBefore,
+    loadavgAfter: os.loadavg()[0]!,
+    cpus: os.cpus().length,
+    machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
+    serverCores: (serverAfter.cpuUserMicros - serverBefore.cpuUserMicros + serverAfter.cpuSystemMicros - serverBefore.cpuSystemMicros) / 1e6 / seconds,
+    serverEventLoopUtilisation: eluActive / (eluActive + eluIdle),
+    serverRss: serverAfter.rssBytes,
+    generatorCores: (generator.user + generator.system) / 1e6 / seconds,
+    postgresCores: pgSeconds === null ? null : pgSeconds / seconds,
+  };
+  const profile = cpuProfileFile
+    ? {
+        cpuProfileFile,
+        cpu: summariseCpuProfile(JSON.parse(readFileSync(cpuProfileFile, "utf8")) as CpuProfile),
+        postgres: pgSamples ? summariseActivity(pgSamples) : null,
+      }
+    : undefined;
+  return { db, connections, dbLabel: server.label, entries: opts.entries, importSeconds, drive: result, resources, goal: checkGoal(result.figures), ...(profile ? { profile } : {}) };
 }
 
 function capacityLine(r: CaseResult): string {
@@ -303,10 +319,9 @@ function formatCase(r: CaseResult, opts: Options): string {
   const f = r.drive.figures;
   const res = r.resources;
   const ac = r.drive.autocannon;
-  const loop = opts.rate ? `open loop capped at ${fmtInt(opts.rate)} req/s` : "closed loop";
   const cores = (x: number | null) => (x === null ? "-" : x.toFixed(2));
   const lines = [
-    `== ${r.dbLabel} · ${fmtInt(r.entries)} entries · ${opts.connections} connections × ${opts.duration} s (${loop}) ==`,
+    `== ${r.dbLabel} · ${fmtInt(r.entries)} entries · ${r.connections} connections × ${opts.duration} s ==`,
     `import: ${fmtInt(r.entries)} entries in ${r.importSeconds.toFixed(1)} s (${fmtInt(Math.round(r.entries / r.importSeconds))} entries/s)`,
     `throughput: ${f.throughput.toFixed(1)} req/s (${fmtInt(f.responses)} answers in ${f.seconds.toFixed(1)} s); latency p50 ${ms(f.latency.p50)} / p95 ${ms(f.latency.p95)} / p99 ${ms(f.latency.p99)} / max ${ms(f.latency.max)} ms`,
     `non-2xx: ${fmtInt(f.non2xx)}; errors: ${fmtInt(f.errors)} (${fmtInt(f.timeouts)} timeouts, ${fmtInt(f.connErrors)} connection errors)`,
@@ -318,11 +333,9 @@ function formatCase(r: CaseResult, opts: Options): string {
     "",
     `autocannon's own count: ${fmtInt(ac.requestsSent)} sent, ${ac.requestsPerSecondMean.toFixed(1)} req/s mean, 2xx latency p50 ${ac.latencyP50} / p99 ${ac.latencyP99} ms, ${ac.non2xx} non-2xx, ${ac.errors} errors (${ac.timeouts} timeouts)`,
   ];
-  if (!opts.rate) {
-    lines.push(
-      `closed loop: ${opts.connections} clients / ${f.throughput.toFixed(1)} req/s = ${ms(closedLoopMeanMs(opts.connections, f.throughput))} ms mean latency by Little's law (measured mean ${ms(f.latency.mean)} ms)`,
-    );
-  }
+  lines.push(
+    `closed loop: ${r.connections} clients / ${f.throughput.toFixed(1)} req/s = ${ms(closedLoopMeanMs(r.connections, f.throughput))} ms mean latency by Little's law (measured mean ${ms(f.latency.mean)} ms)`,
+  );
   lines.push(
     `machine: load average ${res.loadavgBefore.toFixed(2)} -> ${res.loadavgAfter.toFixed(2)} on ${res.cpus} cores, ${(res.machineBusy * 100).toFixed(0)}% of all cores busy during the run`,
     `CPU cores used: server process ${cores(res.serverCores)} (event loop ${(res.serverEventLoopUtilisation * 100).toFixed(0)}% busy, RSS ${bytes(res.serverRss)}), ` +
@@ -352,8 +365,8 @@ async function main(): Promise<number> {
   const plan = trafficPlan(opts.mix);
   if (opts.profile) mkdirSync(opts.profile, { recursive: true });
   console.log(
-    `load benchmark: ${opts.db.join(", ")}; ${fmtInt(opts.entries)} entries; ${opts.connections} connections for ${opts.duration} s ` +
-      `(+${opts.warmup} s warmup)${opts.rate ? `, capped at ${opts.rate} req/s` : ""}; mix search ${opts.mix.search} / read ${opts.mix.read} / write ${opts.mix.write} ` +
+    `load benchmark: ${opts.db.join(", ")}; ${fmtInt(opts.entries)} entries; ${opts.connections.join(", ")} connections (one run each, closed loop) for ${opts.duration} s ` +
+      `(+${opts.warmup} s warmup); mix search ${opts.mix.search} / read ${opts.mix.read} / write ${opts.mix.write} ` +
       `(a ${plan.length}-request cycle shared by the clients); seed ${opts.seed}; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
   );
 
@@ -364,9 +377,16 @@ async function main(): Promise<number> {
   for (const db of opts.db) {
     if (stopping()) break;
     try {
-      const r = await benchCase(db, opts, vocab, (s) => (current = s));
-      results.push(r);
-      console.log(`\n${formatCase(r, opts)}`);
+      await benchCase(
+        db,
+        opts,
+        vocab,
+        (s) => (current = s),
+        (r) => {
+          results.push(r);
+          console.log(`\n${formatCase(r, opts)}`);
+        },
+      );
     } catch (err) {
       if (stopping()) break;
       failures.push(`${db}: ${(err as Error).message}`);

@@ -1,8 +1,9 @@
 // Drives a listening server with autocannon: `connections` keep-alive clients sharing one walk of
 // the traffic plan (search/read/write cycle), each request's path and body taken from the shared
 // TrafficSource in setupRequest; every answer, timeout and connection error is recorded per class.
-// Closed loop by default (a client sends its next request when the previous one answered);
-// `overallRate` caps the offered load instead (open loop, requests per second over all clients).
+// Closed loop: a client sends its next request when the previous one answered. (autocannon's rate
+// options are not an open loop: they split the rate per connection and release it in one burst per
+// second, and a connection whose share rounds down to 0 is not limited at all.)
 import autocannon from "autocannon";
 import { LoadRecorder, type LoadFigures, type WriteOutcome } from "./load-report.js";
 import type { PlannedRequest, TrafficClass, TrafficSource } from "./traffic.js";
@@ -16,8 +17,6 @@ export interface DriveOptions {
   durationSeconds: number;
   /** Seconds without an answer before autocannon counts a timeout and reconnects. */
   timeoutSeconds?: number;
-  /** Requests per second over all connections (open loop); unset = closed loop. */
-  overallRate?: number;
 }
 
 /** autocannon's own figures, kept to cross-check ours (its latency histogram holds only 2xx). */
@@ -116,7 +115,6 @@ export async function driveLoad(options: DriveOptions): Promise<DriveResult> {
     headers: { authorization: `Bearer ${options.token}`, accept: "application/json" },
     requests: [request],
     setupClient,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   });
   return {
     figures: recorder.summary(result.duration),
