@@ -23,6 +23,7 @@ import { capacity, checkGoal, closedLoopMeanMs, cpuMsPerRequest, formatFigures, 
 import type { ParentMessage, ServerMessage, ServerUsage } from "./load-server.js";
 import { formatActivity, formatProfileRows, samplePostgres, summariseActivity, summariseCpuProfile, type ActivitySummary, type CpuProfile, type ProfileSummary } from "./profile-summary.js";
 import { bytes, ms } from "./stats.js";
+import { formatTable } from "./table.js";
 import { DEFAULT_MIX, parseMix, TrafficSource, trafficPlan, type TrafficMix } from "./traffic.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
 
@@ -358,6 +359,29 @@ function formatCase(r: CaseResult, opts: Options): string {
   return lines.join("\n");
 }
 
+function formatSummary(results: readonly CaseResult[]): string {
+  return formatTable(
+    ["db", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "errors", "writes ok", "load avg", "goal"],
+    results.map((r) => {
+      const f = r.drive.figures;
+      return [
+        r.db,
+        String(r.connections),
+        f.throughput.toFixed(1),
+        ms(f.latency.p50),
+        ms(f.latency.p95),
+        ms(f.latency.p99),
+        fmtInt(f.non2xx),
+        fmtInt(f.errors),
+        `${fmtInt(f.writes.acknowledged)}/${fmtInt(f.byClass.write.responses + f.byClass.write.timeouts + f.byClass.write.connErrors)}`,
+        `${r.resources.loadavgBefore.toFixed(1)}-${r.resources.loadavgAfter.toFixed(1)}`,
+        r.goal.met ? "met" : "not met",
+      ];
+    }),
+    { align: ["left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "left"] },
+  );
+}
+
 async function main(): Promise<number> {
   const opts = program.parse().opts<Options>();
   const corpus = loadCorpus(opts.corpus);
@@ -395,6 +419,7 @@ async function main(): Promise<number> {
       current = null;
     }
   }
+  if (results.length > 1) console.log(`\nsummary:\n${formatSummary(results)}`);
   if (opts.json) {
     writeFileSync(opts.json, JSON.stringify({ options: opts, plan, results }, null, 2));
     console.log(`\nwrote ${opts.json}`);
