@@ -55,6 +55,9 @@ describe.each(targets)("the benchmark against the real app on $db", ({ db, skip 
     const entries = generateEntries(0, 200, buildVocabulary(docs), { seed: "test" });
     const report = await postEntries(h!.inject, entries);
     expect(report.created).toBe(200);
+    // bench:load reads and updates these afterwards: one result per entry, in the order sent.
+    expect(report.results.map((r) => r.externalKey)).toEqual(entries.map((e) => e.externalKey));
+    expect(report.results.every((r) => /^[0-9a-f-]{36}$/.test(r.id))).toBe(true);
   });
 
   run(`maps search hits back to corpus ids once GET /api/v1/search exists${note}`, async (ctx) => {

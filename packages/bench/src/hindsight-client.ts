@@ -111,10 +111,15 @@ export interface BulkEntry {
   fields?: Record<string, unknown>;
 }
 
+/** Per entry of a batch, in the order sent: what the load benchmark reads and updates afterwards. */
+export interface BatchWriteReport extends WriteReport {
+  results: { id: string; slug: string; externalKey: string | null; outcome: string }[];
+}
+
 /** One `POST /api/v1/entries` batch (at most 1,000 entries). */
-export async function postEntries(t: Transport, entries: readonly BulkEntry[]): Promise<WriteReport> {
+export async function postEntries(t: Transport, entries: readonly BulkEntry[]): Promise<BatchWriteReport> {
   if (entries.length > MAX_PER_REQUEST) throw new Error(`at most ${MAX_PER_REQUEST} entries per request`);
-  const report = await call<WriteReport>(t, "POST", "/api/v1/entries", { entries });
+  const report = await call<BatchWriteReport>(t, "POST", "/api/v1/entries", { entries });
   if (report.created + report.updated + report.unchanged !== entries.length) {
     throw new Error(`POST /api/v1/entries reported ${report.created + report.updated + report.unchanged} results for ${entries.length} entries`);
   }
