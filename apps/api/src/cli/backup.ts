@@ -35,6 +35,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   oidc_login_states: "single sign-on flows in flight (minutes)",
   setup_tokens: "one-time first-admin links (a restored workspace has its admins)",
   sign_in_failures: "rate-limit counters (minutes to hours)",
+  rate_limit_hits: "request rate-limit counters (minutes to hours)",
   search_docs: "derived: rebuilt from entries after a restore",
   search_postings: "derived: rebuilt from entries after a restore",
   search_terms: "derived: rebuilt from entries after a restore",

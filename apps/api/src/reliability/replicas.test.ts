@@ -48,7 +48,8 @@ const entriesFor = (prefix: string, n: number) =>
 
 /** tRPC over app.inject, keeping the session cookie a sign-in sets. */
 async function call(app: FastifyInstance, procedure: string, input: unknown, cookie?: string, query = false) {
-  const headers: Record<string, string> = cookie ? { cookie } : {};
+  // The portal's same-origin header (plugins/csrf.ts), which every cookie-session write must carry.
+  const headers: Record<string, string> = { "x-hindsight-csrf": "1", ...(cookie ? { cookie } : {}) };
   const res = query
     ? await app.inject({ method: "GET", url: `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, headers })
     : input === undefined

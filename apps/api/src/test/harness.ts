@@ -93,6 +93,12 @@ export async function startHarness(target: DatabaseTarget, options: HarnessOptio
     HINDSIGHT_SEED: "false",
     LOG_LEVEL: "silent",
     PORTAL_DIR: "/nonexistent-portal",
+    // Tests send hundreds of searches and sign-ins from one address and token in seconds; the limits
+    // have their own tests (plugins/rate-limits.test.ts), which set them explicitly.
+    HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ADDRESS: "off",
+    HINDSIGHT_RATE_LIMIT_SIGN_IN_PER_ACCOUNT: "off",
+    HINDSIGHT_RATE_LIMIT_TOKEN: "off",
+    HINDSIGHT_RATE_LIMIT_SEARCH: "off",
     ...env,
   });
   const db = await target.create();
