@@ -155,6 +155,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // below (the default would answer "Body is not valid JSON", which sends people looking elsewhere).
     onProtoPoisoning: "ignore",
     onConstructorPoisoning: "ignore",
+    // A URL Fastify cannot decode (a stray %, bad escapes) gets the API's error shape, not Fastify's own.
+    frameworkErrors: (err, _req, reply) => {
+      void reply.status(400).send({ error: { code: "BAD_REQUEST", message: err.message } });
+    },
     // Per-request lines only when debugging; they would drown everything else at info.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
@@ -252,6 +256,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trpcOptions: {
       router: appRouter,
       createContext: async ({ req, res }): Promise<Context> => ({ deps, actor: await req.actor(), req, res }),
+      // tRPC answers a request it cannot even parse (no content type, say) with a JSON body labelled
+      // text/plain; every reply here is JSON (the portal uses httpBatchLink, no streaming).
+      responseMeta: ({ eagerGeneration }) => (eagerGeneration ? {} : { headers: { "content-type": "application/json" } }),
       onError: ({ error, path: procedure }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, procedure }, "tRPC procedure failed");
       },
