@@ -7,13 +7,14 @@ import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import { findUnsafeInput, Invalid, unsafeInputMessage } from "@hindsight/domain";
-import Fastify, { LogController, type FastifyInstance, type RouteOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from "fastify";
 import type { Config } from "./config.js";
 import { toRestError } from "./errors.js";
 import type { AppDeps } from "./deps.js";
 import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
 import { issueSetupToken, needsFirstAdmin, pruneSignInFailures } from "./identity/local-accounts.js";
 import { createOidcClient } from "./identity/oidc.js";
+import { edgeErrorHandler } from "./plugins/edge-errors.js";
 import { identityPlugin } from "./plugins/identity.js";
 import { oidcRoutes } from "./plugins/oidc.js";
 import { slackChatops, type SlackResponder } from "./rest/chatops.js";
@@ -156,14 +157,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onProtoPoisoning: "ignore",
     onConstructorPoisoning: "ignore",
     // A URL Fastify cannot decode (a stray %, bad escapes) gets the API's error shape, not Fastify's own.
-    frameworkErrors: (err, _req, reply) => {
-      void reply.status(400).send({ error: { code: "BAD_REQUEST", message: err.message } });
-    },
+    frameworkErrors: (err, req, reply) => void edgeErrorHandler(err, req as FastifyRequest, reply as FastifyReply),
     // Per-request lines only when debugging; they would drown everything else at info.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
 
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
+  // Before any route: Fastify hands each route the error handler in force when the route is added.
+  app.setErrorHandler(edgeErrorHandler);
   // REST and the other plain routes: the same refusal tRPC's middleware gives (trpc.ts), before any
   // handler runs, so a NUL byte or a prototype key in a body, query or path never reaches a write.
   app.addHook("preValidation", async (req, reply) => {
@@ -291,15 +292,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${req.method} ${url}` } });
-  });
-
-  app.setErrorHandler((err, req, reply) => {
-    const status = (err as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) {
-      req.log.error({ err }, "request failed");
-      return reply.status(500).send({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side" } });
-    }
-    return reply.status(status).send({ error: { code: "BAD_REQUEST", message: (err as Error).message } });
   });
 
   return app;

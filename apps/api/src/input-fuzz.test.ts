@@ -373,6 +373,14 @@ describe.each(targets)("input fuzzing on $name", (target) => {
       }
       limits.push(`${route.url}: ${limit} bytes`);
     }
+    // tRPC (the portal's imports) has the app's limit; its 413 comes in tRPC's shape.
+    const trpcState = { before: null as Record<string, string> | null };
+    await attempt("trpc imports.markdown [session] over the body limit", "trpc", async () => {
+      const res = await h.app.inject({ method: "POST", url: "/trpc/imports.markdown", headers: { cookie, "content-type": "application/json" }, payload: Buffer.alloc(APP_BODY_LIMIT + 1, 0x20) });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(413);
+      return res;
+    }, trpcState);
+    limits.push(`/trpc/*: ${APP_BODY_LIMIT} bytes`);
     console.log(`body limits on ${target.name}:\n  ${limits.join("\n  ")}`);
   }, 300_000);
 
