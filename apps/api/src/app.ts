@@ -151,7 +151,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 5000 },
     trustProxy: config.trustProxy,
     // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
-    bodyLimit: 32 * 1024 * 1024,
+    bodyLimit: config.bodyLimit,
     // Prototype keys are parsed as plain keys and then refused, naming where, by the preValidation hook
     // below (the default would answer "Body is not valid JSON", which sends people looking elsewhere).
     onProtoPoisoning: "ignore",

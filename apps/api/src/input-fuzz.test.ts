@@ -9,6 +9,7 @@
 import { databaseTargets } from "@hindsight/db/testing";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
+import { loadConfig } from "./config.js";
 import { slackSignature } from "./rest/chatops.js";
 import { ADMIN_TOKEN, sessionCookieFor, trpc, useHarness } from "./test/harness.js";
 import {
@@ -31,7 +32,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 /** The surface as of this suite; fewer means enumeration broke (a route or procedure vanishing is noticed too). */
 const MIN_REST_ROUTES = 15;
 const MIN_PROCEDURES = 79;
-const APP_BODY_LIMIT = 32 * 1024 * 1024;
+/** The app-wide limit the harness runs with (HINDSIGHT_BODY_LIMIT_MB unset). */
+const APP_BODY_LIMIT = loadConfig({}).bodyLimit;
 const SLACK_SECRET = "fuzz-slack-signing-secret-0123456789";
 
 const targets = await databaseTargets();
