@@ -14,7 +14,7 @@ import type { AppDeps } from "./deps.js";
 import { ensureAdminUser, pruneSessions } from "./identity/identity.js";
 import { issueSetupToken, needsFirstAdmin, pruneSignInFailures } from "./identity/local-accounts.js";
 import { createOidcClient } from "./identity/oidc.js";
-import { edgeErrorHandler } from "./plugins/edge-errors.js";
+import { edgeErrorHandler, refuseTrpcMultipart } from "./plugins/edge-errors.js";
 import { identityPlugin } from "./plugins/identity.js";
 import { oidcRoutes } from "./plugins/oidc.js";
 import { slackChatops, type SlackResponder } from "./rest/chatops.js";
@@ -165,6 +165,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
   // Before any route: Fastify hands each route the error handler in force when the route is added.
   app.setErrorHandler(edgeErrorHandler);
+  app.addHook("onRequest", refuseTrpcMultipart);
   // REST and the other plain routes: the same refusal tRPC's middleware gives (trpc.ts), before any
   // handler runs, so a NUL byte or a prototype key in a body, query or path never reaches a write.
   app.addHook("preValidation", async (req, reply) => {

@@ -51,6 +51,15 @@ describe.each(pglite)("refusals at the edge on $name", (target) => {
     expect(res.json().error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
+  run(`a multipart body to tRPC is a 415, not a 500${note}`, async () => {
+    // Was a 500: tRPC's Fastify adapter JSON.stringify-ed the raw multipart stream (circular).
+    for (const path of ["collections.update", "auth.signIn", "entries.list"]) {
+      const res = await h.app.inject({ method: "POST", url: `/trpc/${path}`, headers: { cookie: h.people.author.cookie, "content-type": "multipart/form-data; boundary=xyz" }, payload: '--xyz\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--' });
+      expect(res.statusCode, path).toBe(415);
+      expectTrpcError(res, `multipart to ${path}`);
+    }
+  });
+
   run(`a tRPC body over HINDSIGHT_BODY_LIMIT_MB is a 413 in tRPC's shape, and one under it is read${note}`, async () => {
     const cookie = h.people.author.cookie;
     const over = await h.app.inject({ method: "POST", url: "/trpc/imports.markdown", headers: { cookie, "content-type": "application/json" }, payload: Buffer.alloc(1024 * 1024 + 1, 0x20) });

@@ -24,7 +24,6 @@ import {
   storedChecksum,
   type Procedure,
   type Reply,
-  type RestRoute,
 } from "./test/surface.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
@@ -257,13 +256,16 @@ const slackBody = fc.record({
 
 /** fc.assert, reporting the failing request (its label says method, url and body) instead of a megabyte counterexample. */
 async function check<T>(arb: fc.Arbitrary<T>, numRuns: number, predicate: (value: T) => Promise<void>): Promise<void> {
+  let failure: string | null = null;
   try {
     await fc.assert(fc.asyncProperty(arb, predicate), { seed: SEED, numRuns, endOnFailure: true });
   } catch (err) {
+    // Not rethrown with the error as its cause: that would print fast-check's whole counterexample.
     const where = /\{ seed: [^}]*\}/.exec((err as Error).message)?.[0] ?? "";
     const cause = (err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message;
-    throw new Error(`${cause.slice(0, 3_000)}\n(replay: FUZZ_SEED=${SEED}, ${where.slice(0, 200)})`);
+    failure = `${cause.slice(0, 3_000)}\n(replay: FUZZ_SEED=${SEED}, ${where.slice(0, 200)})`;
   }
+  if (failure) throw new Error(failure);
 }
 
 // ---------------------------------------------------------------------------------------------
