@@ -27,7 +27,7 @@ import {
 } from "./test/surface.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 /** The surface as of this suite; fewer means enumeration broke (a route or procedure vanishing is noticed too). */
 const MIN_REST_ROUTES = 15;
 const MIN_PROCEDURES = 79;
