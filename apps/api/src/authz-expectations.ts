@@ -6,8 +6,9 @@
 // route missing here.
 //
 // Roles: anonymous; reader (signed in, in no team); member and maintainer of team alpha; admin (an
-// org admin in no team); outsider (a member of team beta). Targets are made fresh for each case by
-// `author`, a member of alpha who is none of the roles, so no role reads a target as its author.
+// org admin in no team); outsider (a member of team beta). Targets are made by `author`, a member
+// of alpha who is none of the roles, so no role reads a target as its author (fresh for each role
+// that may change one; the test says when they are shared).
 //
 // A denied case must answer 401 (anonymous), or 403/404; `hides: true` says the product answers 404
 // so as not to confirm the target exists (entries a role may not read), and then 403 is a failure.

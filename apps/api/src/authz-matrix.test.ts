@@ -1,5 +1,5 @@
 // The authorisation matrix: every tRPC procedure and every REST route, for every role (anonymous,
-// reader, member, maintainer, admin, outsider), on realistic targets made fresh for each case, against
+// reader, member, maintainer, admin, outsider), on realistic targets made for the case, against
 // the reviewable table in authz-expectations.ts. A denial must be 401/403/404 (404 where the table
 // says existence is hidden), never a 200 and never a 500. The test fails on any procedure or route
 // missing from the table, and prints the counts.
