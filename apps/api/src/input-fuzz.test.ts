@@ -321,6 +321,7 @@ describe.each(targets)("input fuzzing on $name", (target) => {
     expect(draft.status).toBe(200);
     const collection = await trpc<{ id: string }>(h.app, "collections.create", { title: "Onboarding", teamId: h.teams.alpha, sections: [{ title: "Start", items: [{ entryId: entry.data!.id }] }] }, { cookie });
     expect(collection.status).toBe(200);
+    fixtureIds.length = 0; // this database's ids only
     fixtureIds.push(entry.data!.id, draft.data!.id, collection.data!.id, h.teams.alpha, h.teams.beta, h.people.author.id, h.people.other.id);
   });
 
