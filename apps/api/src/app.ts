@@ -8,7 +8,7 @@ import { createDatabase, runMigrations, type Database } from "@hindsight/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import { findUnsafeInput, Invalid, unsafeInputMessage } from "@hindsight/domain";
-import Fastify, { LogController, type FastifyInstance, type RouteOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from "fastify";
 import type { Config } from "./config.js";
 import { toRestError } from "./errors.js";
 import type { AppDeps } from "./deps.js";
@@ -16,6 +16,7 @@ import { ensureAdminUser } from "./identity/identity.js";
 import { issueSetupToken, needsFirstAdmin } from "./identity/local-accounts.js";
 import { createOidcClient } from "./identity/oidc.js";
 import { csrfProtection } from "./plugins/csrf.js";
+import { edgeErrorHandler, refuseTrpcMultipart } from "./plugins/edge-errors.js";
 import { identityPlugin } from "./plugins/identity.js";
 import { rateLimits } from "./plugins/rate-limits.js";
 import { securityHeaders } from "./plugins/security-headers.js";
@@ -145,11 +146,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 5000 },
     trustProxy: config.trustProxy,
     // Portal imports (a Slack export as base64) go through tRPC; REST routes set their own limits.
-    bodyLimit: 32 * 1024 * 1024,
+    bodyLimit: config.bodyLimit,
     // Prototype keys are parsed as plain keys and then refused, naming where, by the preValidation hook
     // below (the default would answer "Body is not valid JSON", which sends people looking elsewhere).
     onProtoPoisoning: "ignore",
     onConstructorPoisoning: "ignore",
+    // A URL Fastify cannot decode (a stray %, bad escapes) gets the API's error shape, not Fastify's own.
+    frameworkErrors: (err, req, reply) => void edgeErrorHandler(err, req as FastifyRequest, reply as FastifyReply),
     // Per-request lines only when debugging; they would drown everything else at info.
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
   });
@@ -158,6 +161,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Before any route, so every request gets its id echoed and is measured.
   const metrics = createMetrics();
   await app.register(requestIdPlugin);
+  // Before any route: Fastify hands each route the error handler in force when the route is added.
+  app.setErrorHandler(edgeErrorHandler);
+  app.addHook("onRequest", refuseTrpcMultipart);
   // REST and the other plain routes: the same refusal tRPC's middleware gives (trpc.ts), before any
   // handler runs, so a NUL byte or a prototype key in a body, query or path never reaches a write.
   app.addHook("preValidation", async (req, reply) => {
@@ -257,6 +263,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trpcOptions: {
       router: appRouter,
       createContext: async ({ req, res }): Promise<Context> => ({ deps, actor: await req.actor(), req, res }),
+      // tRPC answers a request it cannot even parse (no content type, say) with a JSON body labelled
+      // text/plain; every reply here is JSON (the portal uses httpBatchLink, no streaming).
+      responseMeta: ({ eagerGeneration }) => (eagerGeneration ? {} : { headers: { "content-type": "application/json" } }),
       onError: ({ error, path: procedure }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, procedure }, "tRPC procedure failed");
       },
@@ -289,15 +298,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${req.method} ${url}` } });
-  });
-
-  app.setErrorHandler((err, req, reply) => {
-    const status = (err as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) {
-      req.log.error({ err }, "request failed");
-      return reply.status(500).send({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side" } });
-    }
-    return reply.status(status).send({ error: { code: "BAD_REQUEST", message: (err as Error).message } });
   });
 
   return app;

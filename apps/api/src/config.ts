@@ -99,6 +99,8 @@ const ZEnv = z
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     PORTAL_DIR: z.string().default(path.join(repoRoot, "apps/portal/dist")),
     /** How long searches are kept for the knowledge gaps (they are stored redacted). */
+    /** Largest request body the portal's API (tRPC) accepts, in MiB: its Slack-export upload is the largest. */
+    HINDSIGHT_BODY_LIMIT_MB: z.coerce.number({ message: "must be a number of MiB" }).int("must be a whole number of MiB").min(1).max(1024).default(32),
     SEARCH_LOG_DAYS: z.coerce.number({ message: "must be a number of days" }).int("must be a whole number of days").min(1).max(3650).default(180),
     /** Strict-Transport-Security on every answer; defaults to on when HINDSIGHT_PUBLIC_URL is https. */
     HINDSIGHT_HSTS: boolFromEnv.optional(),
@@ -276,6 +278,8 @@ export interface Config {
   /** Trust X-Forwarded-* from a proxy in front (the client address for sign-in limits). */
   trustProxy: boolean;
   searchLogDays: number;
+  /** The app-wide request body limit in bytes (REST routes set their own, documented in the API reference). */
+  bodyLimit: number;
   /** Base URL of the portal for links sent out (chat messages), without a trailing slash. */
   publicUrl: string;
   digests: {
@@ -360,6 +364,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trustProxy: e.HINDSIGHT_TRUST_PROXY,
     searchLogDays: e.SEARCH_LOG_DAYS,
+    bodyLimit: e.HINDSIGHT_BODY_LIMIT_MB * 1024 * 1024,
     publicUrl: (e.HINDSIGHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     digests: {
       schedule: e.HINDSIGHT_DIGESTS,

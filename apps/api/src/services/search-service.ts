@@ -199,8 +199,13 @@ export async function pruneSearchLog(db: ServiceContext["db"], days: number): Pr
   return Number(row?.n ?? 0);
 }
 
-/** Records which hit of a search the caller opened (gaps are searches nobody opened). */
+/**
+ * Records which hit of a search the caller opened (gaps are searches nobody opened). Only an entry the
+ * caller may read can have been opened; anything else is not found, as everywhere else.
+ */
 export async function recordOpened(ctx: ServiceContext, queryId: number, entryId: string): Promise<void> {
+  const found = await loadGuarded(ctx.db, entryId);
+  if (!found || !canReadEntry(ctx.actor, found.guard)) throw new NotFound("Entry");
   await ctx.db
     .update(searchQueries)
     .set({ openedEntryId: entryId })
