@@ -101,6 +101,7 @@ export const TRPC_EXPECTATIONS: Record<string, Case[]> = {
   "auth.signUp": [{ target: "a new local account", input: (f) => ({ handle: f.unique("new"), name: "New Person", password: "correct horse battery staple 42" }), allow: ALL }],
   "auth.setup": [{ target: "first admin with a forged set-up token", input: (f) => ({ token: "forged-token", handle: f.unique("boss"), name: "Boss", password: "correct horse battery staple 42" }), allow: NOBODY }],
   "auth.signOut": [{ target: "own session", input: () => undefined, allow: ALL }],
+  "auth.signOutEverywhere": [{ target: "all own sessions", input: () => undefined, allow: SIGNED_IN }],
 
   // --- me: only ever the caller's own things; someone else's are not found.
   "me.get": [{ target: "self (null when anonymous)", input: () => undefined, allow: ALL }],
@@ -275,6 +276,9 @@ const json = (url: string, body?: unknown) => ({ url, body });
 /** REST: bearer tokens only (a role's own token), so anonymous is every request without one. */
 export const REST_EXPECTATIONS: RestCase[] = [
   { method: "GET", route: "/healthz", target: "health", request: async () => json("/healthz"), allow: ALL },
+  // Probes for the load balancer and the scraper, on the internal network (docs/reliability.md).
+  { method: "GET", route: "/readyz", target: "readiness", request: async () => json("/readyz"), allow: ALL },
+  { method: "GET", route: "/metrics", target: "metrics", request: async () => json("/metrics"), allow: ALL },
   { method: "GET", route: "/api/v1/openapi.json", target: "API document", request: async () => json("/api/v1/openapi.json"), allow: ALL },
   { method: "POST", route: "/api/v1/entries", target: "an entry for alpha", request: async (f) => json("/api/v1/entries", { kind: "fix", title: "REST fix", team: "alpha", externalKey: f.unique("k") }), allow: ALPHA },
   { method: "POST", route: "/api/v1/entries", target: "an entry for no team", request: async (f) => json("/api/v1/entries", { kind: "fix", title: "REST fix", externalKey: f.unique("k") }), allow: SIGNED_IN },

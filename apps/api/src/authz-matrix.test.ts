@@ -158,7 +158,7 @@ async function asRole(h: Harness, world: World, role: Role): Promise<{ cookie?: 
 /** A tRPC call as the portal's client makes it (its batch link sends a mutation without input as `{}`). */
 async function call(app: FastifyInstance, path: string, type: "query" | "mutation", input: unknown, auth: { cookie?: string }) {
   if (type === "query" || input !== undefined) return trpc(app, path, input, auth, type);
-  const res = await app.inject({ method: "POST", url: `/trpc/${path}?batch=1`, headers: { ...(auth.cookie ? { cookie: auth.cookie } : {}), "content-type": "application/json" }, payload: "{}" });
+  const res = await app.inject({ method: "POST", url: `/trpc/${path}?batch=1`, headers: { ...(auth.cookie ? { cookie: auth.cookie } : {}), "x-hindsight-csrf": "1", "content-type": "application/json" }, payload: "{}" });
   const [body] = res.json() as { error?: { message: string; data: { code: string } } }[];
   return { status: res.statusCode, error: body?.error } as Awaited<ReturnType<typeof trpc>>;
 }

@@ -37,7 +37,7 @@ describe.each(pglite)("refusals at the edge on $name", (target) => {
 
   run(`a tRPC mutation without a content type is a 415 labelled as the JSON it is${note}`, async () => {
     // Was the tRPC error envelope sent as text/plain.
-    const res = await h.app.inject({ method: "POST", url: "/trpc/auth.signOut" });
+    const res = await h.app.inject({ method: "POST", url: "/trpc/auth.signOut", headers: { "x-hindsight-csrf": "1" } });
     expect(res.statusCode).toBe(415);
     expectTrpcError(res, "POST /trpc/auth.signOut without a content type");
   });
@@ -45,7 +45,7 @@ describe.each(pglite)("refusals at the edge on $name", (target) => {
   run(`a content type no parser takes, under /trpc, is a 415 in tRPC's shape${note}`, async () => {
     // Was Fastify's default {"statusCode":415,"code":"FST_ERR_CTP_INVALID_MEDIA_TYPE",…}: the tRPC
     // routes were registered before the app's error handler, so they never got it.
-    const res = await h.app.inject({ method: "POST", url: "/trpc/auth.options", headers: { "content-type": "application/zip" }, payload: "PK\u0003\u0004" });
+    const res = await h.app.inject({ method: "POST", url: "/trpc/auth.options", headers: { "x-hindsight-csrf": "1", "content-type": "application/zip" }, payload: "PK\u0003\u0004" });
     expect(res.statusCode).toBe(415);
     expectTrpcError(res, "POST /trpc/auth.options as application/zip");
     expect(res.json().error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
@@ -54,7 +54,7 @@ describe.each(pglite)("refusals at the edge on $name", (target) => {
   run(`a multipart body to tRPC is a 415, not a 500${note}`, async () => {
     // Was a 500: tRPC's Fastify adapter JSON.stringify-ed the raw multipart stream (circular).
     for (const path of ["collections.update", "auth.signIn", "entries.list"]) {
-      const res = await h.app.inject({ method: "POST", url: `/trpc/${path}`, headers: { cookie: h.people.author.cookie, "content-type": "multipart/form-data; boundary=xyz" }, payload: '--xyz\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--' });
+      const res = await h.app.inject({ method: "POST", url: `/trpc/${path}`, headers: { cookie: h.people.author.cookie, "x-hindsight-csrf": "1", "content-type": "multipart/form-data; boundary=xyz" }, payload: '--xyz\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--' });
       expect(res.statusCode, path).toBe(415);
       expectTrpcError(res, `multipart to ${path}`);
     }
@@ -62,7 +62,7 @@ describe.each(pglite)("refusals at the edge on $name", (target) => {
 
   run(`a tRPC body over HINDSIGHT_BODY_LIMIT_MB is a 413 in tRPC's shape, and one under it is read${note}`, async () => {
     const cookie = h.people.author.cookie;
-    const over = await h.app.inject({ method: "POST", url: "/trpc/imports.markdown", headers: { cookie, "content-type": "application/json" }, payload: Buffer.alloc(1024 * 1024 + 1, 0x20) });
+    const over = await h.app.inject({ method: "POST", url: "/trpc/imports.markdown", headers: { cookie, "x-hindsight-csrf": "1", "content-type": "application/json" }, payload: Buffer.alloc(1024 * 1024 + 1, 0x20) });
     expect(over.statusCode).toBe(413);
     expectTrpcError(over, "over the limit");
     expect(over.json().error.data.code).toBe("PAYLOAD_TOO_LARGE");

@@ -347,7 +347,8 @@ describe.each(targets)("input fuzzing on $name", (target) => {
             }
             let i = 0;
             const url = route.url.replace(/:[A-Za-z]+|\*/g, () => c.params[i++] ?? "x") + c.query;
-            const headers: Record<string, string> = { ...auth.headers() };
+            // Every case carries the portal's same-origin header (plugins/csrf.ts), so it reaches validation.
+            const headers: Record<string, string> = { "x-hindsight-csrf": "1", ...auth.headers() };
             if (auth === slackSigned) {
               const ts = String(Math.floor(Date.now() / 1000));
               Object.assign(headers, { "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature(SLACK_SECRET, ts, String(c.body)) });
@@ -370,7 +371,7 @@ describe.each(targets)("input fuzzing on $name", (target) => {
       const state = { before: null as Record<string, string> | null };
       for (const auth of [auths[0]!, auths[2]!]) {
         await attempt(`${route.method} ${route.url} [${auth.name}] over the body limit`, "rest", async () => {
-          const res = await h.app.inject({ method: "POST", url, headers: { ...auth.headers(), "content-type": "application/json" }, payload: Buffer.alloc(limit + 1, 0x20) });
+          const res = await h.app.inject({ method: "POST", url, headers: { "x-hindsight-csrf": "1", ...auth.headers(), "content-type": "application/json" }, payload: Buffer.alloc(limit + 1, 0x20) });
           // 401 before the body is read is also a refusal; anything else must be Fastify's 413.
           if (res.statusCode !== 401) expect(res.statusCode, `${route.url}: ${res.body.slice(0, 200)}`).toBe(413);
           return res;
@@ -381,7 +382,7 @@ describe.each(targets)("input fuzzing on $name", (target) => {
     // tRPC (the portal's imports) has the app's limit; its 413 comes in tRPC's shape.
     const trpcState = { before: null as Record<string, string> | null };
     await attempt("trpc imports.markdown [session] over the body limit", "trpc", async () => {
-      const res = await h.app.inject({ method: "POST", url: "/trpc/imports.markdown", headers: { cookie, "content-type": "application/json" }, payload: Buffer.alloc(APP_BODY_LIMIT + 1, 0x20) });
+      const res = await h.app.inject({ method: "POST", url: "/trpc/imports.markdown", headers: { cookie, "x-hindsight-csrf": "1", "content-type": "application/json" }, payload: Buffer.alloc(APP_BODY_LIMIT + 1, 0x20) });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(413);
       return res;
     }, trpcState);
@@ -407,7 +408,7 @@ describe.each(targets)("input fuzzing on $name", (target) => {
       for (const auth of forAdmins ? [...auths, adminAuth] : auths) {
         const state = { before: null as Record<string, string> | null };
         await check(cases, runs, async (c) => {
-            const req = trpcRequest(proc, c, auth.headers());
+            const req = trpcRequest(proc, c, { "x-hindsight-csrf": "1", ...auth.headers() });
             const label = `trpc ${proc.path} [${auth.name}] ${c.transport} ${req.method} ${req.url.slice(0, 200)} ${String(req.payload ?? "").slice(0, 120)}`;
             await attempt(label, "trpc", () => h.app.inject(req), state);
         });

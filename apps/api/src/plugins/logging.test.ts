@@ -26,7 +26,8 @@ describe("logs hold no secrets", () => {
   const { h, run, note } = useHarness(target, { env: { LOG_LEVEL: "trace", HINDSIGHT_TRUST_PROXY: "true" }, logStream });
 
   const call = async (method: "GET" | "POST", url: string, opts: { body?: unknown; cookie?: string; bearer?: string; requestId?: string } = {}) => {
-    const headers: Record<string, string> = {};
+    // The portal's same-origin header (plugins/csrf.ts), as every browser write carries it.
+    const headers: Record<string, string> = { "x-hindsight-csrf": "1" };
     if (opts.cookie) headers.cookie = opts.cookie;
     if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
     if (opts.requestId) headers["x-request-id"] = opts.requestId;
