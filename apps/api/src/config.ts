@@ -301,7 +301,7 @@ export interface Config {
   } | null;
   /** Encrypts the secrets that must be used again (chat integrations' HMAC keys); null: those cannot be created. */
   secretKey: Buffer | null;
-  /** Readiness and shutdown (docs/reliability-operations.md). */
+  /** Readiness and shutdown (docs/reliability.md (Operations)). */
   ops: { readyMaxOutboxLagSeconds: number; shutdownGraceMs: number };
 }
 

@@ -166,7 +166,7 @@ describe("graceful shutdown of the server process", () => {
     expect(code).toBe(0);
     const shutdownMs = Date.now() - signalledAt;
     expect(first.output()).toMatch(/shut down cleanly/);
-    // A figure for docs/reliability-operations.md (includes the deliberate wait before the second half).
+    // A figure for docs/reliability.md (Operations) (includes the deliberate wait before the second half).
     console.log(`shutdown: SIGTERM to exit ${shutdownMs} ms (with one slow import in flight); a new connection got ${late.error ?? late.status}`);
 
     // The lock is released: a new process starts on the same directory, and the import is there.

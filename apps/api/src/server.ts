@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } }, strict: true });
   const config = loadConfig(values.demo ? { ...process.env, HINDSIGHT_DEMO: process.env.HINDSIGHT_DEMO ?? "true" } : process.env);
   const app = await buildApp(config);
-  // Graceful shutdown (docs/reliability-operations.md): stop listening, answer 503 to requests on
+  // Graceful shutdown (docs/reliability.md (Operations)): stop listening, answer 503 to requests on
   // kept-alive connections, let in-flight requests finish, then stop background work and close the
   // database (which releases the PGlite data directory's lock). Connections still busy after the
   // grace period are cut; if closing still hangs, the process exits 1 rather than linger.

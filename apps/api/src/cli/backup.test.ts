@@ -146,7 +146,7 @@ describe.each(targets)("backup and restore on $name", (target) => {
     const restored = await restoreBackup(dst!.database, file);
     const restoreMs = Date.now() - restoreStarted;
     expect(restored.rows).toBe(written.rows);
-    // Figures for docs/reliability-operations.md.
+    // Figures for docs/reliability.md (Operations).
     console.log(`backup on ${target.name}: ${written.rows} rows of ${written.tables} tables, ${written.bytes} bytes gzipped, written in ${backupMs} ms, restored in ${restoreMs} ms`);
     for (const t of header.tables) {
       expect(await tableDump(dst!.database, t.name), `table ${t.name}`).toEqual(await tableDump(src!.database, t.name));

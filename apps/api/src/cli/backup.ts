@@ -1,5 +1,5 @@
 // `hindsight-admin backup <file>` and `hindsight-admin restore <file>`: the whole workspace as one
-// gzipped JSON-lines file, and back. Owns the backup format (docs/reliability-operations.md):
+// gzipped JSON-lines file, and back. Owns the backup format (docs/reliability.md (Operations)):
 //
 //   line 1   header: {"format":"hindsight-backup","version":1,"createdAt",…,"migrations":{"level","applied"},
 //            "tables":[{"name","columns","rows"}…] (in restore order: parents before children),
