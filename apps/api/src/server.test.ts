@@ -2,24 +2,11 @@
 // directory, keep the data intact, and refuse bad configuration naming the variable.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort, SERVER_JS as serverJs } from "./reliability/server-process.js";
 
-const serverJs = fileURLToPath(new URL("../dist/server.js", import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 interface Run {
   child: ChildProcess;
