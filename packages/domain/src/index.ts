@@ -1,6 +1,7 @@
 // @hindsight/domain: pure schemas, types and rules shared by the API, the portal and the CLI. No I/O.
 export * from "./errors.js";
 export * from "./identity.js";
+export * from "./csrf.js";
 export * from "./input-safety.js";
 export * from "./kinds.js";
 export * from "./entry.js";

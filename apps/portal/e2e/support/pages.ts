@@ -16,6 +16,9 @@ export async function settle(page: Page, extraMs = 0): Promise<void> {
   await page
     .waitForFunction(() => document.querySelectorAll(".mantine-Loader-root").length === 0, undefined, { timeout: 10_000 })
     .catch(() => undefined);
+  // Two frames first: a change just made (a colour scheme switched, a control selected) starts its CSS
+  // transitions only at the next style recalculation, and until then there is nothing to wait for.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page
     .waitForFunction(
       () =>

@@ -19,6 +19,11 @@ export interface E2E {
   readonly dialogs: string[];
   /** Uncaught exceptions in the page during this test. */
   readonly pageErrors: string[];
+  /**
+   * What the Content-Security-Policy refused during this test; any left at the end fail it. A test
+   * that provokes a refusal on purpose checks it and empties the list.
+   */
+  readonly cspViolations: string[];
   /** A further signed-out context + page in the same browser (e.g. a second person); closed after the test. */
   newPage(): Promise<Page>;
 }
@@ -136,6 +141,9 @@ export function useE2E(): E2E {
     },
     get pageErrors() {
       return pageErrors;
+    },
+    get cspViolations() {
+      return cspViolations;
     },
     newPage: open,
   };
