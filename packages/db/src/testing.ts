@@ -40,12 +40,45 @@ async function probePostgres(): Promise<string | null> {
   }
 }
 
-export async function databaseTargets(): Promise<DatabaseTarget[]> {
-  let skipReason = await probePostgres();
-  if (skipReason && process.env.CI === "true") {
-    throw new Error(`${skipReason}. CI=true requires Postgres for the data-layer tests.`);
+/**
+ * Why Postgres-backed tests cannot run here, or null when they can. With CI=true a missing Postgres is
+ * an error (`what` names the tests that need it), never a skip.
+ */
+export async function postgresSkipReason(what = "the data-layer tests"): Promise<string | null> {
+  const reason = await probePostgres();
+  if (reason && process.env.CI === "true") throw new Error(`${reason}. CI=true requires Postgres for ${what}.`);
+  return reason ? `${reason}; set TEST_DATABASE_URL or start Postgres to run these tests` : null;
+}
+
+async function onAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
   }
-  if (skipReason) skipReason += "; set TEST_DATABASE_URL or start Postgres to run these tests";
+}
+
+export interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** An empty throwaway Postgres database, not migrated (for processes under test that migrate it themselves). */
+export async function scratchPostgresDatabase(prefix = "hindsight_test"): Promise<ScratchDatabase> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await onAdmin((admin) => admin.query(`create database ${name}`));
+  return {
+    url: withDatabase(adminUrl(), name),
+    drop: async () => {
+      await onAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+export async function databaseTargets(): Promise<DatabaseTarget[]> {
+  const skipReason = await postgresSkipReason();
   return [
     {
       name: "pglite",
@@ -60,29 +93,15 @@ export async function databaseTargets(): Promise<DatabaseTarget[]> {
       name: "postgres",
       skipReason,
       create: async () => {
-        const name = `hindsight_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-        const admin = new pg.Client({ connectionString: adminUrl() });
-        await admin.connect();
-        try {
-          await admin.query(`create database ${name}`);
-        } finally {
-          await admin.end();
-        }
-        const url = withDatabase(adminUrl(), name);
-        const database = await createDatabase({ driver: "postgres", url, poolSize: 4 });
+        const scratch = await scratchPostgresDatabase();
+        const database = await createDatabase({ driver: "postgres", url: scratch.url, poolSize: 4 });
         await runMigrations(database);
         return {
           database,
-          url,
+          url: scratch.url,
           drop: async () => {
             await database.close();
-            const c = new pg.Client({ connectionString: adminUrl() });
-            await c.connect();
-            try {
-              await c.query(`drop database if exists ${name} with (force)`);
-            } finally {
-              await c.end();
-            }
+            await scratch.drop();
           },
         };
       },

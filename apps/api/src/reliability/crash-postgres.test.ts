@@ -4,9 +4,9 @@
 import { createDatabase } from "@hindsight/db";
 import { describe, it } from "vitest";
 import { expectEveryKillSurvived, generate, importUnderKills, inspect, report, SEED } from "./crash-import.js";
-import { postgresSkipReason, scratchDatabase } from "./server-process.js";
+import { postgresSkipReason, scratchPostgresDatabase as scratchDatabase } from "@hindsight/db/testing";
 
-const skip = await postgresSkipReason();
+const skip = await postgresSkipReason("the reliability tests");
 
 describe("crash safety on Postgres: SIGKILL during a 10,000-entry REST import", () => {
   it.skipIf(skip !== null)(

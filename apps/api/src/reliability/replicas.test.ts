@@ -16,9 +16,9 @@ import { buildApp } from "../app.js";
 import { loadConfig, type Config } from "../config.js";
 import { runRetention } from "../services/retention.js";
 import { FakeEngine } from "../test/fake-engine.js";
-import { postgresSkipReason, scratchDatabase, type ScratchDatabase } from "./server-process.js";
+import { postgresSkipReason, scratchPostgresDatabase as scratchDatabase, type ScratchDatabase } from "@hindsight/db/testing";
 
-const skip = await postgresSkipReason();
+const skip = await postgresSkipReason("the reliability tests");
 const note = skip ? ` (skipped: ${skip})` : "";
 const TOKEN = "replicas-admin-token";
 

@@ -1,12 +1,10 @@
 // Test support for the reliability suites: the real built server (dist/server.js) as a child process
 // that can be SIGKILLed and started again on the same data, a seeded PRNG so a failing run can be
-// replayed, and throwaway Postgres databases for the processes to share.
+// replayed. Throwaway Postgres databases for the processes to share come from @hindsight/db/testing.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
-import { createDatabase, type Database } from "@hindsight/db";
 
 export const SERVER_JS = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
 
@@ -118,42 +116,3 @@ export function prng(seed: number): () => number {
   };
 }
 
-const adminUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** Why Postgres cannot be used here, or null. With CI=true a missing Postgres is an error, not a skip. */
-export async function postgresSkipReason(): Promise<string | null> {
-  try {
-    await onAdmin((admin) => admin.ping());
-    return null;
-  } catch (err) {
-    const reason = `Postgres is not reachable at ${new URL(adminUrl()).host} (${(err as Error).message})`;
-    if (process.env.CI === "true") throw new Error(`${reason}. CI=true requires Postgres for the reliability tests.`, { cause: err });
-    return `${reason}; set TEST_DATABASE_URL or start Postgres to run these tests`;
-  }
-}
-
-async function onAdmin<T>(fn: (admin: Database) => Promise<T>): Promise<T> {
-  const admin = await createDatabase({ driver: "postgres", url: adminUrl(), poolSize: 1 });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.close();
-  }
-}
-
-export interface ScratchDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** An empty Postgres database (no migrations: the processes under test apply them). */
-export async function scratchDatabase(prefix: string): Promise<ScratchDatabase> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await onAdmin((admin) => admin.exec(`create database ${name}`));
-  const u = new URL(adminUrl());
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: () => onAdmin((admin) => admin.exec(`drop database if exists ${name} with (force)`)),
-  };
-}
