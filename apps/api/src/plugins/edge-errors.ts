@@ -3,8 +3,9 @@
 // that was called: tRPC's error envelope under /trpc (so the portal's client reads it), the REST error
 // shape elsewhere. Anything else is a 500 with no detail. Set before any route is registered, since
 // Fastify gives each route the error handler in force when it was added.
-import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { trpcErrorBody } from "./refusal.js";
 
 const TRPC_KEY_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
   400: "BAD_REQUEST",
@@ -21,10 +22,7 @@ const TRPC_KEY_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
 };
 
 function trpcError(reply: FastifyReply, status: number, message: string, path: string) {
-  const key = TRPC_KEY_BY_STATUS[status] ?? "BAD_REQUEST";
-  return reply.status(status).send({
-    error: { message, code: TRPC_ERROR_CODES_BY_KEY[key], data: { code: key, httpStatus: status, path, fieldErrors: null, details: null } },
-  });
+  return reply.status(status).send(trpcErrorBody(TRPC_KEY_BY_STATUS[status] ?? "BAD_REQUEST", status, message, path, null));
 }
 
 const trpcPath = (url: string) => url.slice("/trpc/".length).split("?")[0] ?? "";

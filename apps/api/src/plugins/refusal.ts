@@ -1,10 +1,14 @@
 // Refusing a request from a Fastify hook, before tRPC or a REST handler runs, in the shape its client
 // reads: tRPC's error envelope (one per call of a batch) under /trpc, the REST error object elsewhere.
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
-const JSON_RPC_CODES = { FORBIDDEN: -32003, TOO_MANY_REQUESTS: -32029 } as const;
+export type RefusalCode = Extract<TRPC_ERROR_CODE_KEY, "FORBIDDEN" | "TOO_MANY_REQUESTS">;
 
-export type RefusalCode = keyof typeof JSON_RPC_CODES;
+/** One call's error in tRPC's envelope, as the portal's client reads it (edge-errors.ts answers in it too). */
+export function trpcErrorBody(code: TRPC_ERROR_CODE_KEY, status: number, message: string, path: string | null, details: Record<string, unknown> | null) {
+  return { error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus: status, path, fieldErrors: null, details } } };
+}
 
 /** The tRPC procedure paths a request calls (`/trpc/a.b,c.d?batch=1` calls two), or null for other routes. */
 export function trpcPaths(req: FastifyRequest): string[] | null {
@@ -29,8 +33,6 @@ export function refuse(
 ): FastifyReply {
   const paths = trpcPaths(req);
   if (!paths) return reply.status(status).send({ error: { code, message, details } });
-  const one = (path: string | undefined) => ({
-    error: { message, code: JSON_RPC_CODES[code], data: { code, httpStatus: status, path: path ?? null, fieldErrors: null, details } },
-  });
+  const one = (path: string | undefined) => trpcErrorBody(code, status, message, path ?? null, details);
   return reply.status(status).send(isBatch(req) ? (paths.length ? paths : [undefined]).map(one) : one(paths[0]));
 }
