@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import type { AppDeps } from "./deps.js";
 import { fieldErrorsOf, toTRPCError } from "./errors.js";
-import type { ServiceContext } from "./services/context.js";
+import { serviceContext } from "./services/context.js";
 
 export interface Context {
   deps: AppDeps;
@@ -57,7 +57,7 @@ export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeInput)
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw toTRPCError(new Unauthorized());
-  const services: ServiceContext = { db: ctx.deps.database.db, actor: ctx.actor, search: ctx.deps.searchSync, metrics: ctx.deps.metrics };
+  const services = serviceContext(ctx.deps, ctx.actor);
   return next({ ctx: { ...ctx, actor: ctx.actor, services } });
 });
 

@@ -23,7 +23,8 @@ import type { Config } from "../config.js";
 import type { AppDeps } from "../deps.js";
 import { secretsEqual } from "../identity/secrets.js";
 import { LINK_TOKEN_TTL_SECONDS, signLinkToken, unlinkChatIdentity, type ChatIdentity } from "../services/chat-link-service.js";
-import { ANONYMOUS_CHAT_READER, chatContext, chatSearch, identifyChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
+import { serviceContext } from "../services/context.js";
+import { ANONYMOUS_CHAT_READER, chatSearch, identifyChatUser, saveChatMessage, type SaveOutcome } from "../services/chatops-service.js";
 import { getEntry } from "../services/entry-service.js";
 import type { SearchResponse } from "../services/search-service.js";
 import { SLACK_SIGNATURE } from "./openapi.js";
@@ -420,7 +421,7 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
     }
     const q = (sub === "search" ? rest.join(" ") : text).trim();
     if (!q) return noHitsMessage(publicUrl, "");
-    const ctx = chatContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER);
+    const ctx = serviceContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER);
     const result = await chatSearch(ctx, deps.engine, q, HITS);
     return result.hits.length === 0 ? noHitsMessage(publicUrl, q) : resultsMessage(publicUrl, q, result);
   });
@@ -449,7 +450,7 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
     const identity = slackIdentity(envelope.team_id, event.user);
     const mapped = identity ? await identifyChatUser(deps, identity) : null;
     if (!mapped) return reply.send({ ok: true, unfurled: 0 });
-    const ctx = chatContext(deps, mapped.actor);
+    const ctx = serviceContext(deps, mapped.actor);
     const unfurls: Record<string, unknown> = {};
     for (const { url } of event.links ?? []) {
       const slug = entrySlugFromUrl(url, publicUrl);
@@ -511,7 +512,7 @@ export async function slackChatops(app: FastifyInstance, opts: ChatopsOptions): 
     }
     const message = converted.message;
     const saved = await saveChatMessage(
-      chatContext(deps, mapped.actor),
+      serviceContext(deps, mapped.actor),
       {
         channel: { id: p.channel.id, name: p.channel.name ?? null },
         message,

@@ -1,18 +1,13 @@
-// What every REST handler starts with: a bearer-authenticated caller and their service context.
+// What every REST handler starts with: a bearer-authenticated caller (its service context comes from
+// services/context.ts serviceContext).
 import { Unauthorized, type Actor } from "@hindsight/domain";
 import type { FastifyRequest } from "fastify";
-import type { AppDeps } from "../deps.js";
-import type { ServiceContext } from "../services/context.js";
 
 export async function requireActor(req: FastifyRequest): Promise<Actor> {
   if (!req.headers.authorization) throw new Unauthorized("Send Authorization: Bearer <token>");
   const actor = await req.actor();
   if (!actor) throw new Unauthorized();
   return actor;
-}
-
-export function serviceContext(deps: AppDeps, actor: Actor): ServiceContext {
-  return { db: deps.database.db, actor, search: deps.searchSync, metrics: deps.metrics };
 }
 
 /**

@@ -29,12 +29,12 @@ import { secretsEqual } from "../identity/secrets.js";
 import type { ChatIdentity } from "../services/chat-link-service.js";
 import {
   ANONYMOUS_CHAT_READER,
-  chatContext,
   chatSearch,
   identifyChatUser,
   saveChatThread,
   type SaveOutcome,
 } from "../services/chatops-service.js";
+import { serviceContext } from "../services/context.js";
 import { activeIntegration, claimNonce, hmacSecretOf, tokenMatches, type IntegrationRow } from "../services/integration-service.js";
 import type { SearchResponse } from "../services/search-service.js";
 
@@ -465,7 +465,7 @@ export async function integrationWebhooks(app: FastifyInstance, opts: Integratio
     if (command.action === "search") {
       const q = command.q.trim();
       if (!q) return send({ type: "none", q: "", publish: `${publicUrl}${newEntryPath("fix")}` });
-      const result = await chatSearch(chatContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER), deps.engine, q, HITS);
+      const result = await chatSearch(serviceContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER), deps.engine, q, HITS);
       if (result.hits.length === 0) return send({ type: "none", q, publish: `${publicUrl}${newEntryPath("fix", q.slice(0, 200))}` });
       return send({
         type: "results",
@@ -489,7 +489,7 @@ export async function integrationWebhooks(app: FastifyInstance, opts: Integratio
       if (!owner) return send({ type: "notice", text: "This integration's owner no longer exists; ask an admin to recreate it." });
       actor = { ...owner, orgRole: "member", teams: row.teamId ? new Map([[row.teamId, "member" as const]]) : new Map() };
     }
-    const saved = await saveChatThread(chatContext(deps, actor), {
+    const saved = await saveChatThread(serviceContext(deps, actor), {
       source: row.kind,
       toolLabel: INTEGRATION_LABELS[row.kind],
       channel: msg.channel,

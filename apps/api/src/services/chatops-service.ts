@@ -45,10 +45,6 @@ export async function identifyChatUser(deps: AppDeps, identity: ChatIdentity): P
   return { actor: { ...actor, orgRole: "member" }, handle: link.handle };
 }
 
-export function chatContext(deps: AppDeps, actor: Actor): ServiceContext {
-  return { db: deps.database.db, actor, search: deps.searchSync, metrics: deps.metrics };
-}
-
 /** The top hits for a chat search, within the caller's read scope (applied inside the engine). */
 export async function chatSearch(ctx: ServiceContext, engine: SearchEngine, q: string, limit = 3): Promise<SearchResponse> {
   return searchEntries(ctx, engine, { q: q.slice(0, 500), limit, sort: "relevance" });

@@ -1,6 +1,8 @@
-// What every service call needs: the database and the caller. Built per request by the API layer.
+// What every service call needs: the database and the caller. Built per request by the API layer
+// (tRPC, REST and chat alike) with serviceContext.
 import type { Actor } from "@hindsight/domain";
 import type { Db } from "@hindsight/db";
+import type { AppDeps } from "../deps.js";
 import type { AppMetrics } from "../plugins/metrics.js";
 import type { SearchSync } from "./search-sync.js";
 
@@ -11,4 +13,8 @@ export interface ServiceContext {
   search: SearchSync;
   /** The app's metrics (search latency), when the call comes through a running app. */
   metrics?: AppMetrics;
+}
+
+export function serviceContext(deps: AppDeps, actor: Actor): ServiceContext {
+  return { db: deps.database.db, actor, search: deps.searchSync, metrics: deps.metrics };
 }
