@@ -13,7 +13,8 @@ declare module "fastify" {
   }
 }
 
-function bearerOf(req: FastifyRequest): string | null {
+/** The bearer token of a request: null without an Authorization header, "" for a malformed one. */
+export function bearerOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());

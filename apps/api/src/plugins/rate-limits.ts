@@ -12,6 +12,7 @@ import fp from "fastify-plugin";
 import type { RateLimit } from "../config.js";
 import type { AppDeps } from "../deps.js";
 import { hashSecret } from "../identity/secrets.js";
+import { bearerOf } from "./identity.js";
 import { pruneRateLimitHits, postgresRateLimitStore } from "./rate-limit-store.js";
 import { isBatch, refuse, trpcPaths } from "./refusal.js";
 
@@ -42,11 +43,6 @@ export function describeWindow(ms: number): string {
   return n === 1 ? `${unit}` : `${n} ${unit}s`;
 }
 
-function bearerOf(req: FastifyRequest): string | null {
-  const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization?.trim() ?? "");
-  return match?.[1]?.trim() || null;
-}
-
 /** tRPC's adapter leaves JSON bodies as text (it parses them itself); other routes get them parsed. */
 function jsonBody(req: FastifyRequest): Record<string, unknown> | null {
   let body: unknown = req.body;
@@ -62,6 +58,8 @@ function jsonBody(req: FastifyRequest): Record<string, unknown> | null {
 
 /** The login typed into each auth.signIn call of a request (tRPC: the body is the input, or {"0": input, …} for a batch). */
 function signInLogins(req: FastifyRequest, paths: string[]): string[] {
+  // Most calls are not sign-ins: their bodies are left to tRPC alone to parse.
+  if (!paths.includes(SIGN_IN_PROCEDURE)) return [];
   const body = jsonBody(req);
   const inputs = isBatch(req) ? paths.map((_, i) => body?.[String(i)]) : [body];
   return paths.flatMap((p, i) => {
@@ -96,7 +94,8 @@ export const rateLimits = fp(
 
     app.addHook("preHandler", async (req, reply) => {
       const calls: { name: LimitName; subject: string }[] = [];
-      const bearer = bearerOf(req);
+      // A malformed Authorization header ("") is refused by the identity plugin, not counted.
+      const bearer = bearerOf(req) || null;
       if (bearer) calls.push({ name: "token", subject: bearer });
       const paths = trpcPaths(req);
       const searches = paths ? paths.filter((p) => p === SEARCH_PROCEDURE).length : req.routeOptions.url === REST_SEARCH_ROUTE ? 1 : 0;
