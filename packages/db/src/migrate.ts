@@ -42,14 +42,21 @@ export interface MigrationStatus {
   level: string | null;
 }
 
+type Journal = { entries: { tag: string; when: number }[] };
+let journalRead: Journal | null = null;
+
+/** The committed migrations (drizzle-kit's journal); they ship with the code, so it is read once. */
+function committedJournal(): Journal {
+  journalRead ??= JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as Journal;
+  return journalRead;
+}
+
 /**
  * Compares the committed migrations with what the database recorded (drizzle's journal table), the
  * way drizzle's migrator decides what to run: by each migration's timestamp.
  */
 export async function migrationStatus(database: Database): Promise<MigrationStatus> {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string; when: number }[];
-  };
+  const journal = committedJournal();
   let rows: { created_at: string | number }[] = [];
   try {
     const r = (await database.db.execute(sql`select created_at from drizzle.__drizzle_migrations`)) as unknown as { rows: { created_at: string | number }[] };
