@@ -263,7 +263,7 @@ export async function restoreBackup(database: Database, file: string, options: R
     }
     // Everything goes, excluded tables included: a restored workspace must not keep sessions or index
     // rows of the data it replaced. (Empty but for the built-in admin, this only removes that row.)
-    await tx.execute(sql.raw(`truncate ${schemaTables.filter((t) => t !== "search_stats").map((t) => `"${t}"`).join(", ")} restart identity cascade`));
+    await tx.execute(sql`truncate ${sql.join(schemaTables.filter((t) => t !== "search_stats").map(ident), sql`, `)} restart identity cascade`);
     await tx.execute(sql`update search_stats set doc_count = 0, total_length = 0`);
 
     let table: BackupTable | null = null;
@@ -272,7 +272,7 @@ export async function restoreBackup(database: Database, file: string, options: R
     let batch: string[] = [];
     const flush = async () => {
       if (!table || batch.length === 0) return;
-      const cols = sql.raw(table.columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(", "));
+      const cols = sql.join(table.columns.map(ident), sql`, `);
       await tx.execute(
         sql`insert into ${ident(table.name)} (${cols}) select ${cols} from json_populate_recordset(null::${ident(table.name)}, ${`[${batch.join(",")}]`}::json)`,
       );

@@ -2,8 +2,7 @@
 // bar and a final count check. Uses the same configuration (and PGlite lock) as the server, so stop
 // the server first when running on the embedded default; on Postgres it waits for a replica's
 // start-up backfill and holds replicas' backfills off while it runs (advisory lock).
-import { schema } from "@hindsight/db";
-import { createDatabase, runMigrations, type Database } from "@hindsight/db";
+import { createDatabase, runMigrations, schema, type Database } from "@hindsight/db";
 import { asc, count, gt, sql } from "@hindsight/db/orm";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import { SingleBar, Presets } from "cli-progress";

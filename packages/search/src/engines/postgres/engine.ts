@@ -321,8 +321,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const minCov = opts.coverage ? opts.coverage.min - 1e-9 : 0;
     const minWords = opts.coverage?.minWords ?? 0;
     const aloneCov = opts.coverage ? STRONG_COVERAGE - 1e-9 : 0;
-    // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
     const unanswerable = (opts.coverage?.unknown ?? 0) > MAX_UNKNOWN_SHARE;
+    // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
     const answerScore = unanswerable ? Number.MAX_VALUE : opts.coverage ? ANSWER_STRENGTH * opts.coverage.total : 0;
     const aloneScore = opts.coverage ? ALONE_STRENGTH * opts.coverage.total : Number.MAX_VALUE;
     const fullCover = unanswerable ? 2 : 1 - 1e-9;
