@@ -1,5 +1,6 @@
-// Small pieces both benchmark commands share: list parsing for options, and a main wrapper that
-// prints an error plainly and sets a non-zero exit code (scores never do).
+// Small pieces the benchmark commands share: list parsing for options, a main wrapper that prints an
+// error plainly and sets a non-zero exit code (scores never do), and the end of a run.
+import { writeFileSync } from "node:fs";
 import { InvalidArgumentError } from "commander";
 
 export function listOf<T extends string>(allowed: readonly T[]) {
@@ -59,4 +60,20 @@ export function onStopSignal(stop: () => Promise<void>): () => boolean {
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
   return () => stopping;
+}
+
+/**
+ * The end of a benchmark run: the figures written to `--json` when asked, every failure listed, and
+ * the exit code (1 when anything failed; slow is not a failure).
+ */
+export function finishRun(json: string | undefined, figures: unknown, failures: readonly string[]): number {
+  if (json) {
+    writeFileSync(json, JSON.stringify(figures, null, 2));
+    console.log(`\nwrote ${json}`);
+  }
+  if (failures.length) {
+    console.error(`\nerrors:\n${failures.map((f) => `  ${f}`).join("\n")}`);
+    return 1;
+  }
+  return 0;
 }

@@ -8,12 +8,12 @@
 // acknowledged, and how busy the server process, Postgres and the machine were.
 // Exit code: 0 when every step ran (slow or failing requests are figures, not a crash), 1 otherwise.
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
 import pg from "pg";
-import { listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
+import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import { buildQuerySpecs, generateEntries } from "./generator.js";
 import { DEFAULT_POSTGRES_URL, type DbKind } from "./hindsight-app.js";
@@ -420,15 +420,7 @@ async function main(): Promise<number> {
     }
   }
   if (results.length > 1) console.log(`\nsummary:\n${formatSummary(results)}`);
-  if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ options: opts, plan, results }, null, 2));
-    console.log(`\nwrote ${opts.json}`);
-  }
-  if (failures.length) {
-    console.error(`\nerrors:\n${failures.map((f) => `  ${f}`).join("\n")}`);
-    return 1;
-  }
-  return 0;
+  return finishRun(opts.json, { options: opts, plan, results }, failures);
 }
 
 await runMain("load-bench", main);

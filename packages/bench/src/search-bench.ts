@@ -5,9 +5,8 @@
 // search latency over a rotating set of realistic queries: the engine alone (when the app exposes
 // it), and the full HTTP path with 1 and 8 concurrent clients (in a worker thread).
 // Exit code: 0 when every step and request succeeded, 1 otherwise (slow is not an error).
-import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
+import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import { buildQuerySpecs, generateEntries, QUERY_CLASSES, queryAt, type EntryKind, type QueryClass, type QuerySpec } from "./generator.js";
 import type { SearchQuery } from "@hindsight/search";
@@ -265,15 +264,7 @@ async function main(): Promise<number> {
     }
   }
   if (results.length > 1) console.log(`\nsummary (latencies in ms):\n${formatSummary(results, opts.concurrency)}`);
-  if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ options: opts, querySpecs: specs, results }, null, 2));
-    console.log(`\nwrote ${opts.json}`);
-  }
-  if (failures.length) {
-    console.error(`\nerrors:\n${failures.map((f) => `  ${f}`).join("\n")}`);
-    return 1;
-  }
-  return 0;
+  return finishRun(opts.json, { options: opts, querySpecs: specs, results }, failures);
 }
 
 await runMain("search-bench", main);
