@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus } from "./corpus.js";
-import { hasRelevant, loadJudged, parseJudged, STYLES } from "./judged.js";
+import { DEFAULT_JUDGED, DEFAULT_JUDGED_V3, DEFAULT_NOANSWER, hasRelevant, loadJudged, loadJudgedSets, parseJudged, STYLES } from "./judged.js";
+import { SPLIT_SEED_V3, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -69,5 +73,92 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   it("shares no query with the dev set", () => {
     const dev = new Set(corpus!.queries.map((q) => q.q.toLowerCase()));
     expect(queries.filter((q) => dev.has(q.q.toLowerCase()))).toEqual([]);
+  });
+});
+
+// The second judged set, the held-out figure once the first set's test half was spent. Checked
+// without looking at any ranking: the file itself, its split, and how --tune-only hides its test half.
+describe.skipIf(corpusSkipReason)(`judged-v3.jsonl${corpusSkipReason ? ` (skipped: ${corpusSkipReason})` : ""}`, () => {
+  const corpus = corpusSkipReason ? null : loadCorpus();
+  const known = new Set(corpus?.docs.map((d) => d.id) ?? []);
+  // Loaded unchecked, so the assertions below (not the loader) are what fails on a bad line.
+  const v3 = corpusSkipReason ? [] : loadJudged(DEFAULT_JUDGED_V3, { requireSplit: false });
+  const normal = (q: string) => q.trim().replace(/\s+/g, " ").toLowerCase();
+
+  it("judges only corpus documents, with integer grades 0-3 and known styles, and loads against the corpus", () => {
+    expect(v3.flatMap((q) => Object.keys(q.rel)).filter((id) => !known.has(id))).toEqual([]);
+    expect(v3.flatMap((q) => Object.values(q.rel)).filter((g) => !Number.isInteger(g) || g < 0 || g > 3)).toEqual([]);
+    expect(v3.filter((q) => !(STYLES as readonly string[]).includes(q.style))).toEqual([]);
+    expect(loadJudged(DEFAULT_JUDGED_V3, { known })).toHaveLength(v3.length);
+  });
+
+  it("has at least 140 answerable queries of every style, about 25 unanswerable ones, and a document graded 3 for most queries", () => {
+    const answerable = v3.filter((q) => q.style !== "noanswer");
+    expect(answerable.length).toBeGreaterThanOrEqual(140);
+    expect(answerable.every((q) => hasRelevant(q.rel))).toBe(true);
+    for (const style of STYLES) expect(v3.filter((q) => q.style === style).length).toBeGreaterThanOrEqual(10);
+    const noanswer = v3.filter((q) => q.style === "noanswer");
+    expect(noanswer.length).toBeGreaterThanOrEqual(20);
+    expect(noanswer.every((q) => Object.keys(q.rel).length === 0)).toBe(true);
+    // Broad topics may spread their weight over several documents; every other query has its answer.
+    expect(answerable.filter((q) => q.style !== "broad" && !Object.values(q.rel).includes(3)).map((q) => q.q)).toEqual([]);
+  });
+
+  it("has no duplicate query and none identical to a query of judged.jsonl, noanswer-v2.jsonl or the dev set", () => {
+    const texts = v3.map((q) => normal(q.q));
+    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+    const others = new Set([...loadJudged(DEFAULT_JUDGED), ...loadJudged(DEFAULT_NOANSWER), ...corpus!.queries].map((q) => normal(q.q)));
+    expect(v3.filter((q) => others.has(normal(q.q))).map((q) => q.q)).toEqual([]);
+  });
+
+  it("carries the split its own seed gives, half of every style on each side", () => {
+    expect(v3.map((q) => q.split)).toEqual(splitQueries(v3, SPLIT_SEED_V3));
+    for (const style of STYLES) {
+      const of = v3.filter((q) => q.style === style);
+      const tune = of.filter((q) => q.split === "tune").length;
+      expect(Math.abs(tune - (of.length - tune))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("--tune-only (loadJudgedSets with tuneOnly) keeps its tune half and drops its whole test half", () => {
+    const paths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, v3: DEFAULT_JUDGED_V3 };
+    const all = loadJudgedSets(paths, { known });
+    const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
+    expect(all.v3.map((q) => q.q)).toEqual(v3.map((q) => q.q));
+    expect(all.v3.some((q) => q.split === "test")).toBe(true);
+    expect(tuning.v3.map((q) => q.q)).toEqual(v3.filter((q) => q.split === "tune").map((q) => q.q));
+    expect(tuning.v3.filter((q) => q.split !== "tune")).toEqual([]);
+    expect(tuning.judged.filter((q) => q.split !== "tune")).toEqual([]);
+    expect(tuning.judged.length).toBe(all.judged.filter((q) => q.split === "tune").length);
+  });
+});
+
+describe("loading every judged set", () => {
+  const dir = mkdtempSync(join(tmpdir(), "judged-sets-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, queries: Record<string, unknown>[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, queries.map(line).join("\n"));
+    return path;
+  };
+  const paths = {
+    judged: file("judged.jsonl", [good, { ...good, q: "disk full", split: "test" }]),
+    noanswer: file("noanswer.jsonl", [{ q: "office wifi", rel: {}, style: "noanswer", split: "test" }]),
+    v3: file("v3.jsonl", [{ ...good, q: "nodes flapping" }, { ...good, q: "pods pending", split: "test" }]),
+  };
+
+  it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
+    const all = loadJudgedSets(paths, { known });
+    expect(all.judged.map((q) => q.q)).toEqual(["pods crash", "disk full", "office wifi"]);
+    expect(all.v3.map((q) => q.q)).toEqual(["nodes flapping", "pods pending"]);
+    const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
+    expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
+    expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
+  });
+
+  it("rejects a query that is in two files, naming both", () => {
+    const v3 = file("v3-dup.jsonl", [{ ...good, q: "Pods crash" }]);
+    expect(() => loadJudgedSets({ ...paths, v3 }, { known })).toThrow(CorpusError);
+    expect(() => loadJudgedSets({ ...paths, v3 }, { known })).toThrow(/queries in more than one judged file: "Pods crash" \(.*judged\.jsonl and .*v3-dup\.jsonl\)/);
   });
 });

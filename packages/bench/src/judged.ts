@@ -15,6 +15,13 @@ export const DEFAULT_JUDGED = fileURLToPath(new URL("../queries/judged.jsonl", i
  * that precision can be tuned on a fresh tune half and measured on a fresh held-out half.
  */
 export const DEFAULT_NOANSWER = fileURLToPath(new URL("../queries/noanswer-v2.jsonl", import.meta.url));
+/**
+ * A second judged set of every style, written on 2026-12-06 from the documents alone by a session that
+ * never saw the ranking code or its results, once the first set's test half had been looked at too often
+ * to stay a held-out figure. Split by its own seed (`hindsight-judged-split-v3`); reported beside the
+ * first set, never merged into it, so each set's halves keep their meaning.
+ */
+export const DEFAULT_JUDGED_V3 = fileURLToPath(new URL("../queries/judged-v3.jsonl", import.meta.url));
 
 /**
  * How the query is written: `symptom` (the user's own words), `typo` (misspelt), `prefix` (half-typed),
@@ -125,4 +132,40 @@ export function loadJudged(path: string = DEFAULT_JUDGED, options: LoadJudgedOpt
     throw new CorpusError(`cannot read the judged queries at ${path}: ${(err as Error).message}`);
   }
   return parseJudged(text, path, options);
+}
+
+export interface JudgedSetPaths {
+  judged: string;
+  noanswer: string;
+  v3: string;
+}
+
+export interface JudgedSets {
+  /** judged.jsonl and noanswer-v2.jsonl together: the first judged set (each file split by its own seed). */
+  judged: JudgedSetQuery[];
+  /** judged-v3.jsonl, split by SPLIT_SEED_V3. */
+  v3: JudgedSetQuery[];
+}
+
+/**
+ * Loads every judged set a relevance run scores. With `tuneOnly` (while tuning ranking) only the tune
+ * halves are returned, so no test-half query of any set is run or shown. A query in two files fails
+ * the load: the sets are meant to be independent samples.
+ */
+export function loadJudgedSets(paths: JudgedSetPaths, options: { known?: ReadonlySet<string>; tuneOnly?: boolean } = {}): JudgedSets {
+  const { known, tuneOnly = false } = options;
+  const files = [paths.judged, paths.noanswer, paths.v3].map((path) => ({ path, queries: loadJudged(path, { known }) }));
+  const firstFile = new Map<string, string>();
+  const repeated: string[] = [];
+  for (const { path, queries } of files) {
+    for (const { q } of queries) {
+      const key = q.trim().toLowerCase();
+      const first = firstFile.get(key);
+      if (first !== undefined) repeated.push(`${JSON.stringify(q)} (${first} and ${path})`);
+      else firstFile.set(key, path);
+    }
+  }
+  if (repeated.length) throw new CorpusError(`queries in more than one judged file: ${repeated.join(", ")}`);
+  const pick = (queries: JudgedSetQuery[]) => (tuneOnly ? queries.filter((q) => q.split === "tune") : queries);
+  return { judged: pick([...files[0]!.queries, ...files[1]!.queries]), v3: pick(files[2]!.queries) };
 }

@@ -53,24 +53,27 @@ export function randomStrings(n = 200, seed = RANDOM_SEED): string[] {
   return Array.from({ length: n }, () => Array.from({ length: rng.int(10, 20) }, () => rng.pick([...ALPHANUMERIC])).join(""));
 }
 
-/** Everything one engine answered: the dev set, the judged set and the random strings. */
+/** Everything one engine answered: the dev set, the judged sets and the random strings. */
 export interface EngineResults {
   engine: string;
   error: string | null;
   dev: EngineRun;
   judged: EngineRun;
+  /** The second judged set (judged-v3.jsonl), run and scored apart from the first. */
+  v3: EngineRun;
   /** How many hits (up to the cutoff) each random string returned. */
   random: { q: string; hits: number }[];
 }
 
 export async function runAll(
   engine: RankingEngine,
-  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; random: readonly string[] },
+  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; v3?: readonly RunQuery[]; random: readonly string[] },
 ): Promise<EngineResults> {
   const dev = await runEngine(engine, sets.dev);
   const judged = dev.error ? dev : await runEngine(engine, sets.judged);
+  const v3 = judged.error ? judged : await runEngine(engine, sets.v3 ?? []);
   const random: EngineResults["random"] = [];
-  let error = dev.error ?? judged.error;
+  let error = dev.error ?? judged.error ?? v3.error;
   if (!error) {
     try {
       for (const q of sets.random) random.push({ q, hits: (await engine.search(q, CUTOFF)).length });
@@ -78,12 +81,12 @@ export async function runAll(
       error = (err as Error).message;
     }
   }
-  return { engine: engine.name, error, dev, judged, random };
+  return { engine: engine.name, error, dev, judged, v3, random };
 }
 
 export function failedResults(engine: string, err: unknown): EngineResults {
   const run = failed(engine, err);
-  return { engine, error: run.error, dev: run, judged: run, random: [] };
+  return { engine, error: run.error, dev: run, judged: run, v3: run, random: [] };
 }
 
 // ---- figures --------------------------------------------------------------------------------------
@@ -112,39 +115,54 @@ export function emptyShare(run: EngineRun, queries: readonly RunQuery[], pick: (
   return { empty: picked.filter((p) => p.ranked.length === 0).length, of: picked.length };
 }
 
+/** The halves of the judged sets: the first set's tune and test, and v3's. */
+export type Half = "tune" | "test" | "v3tune" | "v3test";
+const HALVES: readonly Half[] = ["tune", "test", "v3tune", "v3test"];
+
 export interface RelevanceFigures {
   engine: string;
   error: string | null;
-  sets: Record<"dev" | "tune" | "test" | "judged", SetFigures>;
+  sets: Record<"dev" | "judged" | Half, SetFigures>;
   /** Per style (noanswer excluded), on each half. */
-  styles: Record<"tune" | "test", Partial<Record<QueryStyle, SetFigures>>>;
-  precision: { noanswerTune: Share; noanswerTest: Share; noanswer: Share; random: Share };
+  styles: Record<Half, Partial<Record<QueryStyle, SetFigures>>>;
+  precision: { noanswerTune: Share; noanswerTest: Share; noanswer: Share; v3NoanswerTune: Share; v3NoanswerTest: Share; random: Share };
 }
 
 const SCORED_STYLES = STYLES.filter((s) => s !== "noanswer");
 
-export function relevanceFigures(results: EngineResults, dev: readonly RunQuery[], judged: readonly RunQuery[]): RelevanceFigures {
-  const inSplit = (split: Split) => (q: RunQuery) => q.split === split;
-  const styles = (split: Split) =>
-    Object.fromEntries(SCORED_STYLES.map((style) => [style, setFigures(results.judged, judged, (q) => q.split === split && q.style === style)]));
-  const noanswer = (pick: (q: RunQuery) => boolean) => emptyShare(results.judged, judged, (q) => q.style === "noanswer" && pick(q));
+export function relevanceFigures(results: EngineResults, dev: readonly RunQuery[], judged: readonly RunQuery[], v3: readonly RunQuery[] = []): RelevanceFigures {
+  // Each half is a run (the first judged set's or v3's) and a split within it.
+  const halfOf = (half: Half) => ({
+    run: half.startsWith("v3") ? results.v3 : results.judged,
+    queries: half.startsWith("v3") ? v3 : judged,
+    split: (half === "tune" || half === "v3tune" ? "tune" : "test") as Split,
+  });
+  const figures = (half: Half, style?: QueryStyle) => {
+    const { run, queries, split } = halfOf(half);
+    return setFigures(run, queries, (q) => q.split === split && (style === undefined || q.style === style));
+  };
+  const noanswer = (half: Half) => {
+    const { run, queries, split } = halfOf(half);
+    return emptyShare(run, queries, (q) => q.style === "noanswer" && q.split === split);
+  };
   return {
     engine: results.engine,
     error: results.error,
-    sets: {
-      dev: setFigures(results.dev, dev),
-      tune: setFigures(results.judged, judged, inSplit("tune")),
-      test: setFigures(results.judged, judged, inSplit("test")),
-      judged: setFigures(results.judged, judged),
-    },
-    styles: { tune: styles("tune"), test: styles("test") },
+    sets: { dev: setFigures(results.dev, dev), judged: setFigures(results.judged, judged), ...byHalf((half) => figures(half)) },
+    styles: byHalf((half) => Object.fromEntries(SCORED_STYLES.map((style) => [style, figures(half, style)]))),
     precision: {
-      noanswerTune: noanswer(inSplit("tune")),
-      noanswerTest: noanswer(inSplit("test")),
-      noanswer: noanswer(() => true),
+      noanswerTune: noanswer("tune"),
+      noanswerTest: noanswer("test"),
+      noanswer: emptyShare(results.judged, judged, (q) => q.style === "noanswer"),
+      v3NoanswerTune: noanswer("v3tune"),
+      v3NoanswerTest: noanswer("v3test"),
       random: { empty: results.random.filter((r) => r.hits === 0).length, of: results.random.length },
     },
   };
+}
+
+function byHalf<T>(f: (half: Half) => T): Record<Half, T> {
+  return Object.fromEntries(HALVES.map((half) => [half, f(half)])) as Record<Half, T>;
 }
 
 // ---- report ---------------------------------------------------------------------------------------
@@ -180,41 +198,54 @@ export function groupedTable(lead: readonly string[], groups: readonly string[],
 
 const pct = (s: Share) => (s.of === 0 ? "-" : `${s.empty}/${s.of} ${((100 * s.empty) / s.of).toFixed(0).padStart(3)}%`);
 
+const SET_LABELS: Record<keyof RelevanceFigures["sets"], string> = { dev: "dev", tune: "tune", test: "test", judged: "tune+test", v3tune: "v3 tune", v3test: "v3 test" };
+const HALF_LABELS: Record<Half, string> = { test: "test half", tune: "tune half", v3test: "v3 test half", v3tune: "v3 tune half" };
+
+/**
+ * The report. A half with no queries was not run (--tune-only leaves out every test half), so its rows
+ * and its style table are left out rather than printed as zeros.
+ */
 export function formatRelevanceReport(figures: readonly RelevanceFigures[]): string {
   const names = figures.map((f) => f.engine);
-  const setRows = (["dev", "tune", "test", "judged"] as const).map((set) => {
-    const n = figures.find((f) => !f.error)?.sets[set].queries;
-    return [set === "judged" ? "tune+test" : set, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.sets[set]))];
+  const answered = figures.find((f) => !f.error);
+  const setRows = (["dev", "tune", "test", "judged", "v3tune", "v3test"] as const).flatMap((set) => {
+    const n = answered?.sets[set].queries;
+    if (n === 0 && set !== "dev") return [];
+    return [[SET_LABELS[set], n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.sets[set]))]];
   });
-  const styleTable = (split: "tune" | "test") =>
+  const styleTable = (half: Half) =>
     groupedTable(
       ["style", "queries"],
       names,
       METRIC_HEADERS,
       SCORED_STYLES.map((style) => {
-        const n = figures.find((f) => !f.error)?.styles[split][style]?.queries;
-        return [style, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.styles[split][style]))];
+        const n = answered?.styles[half][style]?.queries;
+        return [style, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.styles[half][style]))];
       }),
     );
+  const styleTables = (["test", "tune", "v3test", "v3tune"] as const)
+    .filter((half) => answered === undefined || answered.sets[half].queries > 0)
+    .flatMap((half) => ["", `By style, ${HALF_LABELS[half]}:`, styleTable(half)]);
+  const precisionColumns: [string, (p: RelevanceFigures["precision"]) => Share][] = [
+    ["noanswer tune", (p) => p.noanswerTune],
+    ["noanswer test", (p) => p.noanswerTest],
+    ["noanswer all", (p) => p.noanswer],
+    ["v3 noanswer tune", (p) => p.v3NoanswerTune],
+    ["v3 noanswer test", (p) => p.v3NoanswerTest],
+    ["random strings", (p) => p.random],
+  ];
   const precision = formatTable(
-    ["engine", "noanswer tune", "noanswer test", "noanswer all", "random strings"],
-    figures.map((f) =>
-      f.error ? [f.engine, "-", "-", "-", "-"] : [f.engine, pct(f.precision.noanswerTune), pct(f.precision.noanswerTest), pct(f.precision.noanswer), pct(f.precision.random)],
-    ),
-    { align: ["left", "right", "right", "right", "right"] },
+    ["engine", ...precisionColumns.map(([name]) => name)],
+    figures.map((f) => [f.engine, ...precisionColumns.map(([, pick]) => (f.error ? "-" : pct(pick(f.precision))))]),
+    { align: ["left", ...precisionColumns.map(() => "right" as const)] },
   );
   const errors = figures.filter((f) => f.error).map((f) => `  ${f.engine}: ${f.error}`);
   return [
     `Relevance at ${CUTOFF} (R = recall; miss = queries without a relevant hit in the top ${CUTOFF}; noanswer queries excluded):`,
     groupedTable(["set", "queries"], names, METRIC_HEADERS, setRows),
+    ...styleTables,
     "",
-    "By style, test half:",
-    styleTable("test"),
-    "",
-    "By style, tune half:",
-    styleTable("tune"),
-    "",
-    `Precision: share of queries answered with no hits at all (noanswer queries; ${figures.find((f) => !f.error)?.precision.random.of ?? 0} seeded random 10-20 character alphanumeric strings):`,
+    `Precision: share of queries answered with no hits at all (noanswer queries; ${answered?.precision.random.of ?? 0} seeded random 10-20 character alphanumeric strings):`,
     precision,
     ...(errors.length ? ["", "Errors:", ...errors] : []),
   ].join("\n");

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's dev queries and on
-// the judged set (packages/bench/queries, split into tune and test halves), side by side with
+// the judged sets (packages/bench/queries: judged.jsonl with noanswer-v2.jsonl, and judged-v3.jsonl, each
+// split into tune and test halves by its own seed), side by side with
 // MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
 // (how often a query nothing answers gets no hits). Imports the corpus into an in-process Hindsight
 // through REST, then asks each engine every query.
@@ -10,7 +11,7 @@ import { Command, Option } from "commander";
 import { listOf, onStopSignal, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus, type CorpusDoc } from "./corpus.js";
 import { hindsightEngine, importCorpus } from "./hindsight-client.js";
-import { DEFAULT_JUDGED, DEFAULT_NOANSWER, loadJudged } from "./judged.js";
+import { DEFAULT_JUDGED, DEFAULT_JUDGED_V3, DEFAULT_NOANSWER, loadJudgedSets } from "./judged.js";
 import { lunrBackstageEngine, miniSearchEngine, type IndexedDoc, type RankingEngine } from "./peers.js";
 import {
   failedResults,
@@ -23,7 +24,7 @@ import {
   type EngineResults,
   type RunQuery,
 } from "./relevance-run.js";
-import { SPLIT_SEED } from "./split.js";
+import { SPLIT_SEED, SPLIT_SEED_V3 } from "./split.js";
 
 const ENGINES = ["hindsight", "minisearch", "lunr"] as const;
 type EngineName = (typeof ENGINES)[number];
@@ -33,6 +34,7 @@ interface Options {
   queries?: string;
   judged: string;
   noanswer: string;
+  judgedV3: string;
   engines: EngineName[];
   perQuery?: boolean;
   tuneOnly?: boolean;
@@ -47,12 +49,13 @@ const program = new Command("relevance")
   .option("--queries <file>", "dev queries (JSONL of {q, rel}); default: <corpus>/queries-dev.jsonl")
   .option("--judged <file>", "judged queries with style and split (JSONL of {q, rel, style, split})", DEFAULT_JUDGED)
   .option("--noanswer <file>", "more unanswerable questions, same format, with their own split (added to the judged set)", DEFAULT_NOANSWER)
+  .option("--judged-v3 <file>", "the second judged set, same format, split by its own seed (reported as its own rows)", DEFAULT_JUDGED_V3)
   .addOption(
     new Option("--engines <list>", `engines to run (${ENGINES.join(",")})`).argParser(listOf(ENGINES)).default([...ENGINES], ENGINES.join(",")),
   )
   .option("--postgres", "run Hindsight on a throwaway Postgres database instead of in-memory PGlite")
   .option("--postgres-url <url>", "Postgres server to create the throwaway database on", "postgres://postgres@127.0.0.1:5432/postgres")
-  .option("--tune-only", "run only the dev set and the tune half (while tuning: the test half is neither run nor shown)")
+  .option("--tune-only", "run only the dev set and the tune halves (while tuning: no test half is run or shown)")
   .option("--per-query", "also print the rank of the first relevant hit for every query and engine")
   .option("--json <file>", "also write the figures and the full results (rankings included) as JSON")
   .showHelpAfterError();
@@ -61,16 +64,15 @@ async function main(): Promise<number> {
   const opts = program.parse().opts<Options>();
   const corpus = loadCorpus(opts.corpus, opts.queries);
   const known = new Set(corpus.docs.map((d) => d.id));
-  const allJudged = [...loadJudged(opts.judged, { known }), ...loadJudged(opts.noanswer, { known })];
-  const repeated = allJudged.filter((q, i) => allJudged.findIndex((o) => o.q.toLowerCase() === q.q.toLowerCase()) !== i);
-  if (repeated.length) throw new Error(`queries in both ${opts.judged} and ${opts.noanswer}: ${repeated.map((q) => q.q).join(", ")}`);
-  const judged = opts.tuneOnly ? allJudged.filter((q) => q.split === "tune") : allJudged;
+  const { judged, v3 } = loadJudgedSets({ judged: opts.judged, noanswer: opts.noanswer, v3: opts.judgedV3 }, { known, tuneOnly: opts.tuneOnly });
   const random = randomStrings();
-  const sets = { dev: corpus.queries, judged, random };
+  const sets = { dev: corpus.queries, judged, v3, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
-  const count = (split: string) => judged.filter((q) => q.split === split).length;
+  const count = (queries: RunQuery[], split: string) => queries.filter((q) => q.split === split).length;
+  const describe = (queries: RunQuery[]) => `${queries.length} queries, ${count(queries, "tune")} tune / ${count(queries, "test")} test`;
   console.log(`corpus: ${corpus.docs.length} documents, ${corpus.queries.length} dev queries (${corpus.dir})`);
-  console.log(`judged: ${judged.length} queries, ${count("tune")} tune / ${count("test")} test, split seed ${JSON.stringify(SPLIT_SEED)} (${opts.judged} + ${opts.noanswer})`);
+  console.log(`judged: ${describe(judged)}, split seed ${JSON.stringify(SPLIT_SEED)} (${opts.judged} + ${opts.noanswer})`);
+  console.log(`judged v3: ${describe(v3)}, split seed ${JSON.stringify(SPLIT_SEED_V3)} (${opts.judgedV3})`);
 
   const results: EngineResults[] = [];
   let hindsightInfo = "";
@@ -88,7 +90,7 @@ async function main(): Promise<number> {
     }
   }
   if (hindsightInfo) console.log(hindsightInfo);
-  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged));
+  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, v3));
   console.log("");
   console.log(formatRelevanceReport(figures));
   if (opts.perQuery) {
@@ -96,9 +98,23 @@ async function main(): Promise<number> {
     console.log(formatPerQuery("Dev queries", corpus.queries, results.map((r) => r.dev)));
     console.log("");
     console.log(formatPerQuery("Judged queries", judged, results.map((r) => r.judged)));
+    console.log("");
+    console.log(formatPerQuery("Judged v3 queries", v3, results.map((r) => r.v3)));
   }
   if (opts.json) {
-    const report = { corpus: corpus.dir, judgedFile: opts.judged, splitSeed: SPLIT_SEED, randomSeed: RANDOM_SEED, figures, dev: corpus.queries, judged, results };
+    const report = {
+      corpus: corpus.dir,
+      judgedFile: opts.judged,
+      splitSeed: SPLIT_SEED,
+      judgedV3File: opts.judgedV3,
+      splitSeedV3: SPLIT_SEED_V3,
+      randomSeed: RANDOM_SEED,
+      figures,
+      dev: corpus.queries,
+      judged,
+      v3,
+      results,
+    };
     writeFileSync(opts.json, JSON.stringify(report, null, 2));
     console.log(`\nwrote ${opts.json}`);
   }
@@ -108,7 +124,7 @@ async function main(): Promise<number> {
 async function runHindsight(
   opts: Options,
   docs: CorpusDoc[],
-  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; random: readonly string[] },
+  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; v3: readonly RunQuery[]; random: readonly string[] },
 ): Promise<{ result: EngineResults; info: string }> {
   const name = opts.postgres ? "Hindsight (Postgres)" : "Hindsight (PGlite)";
   // Imported lazily so a peers-only run needs neither the built app nor a database.

@@ -6,6 +6,8 @@ import { STYLES } from "./judged.js";
 import { Rng } from "./prng.js";
 
 export const SPLIT_SEED = "hindsight-judged-split-v1";
+/** The seed of judged-v3.jsonl's split (its own, so its halves owe nothing to the first set's). */
+export const SPLIT_SEED_V3 = "hindsight-judged-split-v3";
 
 /**
  * The split of each query, in input order. Within every style the queries are shuffled with their own
