@@ -30,6 +30,8 @@ describe("relevance figures", () => {
       noanswerTune: { empty: 0, of: 1 },
       noanswerTest: { empty: 1, of: 1 },
       noanswer: { empty: 1, of: 2 },
+      v3NoanswerTune: { empty: 0, of: 0 },
+      v3NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -42,8 +44,43 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
+  });
+
+  it("score the v3 set apart from the first, with its own halves, styles and noanswer precision", async () => {
+    const v3: RunQuery[] = [
+      { q: "v3 alert", rel: { c: 3 }, style: "alert", split: "tune" },
+      { q: "v3 error", rel: { d: 3 }, style: "error", split: "test" },
+      { q: "v3 payroll", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const results = await runAll(engine("E", { ...answers, "v3 alert": ["c"], "v3 error": ["x", "y", "d"], "v3 payroll": ["z"] }), { dev, judged, v3, random: [] });
+    const f = relevanceFigures(results, dev, judged, v3);
+    expect(f.sets.test).toMatchObject({ queries: 2, mrr: 0.5 });
+    expect(f.sets.v3tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v3test).toMatchObject({ queries: 1, missed: 0 });
+    expect(f.sets.v3test.mrr).toBeCloseTo(1 / 3, 10);
+    expect(f.styles.v3test.error).toMatchObject({ queries: 1 });
+    expect(f.styles.v3test.alert).toMatchObject({ queries: 0 });
+    expect(f.precision).toMatchObject({ noanswerTest: { empty: 1, of: 1 }, v3NoanswerTune: { empty: 0, of: 0 }, v3NoanswerTest: { empty: 0, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v3 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
+    expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
+    expect(report).toMatch(/noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-$/m);
+  });
+
+  it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
+    const tuneOnly = judged.filter((q) => q.split === "tune");
+    const v3 = [{ q: "v3 alert", rel: { c: 3 }, style: "alert", split: "tune" } as RunQuery];
+    const report = formatRelevanceReport([relevanceFigures(await runAll(engine("E", answers), { dev, judged: tuneOnly, v3, random: [] }), dev, tuneOnly, v3)]);
+    expect(report).toMatch(/^tune\s+1\s/m);
+    expect(report).toMatch(/^v3 tune\s+1\s/m);
+    expect(report).not.toMatch(/^(test|v3 test)\s/m);
+    expect(report).not.toMatch(/test half/);
+    expect(report).toMatch(/By style, tune half:/);
+    expect(report).toMatch(/By style, v3 tune half:/);
   });
 
   it("center each engine's name over its columns", () => {
