@@ -104,6 +104,11 @@ describe.skipIf(corpusSkipReason)(`judged-v3.jsonl${corpusSkipReason ? ` (skippe
     expect(answerable.filter((q) => q.style !== "broad" && !Object.values(q.rel).includes(3)).map((q) => q.q)).toEqual([]);
   });
 
+  it("makes every corpus document the answer (grade 3) of at least one query", () => {
+    const answered = new Set(v3.flatMap((q) => Object.entries(q.rel).flatMap(([id, g]) => (g === 3 ? [id] : []))));
+    expect([...known].filter((id) => !answered.has(id))).toEqual([]);
+  });
+
   it("has no duplicate query and none identical to a query of judged.jsonl, noanswer-v2.jsonl or the dev set", () => {
     const texts = v3.map((q) => normal(q.q));
     expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
