@@ -120,6 +120,33 @@ describe.each(targets)("search API on $name", (target) => {
     expect(res.hits[0]?.id).toBe(created.data!.id);
   });
 
+  // A question told as a story carries many words no entry repeats; it is judged by its most telling
+  // words, not held to a stronger match than the same question asked in six words.
+  it.skipIf(skip).each([
+    [
+      "a long story about a missing scheduler",
+      "since this morning the scheduler seems to have vanished from our prometheus targets and every pod we create just sits there pending for ages",
+      "KubeSchedulerDown",
+    ],
+    [
+      "a long story about a filling disk",
+      "someone noticed that the root filesystem on one of the worker machines will run out of space by tonight if nothing is cleaned up",
+      "NodeFilesystem",
+    ],
+  ])(`answers %s (its document among the first ten)${note}`, async (_class, q, expected) => {
+    const res = (await search(q, { cookie: h.people.author.cookie })).data!;
+    const top = res.hits.slice(0, 10).map((x) => x.externalKey ?? "");
+    expect(top.some((k) => k.includes(expected)), `${q} -> ${top.join(" | ")}`).toBe(true);
+  });
+
+  it.skipIf(skip).each([
+    ["a long office question", "my laptop fan gets very loud whenever I join a video call with more than ten people"],
+    ["a long question about another stack", "our react frontend shows a blank white page in safari since the webpack upgrade last week"],
+  ])(`returns nothing for %s, however many words it has${note}`, async (_class, q) => {
+    const res = (await search(q, { cookie: h.people.author.cookie })).data!;
+    expect({ q, hits: res.hits.map((x) => x.title) }).toEqual({ q, hits: [] });
+  });
+
   run(`a pasted kernel log line is an error line${note}`, async () => {
     const res = (await search("[ 5021.338120] Memory cgroup out of memory: Killed process 4410 (postgres)", { cookie: h.people.author.cookie })).data!;
     expect(res.mode).toBe("error");

@@ -88,6 +88,13 @@ const STRONG_COVERAGE = 0.4;
 const ANSWER_STRENGTH = 0.95;
 const ALONE_STRENGTH = 2;
 /**
+ * A question told as a story ("one worker keeps killing pods and leaving others pending, prometheus
+ * is eating 12 gigs there") carries many words no entry repeats. Its strength is judged over its
+ * ANSWER_WORDS most telling words (the heaviest; a word the index has never seen is among them), so
+ * a long question is not held to more than a short one. Set on the tune halves of the judged sets.
+ */
+const ANSWER_WORDS = 6;
+/**
  * A question most of whose weight lies in words the index has never seen, not even as a typo or a
  * prefix ("payroll" and "bank" in "change my payroll bank account"), is about something the
  * knowledge base does not hold: it has no answer, whatever its common words match.
@@ -306,7 +313,7 @@ export class PostgresSearchEngine implements SearchEngine {
     weighted: { qi: number; term: string; w: number }[];
     nWords: number;
     /** Each query word's share of the query's weight, by qi; null: no coverage rule (related entries). */
-    coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; unknown: number } | null;
+    coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; telling: number; unknown: number } | null;
     fingerprint: string | null;
     /** The query's exact-title term, if it is long enough to name an entry. */
     exactTitle: string | null;
@@ -323,7 +330,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const aloneCov = opts.coverage ? STRONG_COVERAGE - 1e-9 : 0;
     const unanswerable = (opts.coverage?.unknown ?? 0) > MAX_UNKNOWN_SHARE;
     // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
-    const answerScore = unanswerable ? Number.MAX_VALUE : opts.coverage ? ANSWER_STRENGTH * opts.coverage.total : 0;
+    const answerScore = unanswerable ? Number.MAX_VALUE : opts.coverage ? ANSWER_STRENGTH * opts.coverage.telling : 0;
     const aloneScore = opts.coverage ? ALONE_STRENGTH * opts.coverage.total : Number.MAX_VALUE;
     const fullCover = unanswerable ? 2 : 1 - 1e-9;
     const fp = opts.fingerprint ?? "";
@@ -436,7 +443,12 @@ export class PostgresSearchEngine implements SearchEngine {
     const weights = words.map((qi) => ({ qi, w: best.get(qi) ?? unknown }));
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
     const unknownWeight = weights.filter(({ qi }) => !best.has(qi)).reduce((a, b) => a + b.w, 0);
-    return { total, unknown: unknownWeight / total, shares: weights.map(({ qi, w }) => ({ qi, share: w / total })) };
+    const telling = weights
+      .map((x) => x.w)
+      .sort((a, b) => b - a)
+      .slice(0, ANSWER_WORDS)
+      .reduce((a, b) => a + b, 0);
+    return { total, telling, unknown: unknownWeight / total, shares: weights.map(({ qi, w }) => ({ qi, share: w / total })) };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
