@@ -18,6 +18,7 @@ export * from "./formats/search-snippet.js";
 export * from "./portal-paths.js";
 export * from "./rules/blameless.js";
 export * from "./rules/fingerprint.js";
+export * from "./search-synonyms.js";
 export * from "./rules/redact.js";
 export * from "./rules/blameless-entry.js";
 export * from "./incident.js";

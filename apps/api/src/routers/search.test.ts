@@ -147,6 +147,44 @@ describe.each(targets)("search API on $name", (target) => {
     expect({ q, hits: res.hits.map((x) => x.title) }).toEqual({ q, hits: [] });
   });
 
+  run(`abbreviations find the words they stand for, and the other way round${note}`, async () => {
+    const created = await trpc<{ id: string }>(
+      h.app,
+      "entries.create",
+      {
+        kind: "runbook",
+        title: "Ledger service: rotating the database credentials",
+        body: "Every quarter the ledger database credentials are rotated in the production environment. Update the secret, then restart the ledger workers.",
+        teamId: h.teams.alpha,
+        visibility: "org",
+        status: "published",
+      },
+      { cookie: h.people.author.cookie },
+    );
+    expect(created.status).toBe(200);
+    for (const q of ["ledger db creds", "rotate ledger prod creds"]) {
+      const res = (await search(q, { cookie: h.people.author.cookie })).data!;
+      expect(res.hits[0]?.id, `${q} -> ${res.hits.map((x) => x.title).join(" | ")}`).toBe(created.data!.id);
+    }
+    // And a search in full words finds an entry written in abbreviations.
+    const short = await trpc<{ id: string }>(
+      h.app,
+      "entries.create",
+      {
+        kind: "fix",
+        title: "Quuxly pvc stuck after node drain",
+        body: "The quuxly pvc stayed bound to the old node; detach it by hand, then the sts comes back.",
+        teamId: h.teams.alpha,
+        visibility: "org",
+        status: "published",
+      },
+      { cookie: h.people.author.cookie },
+    );
+    expect(short.status).toBe(200);
+    const res = (await search("quuxly statefulset volume claim", { cookie: h.people.author.cookie })).data!;
+    expect(res.hits[0]?.id, res.hits.map((x) => x.title).join(" | ")).toBe(short.data!.id);
+  });
+
   run(`a pasted kernel log line is an error line${note}`, async () => {
     const res = (await search("[ 5021.338120] Memory cgroup out of memory: Killed process 4410 (postgres)", { cookie: h.people.author.cookie })).data!;
     expect(res.mode).toBe("error");

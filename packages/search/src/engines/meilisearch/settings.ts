@@ -1,6 +1,7 @@
 // Index settings of the meilisearch engine: what is searched (in weight order), filtered, sorted and
 // shown, the ranking rules, typo tolerance, and a modest set of operations synonyms. Applied by
 // `ensureReady` before any document is sent, so documents are never indexed under other settings.
+import { searchSynonymMap } from "@hindsight/domain";
 import type { Settings } from "meilisearch";
 import type { FacetName } from "../../port.js";
 import type { MeiliFilterField } from "./filter.js";
@@ -80,43 +81,9 @@ export const FACET_ATTRIBUTES: Record<FacetName, MeiliFilterField> = {
   year: "year",
 };
 
-/**
- * Groups of interchangeable terms (every term finds the others), for vocabulary engineers use
- * both ways. Kept short and general: team- or stack-specific words belong in entries' tags.
- */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["k8s", "kubernetes", "kube"],
-  ["db", "database"],
-  ["pg", "postgres", "postgresql"],
-  ["oom", "out of memory", "oomkilled"],
-  ["tls", "ssl"],
-  ["cert", "certificate"],
-  ["config", "configuration"],
-  ["auth", "authentication"],
-  ["lb", "load balancer"],
-  ["prod", "production"],
-  ["env", "environment"],
-  ["deploy", "deployment"],
-  ["rollback", "roll back"],
-  ["timeout", "timed out"],
-  ["postmortem", "post mortem"],
-];
-
-/** One-way expansions: a class name finds its members, not the other way round (502 must not find 503). */
-export const ONE_WAY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  "5xx": ["500", "502", "503", "504"],
-  "4xx": ["400", "401", "403", "404", "429"],
-};
-
+/** The domain's curated synonyms (every search engine uses the same table), in Meilisearch's shape. */
 export function meiliSynonyms(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (from: string, to: readonly string[]) => {
-    const list = (out[from] ??= []);
-    for (const t of to) if (t !== from && !list.includes(t)) list.push(t);
-  };
-  for (const group of SYNONYM_GROUPS) for (const term of group) add(term, group);
-  for (const [from, to] of Object.entries(ONE_WAY_SYNONYMS)) add(from, to);
-  return out;
+  return searchSynonymMap();
 }
 
 export function meiliSettings(): Settings {

@@ -3,7 +3,7 @@
 // expansion against the indexed vocabulary (pg_trgm), error fingerprints first, and the caller's
 // visibility inside the query. Work per query is bounded: each expanded term reads at most its best
 // few hundred postings, rarest terms first.
-import type { ReadScope } from "@hindsight/domain";
+import { SEARCH_SYNONYM_GROUPS, searchSynonyms, type ReadScope } from "@hindsight/domain";
 import type { Db, DbOrTx } from "@hindsight/db";
 import { sql, type SQL } from "@hindsight/db/orm";
 import {
@@ -18,7 +18,7 @@ import {
 } from "../../port.js";
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
 import { makeSnippet } from "../../text/snippet.js";
-import { terms } from "../../text/tokenize.js";
+import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
 import { exactTitleTerm, idf } from "./analyze.js";
 import { removeDocuments, rows, writeDocuments } from "./index-writer.js";
@@ -58,6 +58,8 @@ interface CandidateRow {
 }
 
 const PREFIX_FACTOR = 0.85;
+/** A word from the curated synonym table ("hpa" for "autoscaler"): below the word as typed. */
+const SYNONYM_FACTOR = 0.8;
 const TYPO_FACTOR = [1, 0.6, 0.4] as const;
 const FINGERPRINT_BONUS = 1_000;
 /** An entry whose title the query names exactly comes before word matches (but after a fingerprint). */
@@ -121,6 +123,40 @@ function filtersSql(f: SearchFilters = {}): SQL {
   if (f.statuses?.length) parts.push(sql`d.status = any(${sql.param(f.statuses)}::text[])`);
   if (f.years?.length) parts.push(sql`d.year = any(${sql.param(f.years)}::int[])`);
   return sql.join(parts, sql` and `);
+}
+
+/**
+ * Terms the query's abbreviations and synonyms stand for, from the domain's curated table ("k8s",
+ * "hpa", "pvc", and phrases such as "out of memory"), each credited to the query word it stands in
+ * for (a phrase's last word). A phrase synonym is searched by its words of four letters or more: "out
+ * of memory" by "memory". Not for a pasted line, whose words are the system's own.
+ */
+function synonymTerms(words: ParsedQuery["terms"], text: string): { qi: number; term: string }[] {
+  const out: { qi: number; term: string }[] = [];
+  const seen = new Set<string>();
+  const add = (qi: number, found: readonly string[]) => {
+    for (const s of found) {
+      const phrase = s.includes(" ");
+      for (const t of tokenize(s)) {
+        const key = `${qi}\u0000${t.term}`;
+        if ((phrase && t.word.length < 4) || t.term === words[qi]!.term || t.term === words[qi]!.word || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ qi, term: t.term });
+      }
+    }
+  };
+  words.forEach((w, qi) => {
+    if (!w.part) add(qi, searchSynonyms(w.word));
+  });
+  // Phrases of the table written out in the query ("load balancer" finds "lb").
+  const lower = ` ${fold(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  for (const phrase of SEARCH_SYNONYM_GROUPS.flat().filter((t) => t.includes(" "))) {
+    if (!lower.includes(` ${phrase} `)) continue;
+    const last = terms(phrase).at(-1);
+    const qi = words.findIndex((w) => w.term === last);
+    if (qi >= 0) add(qi, searchSynonyms(phrase));
+  }
+  return out;
 }
 
 /** The smallest string greater than every string starting with `prefix` (bytewise). */
@@ -235,7 +271,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Exact, prefix and typo matches of each query word in the indexed vocabulary. */
-  private async expand(parsed: ParsedQuery): Promise<Expansion[]> {
+  private async expand(parsed: ParsedQuery, text: string): Promise<Expansion[]> {
     const words = parsed.terms;
     // A pasted line is exact: its odd tokens are not typos of something else. Neither are the parts
     // of a split identifier: `CateRAlrNk` is a random token, not a typo of "create"; a mistyped alert
@@ -251,7 +287,8 @@ export class PostgresSearchEngine implements SearchEngine {
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
-    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" }>(
+    const synonyms = typos ? synonymTerms(words, text) : [];
+    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "synonym" }>(
       this.db,
       sql`
       with q as (
@@ -281,7 +318,10 @@ export class PostgresSearchEngine implements SearchEngine {
       union all
       select s.qi, t.term, t.df, 'swap' from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as s(qi, term)
         join search_terms t on t.term = s.term
-        where t.df > 0 and not exists (select 1 from q join search_terms e on e.term in (q.term, q.word) and e.df > 0 where q.qi = s.qi)`,
+        where t.df > 0 and not exists (select 1 from q join search_terms e on e.term in (q.term, q.word) and e.df > 0 where q.qi = s.qi)
+      union all
+      select s.qi, t.term, t.df, 'synonym' from unnest(${sql.param(synonyms.map((x) => x.qi))}::int[], ${sql.param(synonyms.map((x) => x.term))}::text[]) as s(qi, term)
+        join search_terms t on t.term = s.term where t.df > 0`,
     );
     const best = new Map<string, Expansion>();
     for (const f of found) {
@@ -291,6 +331,7 @@ export class PostgresSearchEngine implements SearchEngine {
       else if (f.how === "prefix") factor = f.term.startsWith(w.word) || f.term.startsWith(w.term) ? PREFIX_FACTOR : 0;
       // One swap of neighbours, by construction; its stem may be shorter than what was typed.
       else if (f.how === "swap") factor = TYPO_FACTOR[1];
+      else if (f.how === "synonym") factor = SYNONYM_FACTOR;
       else {
         const d = typoDistance(w.word, w.term, f.term);
         factor = d === null ? 0 : TYPO_FACTOR[d as 0 | 1 | 2];
@@ -458,7 +499,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const docCount = await this.stats();
     // Error lines are long; their rarest words identify them, the fingerprint does the rest.
-    const expansions = await this.expand(parsed);
+    const expansions = await this.expand(parsed, query.q);
     const weighted = this.weigh(expansions, docCount, parsed.errorFingerprint ? 8 : this.maxQueryTerms);
     const used = new Set(weighted.map((w) => w.qi));
     const nWords = used.size || 1;
