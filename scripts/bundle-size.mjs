@@ -44,6 +44,20 @@ export const PAGES = [
   { name: "entry", path: "/entries/:slug", lazy: [SHELL, "src/pages/entry-page.tsx"] },
 ];
 
+/**
+ * Lazy modules a page loads only for some content, after its first render: code highlighting once a
+ * markdown body has fenced code in a named language (lowlight, then one chunk per grammar). They are
+ * not in PAGES' figures; the table names their size, and the browser suite allows them beside the
+ * counted files.
+ */
+export const CONTENT_LAZY = [/^src\/components\/markdown-lowlight\.ts$/, /highlight\.js\/es\/languages\/[^/]+\.js$/];
+
+/** The files CONTENT_LAZY may load (each module's chunk and static imports), by manifest key. */
+export function contentLazyFiles(manifest) {
+  const keys = Object.keys(manifest).filter((k) => CONTENT_LAZY.some((re) => re.test(k)));
+  return new Map(keys.map((k) => [k, staticClosure(manifest, [k])]));
+}
+
 /** The manifest key of the page entry: index.html when present, else the only entry. */
 export function entryKey(manifest) {
   if (manifest["index.html"]?.isEntry) return "index.html";
@@ -119,8 +133,18 @@ export function measurePages(dist = DEFAULT_DIST, pages = PAGES) {
     return sizes.get(file);
   };
   const document = ["index.html", ...htmlScripts(html)];
+  const lowlightKey = Object.keys(manifest).find((k) => CONTENT_LAZY[0].test(k));
+  const grammarKeys = Object.keys(manifest).filter((k) => CONTENT_LAZY[1].test(k));
+  const grammarGzip = grammarKeys.map((k) => measure(manifest[k].file).gzip).sort((a, b) => a - b);
   return {
     entry: entryKey(manifest),
+    // What a markdown body with code adds after its first render: lowlight, and one chunk per grammar.
+    highlighting: {
+      lowlightGzip: lowlightKey ? measure(manifest[lowlightKey].file).gzip : 0,
+      grammars: grammarKeys.length,
+      grammarGzipMedian: grammarGzip[Math.floor(grammarGzip.length / 2)] ?? 0,
+      grammarGzipMax: grammarGzip.at(-1) ?? 0,
+    },
     pages: pages.map((page) => {
       const files = [...document, ...pageFiles(manifest, page)].map(measure);
       const sum = (kind) => files.filter((f) => !kind || f.kind === kind).reduce((n, f) => n + f.gzip, 0);
@@ -156,7 +180,12 @@ export function formatTable(result, budgetKb = DEFAULT_BUDGET_KB) {
       "",
     );
   }
-  out.push("summary (gzip -9):", ...result.pages.map((p) => `  ${p.name.padEnd(8)} ${kb(p.totalGzip).padStart(10)}  (JS ${kb(p.jsGzip)}, CSS ${kb(p.cssGzip)}, HTML ${kb(p.htmlGzip)})`));
+  const h = result.highlighting;
+  out.push(
+    "summary (gzip -9):",
+    ...result.pages.map((p) => `  ${p.name.padEnd(8)} ${kb(p.totalGzip).padStart(10)}  (JS ${kb(p.jsGzip)}, CSS ${kb(p.cssGzip)}, HTML ${kb(p.htmlGzip)})`),
+    `after the first render of a markdown body with fenced code: lowlight ${kb(h.lowlightGzip)} + one of ${h.grammars} grammar chunks per language (median ${kb(h.grammarGzipMedian)}, largest ${kb(h.grammarGzipMax)})`,
+  );
   return out.join("\n");
 }
 
