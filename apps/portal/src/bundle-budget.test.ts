@@ -17,13 +17,14 @@ if (!built && process.env.CI === "true") {
 }
 
 /** kB gzipped (1 kB = 1000 bytes) each page may not exceed; the goal for every one is DEFAULT_BUDGET_KB. */
-const CEILING_KB: Record<string, number> = { "sign-in": 235, home: 242, entry: 396 };
+const CEILING_KB: Record<string, number> = { "sign-in": 236, home: 208, entry: 389 };
 
 describe("bundle budget", () => {
   it("has a ceiling for every measured page, none above where the pages stood before issue 12", () => {
     expect(Object.keys(CEILING_KB).sort()).toEqual(PAGES.map((p) => p.name).sort());
     // Before: sign-in 284, home 240, entry 445 kB (the same measure, at 4284fc2).
     expect(CEILING_KB["sign-in"]).toBeLessThan(284);
+    expect(CEILING_KB.home).toBeLessThan(240);
     expect(CEILING_KB.entry).toBeLessThan(445);
     expect(DEFAULT_BUDGET_KB).toBe(150);
   });
