@@ -26,7 +26,7 @@ export default defineConfig(({ mode }) => ({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    // dist/.vite/manifest.json: the chunk graph that scripts/bundle-size.mjs measures the home page's initial JS from.
+    // dist/.vite/manifest.json: the chunk graph that scripts/bundle-size.mjs measures each page's first download from.
     manifest: true,
     rolldownOptions: {
       output: {
