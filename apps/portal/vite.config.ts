@@ -2,12 +2,19 @@
 // In development the API runs on :3000 and the dev server proxies every server-side path to it, so the
 // session cookie stays first-party and the portal never needs CORS.
 import react from "@vitejs/plugin-react";
+import { visualizer } from "rollup-plugin-visualizer";
 import { defineConfig } from "vite";
 
 const API_ORIGIN = "http://localhost:3000";
 
-export default defineConfig({
-  plugins: [react()],
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    react(),
+    // Opt-in, for looking inside the chunks: `pnpm --filter @hindsight/portal build --mode analyze` writes
+    // bundle-stats.html (a treemap with gzip sizes) next to this file. Never part of a normal build.
+    mode === "analyze" &&
+      visualizer({ filename: "bundle-stats.html", template: "treemap", gzipSize: true, sourcemap: false }),
+  ],
   server: {
     port: 5173,
     proxy: {
@@ -19,7 +26,7 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    // dist/.vite/manifest.json: the chunk graph that scripts/bundle-size.mjs measures the home page's initial JS from.
+    // dist/.vite/manifest.json: the chunk graph that scripts/bundle-size.mjs measures each page's first download from.
     manifest: true,
     rolldownOptions: {
       output: {
@@ -33,4 +40,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

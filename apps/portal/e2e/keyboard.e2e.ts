@@ -134,4 +134,32 @@ describe("keyboard only", () => {
     const saved = await e2e.api.entries.get.query({ slug: new URL(page.url()).pathname.split("/")[2]! });
     expect(saved).toMatchObject({ title: "Rotate the edge-proxy certificates", kind: "runbook", status: "draft" });
   });
+
+  it("opens the header's menus with Enter, moves into them and returns to their button on Escape", async () => {
+    const { page, baseUrl } = e2e;
+    const person = await createPerson(baseUrl, "kb-menus", "Kay Menus");
+    await signIn(page, person);
+    await page.getByRole("searchbox", { name: "Search Hindsight" }).waitFor();
+    // The menus' code loads on first use (lazy-menu.tsx): the first opening is the one that matters.
+    for (const { button, item } of [
+      { button: page.getByRole("button", { name: "New entry" }), item: "New postmortem" },
+      { button: page.getByRole("button", { name: "Kay Menus" }), item: "Sign out" },
+    ]) {
+      await button.focus();
+      expect(await button.getAttribute("aria-expanded")).toBe("false");
+      await page.keyboard.press("Enter");
+      await page.getByRole("menu").waitFor();
+      await expect.poll(() => page.getByRole("menuitem").allTextContents()).toContainEqual(expect.stringContaining(item));
+      expect(await button.getAttribute("aria-expanded")).toBe("true");
+      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[role=menu]"))).toBe(true);
+      await page.keyboard.press("Escape");
+      await page.getByRole("menu").waitFor({ state: "detached" });
+      await expect.poll(() => button.evaluate((el) => el === document.activeElement)).toBe(true);
+      // And again, now the menu's own: Enter opens it, Escape closes it.
+      await page.keyboard.press("Enter");
+      await page.getByRole("menu").waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByRole("menu").waitFor({ state: "detached" });
+    }
+  });
 });

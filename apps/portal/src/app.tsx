@@ -3,19 +3,33 @@ import { createTheme, MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import { AppLayout } from "./components/app-layout";
+import { PageLoader } from "./components/page-loader";
 import { RequireAuth } from "./components/require-auth";
+import { Toasts } from "./components/toasts";
 import { makeQueryClient } from "./lib/query-client";
 import { makeTrpcClient, TRPCProvider } from "./lib/trpc";
 import { NotFoundPage } from "./pages/not-found-page";
-import { SearchPage } from "./pages/search-page";
 const SignInPage = lazy(() => import("./pages/sign-in-page").then((m) => ({ default: m.SignInPage })));
 const SetupPage = lazy(() => import("./pages/setup-page").then((m) => ({ default: m.SetupPage })));
 
 /*
- * Only the search page (the home page) is in the first download. Every other page loads on first use,
- * so the markdown pipeline, the editor and the charts never weigh on the first search.
+ * Every page loads on first use, so a page's first download is the shared core (React, the router,
+ * Mantine's provider, TanStack Query and the tRPC client) plus that page: the sign-in page carries
+ * no search page, the search page no markdown pipeline, editor or charts. The signed-in shell
+ * (header, navigation, menus) loads once RequireAuth has a session, so a signed-out visitor never
+ * downloads it.
  */
+const AppLayout = lazy(() => import("./components/app-layout").then((m) => ({ default: m.AppLayout })));
+const SearchPage = lazy(() => import("./pages/search-page").then((m) => ({ default: m.SearchPage })));
+
+/** The signed-in shell, with the same spinner RequireAuth shows while it checks the session. */
+function Shell() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <AppLayout />
+    </Suspense>
+  );
+}
 const EntriesPage = lazy(() => import("./pages/entries-page").then((m) => ({ default: m.EntriesPage })));
 const EntryPage = lazy(() => import("./pages/entry-page").then((m) => ({ default: m.EntryPage })));
 const EntryHistoryPage = lazy(() => import("./pages/entry-history-page").then((m) => ({ default: m.EntryHistoryPage })));
@@ -27,9 +41,6 @@ const CollectionEditorPage = lazy(() =>
   import("./pages/collection-editor-page").then((m) => ({ default: m.CollectionEditorPage })),
 );
 const OnboardingPage = lazy(() => import("./pages/onboarding-page").then((m) => ({ default: m.OnboardingPage })));
-// Toasts only ever follow an action (a save, a publish), so their container loads after the first paint
-// instead of in the first download.
-const Notifications = lazy(() => import("@mantine/notifications").then((m) => ({ default: m.Notifications })));
 const ActionItemsPage = lazy(() => import("./pages/action-items-page").then((m) => ({ default: m.ActionItemsPage })));
 const TeamsPage = lazy(() => import("./pages/teams-page").then((m) => ({ default: m.TeamsPage })));
 const TeamPage = lazy(() => import("./pages/team-page").then((m) => ({ default: m.TeamPage })));
@@ -60,7 +71,7 @@ const router = createBrowserRouter([
     Component: RequireAuth,
     children: [
       {
-        Component: AppLayout,
+        Component: Shell,
         children: [
           { index: true, Component: SearchPage },
           { path: "entries", Component: EntriesPage },
@@ -96,9 +107,7 @@ export function App() {
   const [trpcClient] = useState(makeTrpcClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Suspense fallback={null}>
-        <Notifications position="top-right" />
-      </Suspense>
+      <Toasts />
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <RouterProvider router={router} />

@@ -3,8 +3,7 @@
 // main landmark for the page itself. The command palette's shortcuts live here too.
 // The shell is plain HTML and CSS (styles.css) rather than Mantine's AppShell: AppShell brings its
 // resize handles, aside and footer along (about 8 KB gzipped), too much for the home page budget.
-import { ENTRY_KINDS, newEntryPath } from "@hindsight/domain";
-import { Burger, Button, Container, Group, Menu, Text, UnstyledButton } from "@mantine/core";
+import { Burger, Button, Container, Group, Text, UnstyledButton } from "@mantine/core";
 import {
   IconChartBar,
   IconChecklist,
@@ -21,10 +20,9 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { Suspense, useEffect, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
-import { newEntryLabel } from "../lib/search-kinds";
 import { useTRPC } from "../lib/trpc";
+import { lazyMenu } from "./lazy-menu";
 import { PageLoader } from "./page-loader";
-import { KindIcon } from "./search/kind-icon";
 import { PaletteLauncher } from "./search/palette-launcher";
 import { UserMenu } from "./user-menu";
 
@@ -49,10 +47,12 @@ const NAV_ITEMS: readonly NavItem[] = [
 
 const NAVBAR_ID = "main-navigation";
 
+const LazyNewEntryMenu = lazyMenu(() => import("./new-entry-menu"));
+
 function NewEntryMenu() {
   return (
-    <Menu position="bottom-end" width={220} withinPortal>
-      <Menu.Target>
+    <LazyNewEntryMenu
+      target={
         <Button
           size="sm"
           leftSection={<IconPlus size={16} aria-hidden />}
@@ -64,21 +64,8 @@ function NewEntryMenu() {
             New
           </Text>
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Write a new entry</Menu.Label>
-        {ENTRY_KINDS.map((kind) => (
-          <Menu.Item
-            key={kind}
-            component={Link}
-            to={newEntryPath(kind)}
-            leftSection={<KindIcon kind={kind} size="sm" />}
-          >
-            {newEntryLabel(kind)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      }
+    />
   );
 }
 

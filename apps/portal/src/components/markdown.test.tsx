@@ -2,8 +2,13 @@
 // static HTML and check both halves of its contract: hostile input comes out inert, and ordinary
 // GitHub-flavoured markdown still renders as the author meant.
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Markdown } from "./markdown";
+import { loadHighlighting } from "./markdown-highlight";
+
+// Grammars load on demand in the browser (a body renders plain, then highlighted); the tests that
+// check highlighted output load theirs first, so a single server render is highlighted.
+beforeAll(() => loadHighlighting(["html", "js", "xml", "markdown", "sh"]));
 
 const render = (source: string) => renderToStaticMarkup(<Markdown>{source}</Markdown>);
 
@@ -128,7 +133,7 @@ describe("Markdown: hostile input is inert", () => {
 });
 
 describe("Markdown: code highlighting stays inert", () => {
-  // rehype-highlight runs after the sanitiser, so it must only ever add token spans to text it was given.
+  // The highlighter runs after the sanitiser, so it must only ever add token spans to text it was given.
   it.each([
     ["html with a script", "```html\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n```"],
     ["javascript that closes the code block", "```js\nconst s = '</code></pre><script>alert(1)</script>';\n```"],
@@ -155,6 +160,17 @@ describe("Markdown: code highlighting stays inert", () => {
     const html = render("```no-such-language\n<b>x</b>\n```");
     expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
     expect(html).not.toContain("hljs-");
+  });
+
+  it("renders code plain until its grammar has loaded, then highlighted", async () => {
+    const source = "```rust\nfn main() { let x = 1; }\n```";
+    const before = render(source);
+    expect(before).toContain('<code class="hljs language-rust">fn main() { let x = 1; }');
+    expect(before).not.toContain("hljs-");
+    await loadHighlighting(["rs"]);
+    const after = render(source);
+    expect(after).toContain('<span class="hljs-keyword">fn</span>');
+    expectInert(after);
   });
 
   it("does not guess a language for unlabelled code", () => {

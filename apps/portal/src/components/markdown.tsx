@@ -7,21 +7,23 @@
 // - rehype-sanitize with its default (GitHub) schema: only GitHub's allow-listed elements, attributes
 //   and URL protocols survive, and `id`/`name` values are prefixed with `user-content-` (DOM clobbering);
 // - react-markdown's URL transform blanks `javascript:`, `vbscript:` and `data:` URLs before that.
-// Only rehype-highlight runs after rehype-sanitize: it reads the (already sanitised) text of code
-// blocks whose language class survived and wraps tokens in `<span class="hljs-…">`; it creates no
-// attributes other than those classes and never parses markup, so it cannot reintroduce anything the
-// sanitiser removed. Any other plugin goes before rehype-sanitize, never after it.
+// Only the highlighter (markdown-highlight.ts) runs after rehype-sanitize: it reads the (already
+// sanitised) text of code blocks whose language class survived and wraps tokens in
+// `<span class="hljs-…">`; it creates no attributes other than those classes and never parses markup,
+// so it cannot reintroduce anything the sanitiser removed. Any other plugin goes before
+// rehype-sanitize, never after it. Its grammars load on demand: a body with code renders at once,
+// and again highlighted when the grammars for its languages have arrived.
 // Trade-off: harmless raw HTML (`<details>`, `<kbd>`) is dropped too, and so is a bare `<hostname>`
 // placeholder outside backticks. Supporting GitHub's safe subset means adding rehype-raw *before*
 // rehype-sanitize; the tests in markdown.test.tsx then need their "no raw tag survives" check relaxed.
 // The component is deliberately free of Mantine so it renders (and is tested) without a provider;
 // pages wrap it in Mantine's `Typography` for styling. The highlight theme is imported here, so it only
 // ships in the lazily loaded chunks that render markdown.
-import { createElement, type ComponentProps } from "react";
+import { createElement, useEffect, useState, type ComponentProps } from "react";
 import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { isLoaded, loadHighlighting, rehypeHighlightLoaded } from "./markdown-highlight";
 import "./markdown-highlight.css";
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
@@ -95,7 +97,6 @@ function componentsFor(offset: number): Components {
 
 // Fenced code is highlighted only when its author named a language (no guessing): guessing is slow on
 // long logs and often wrong on them.
-const highlightOptions = { detect: false } as const;
 
 export interface MarkdownProps {
   /** Markdown source, untrusted. */
@@ -106,6 +107,22 @@ export interface MarkdownProps {
 }
 
 export function Markdown({ children, className, headingOffset = 0 }: MarkdownProps) {
+  // Filled while this render's body is processed: the grammars it needs that are not loaded yet.
+  const missing = new Set<string>();
+  const [, setGrammarsLoaded] = useState(0);
+  useEffect(() => {
+    const wanted = [...missing].filter((grammar) => !isLoaded(grammar));
+    if (wanted.length === 0) return;
+    let live = true;
+    loadHighlighting(wanted).then(
+      () => live && setGrammarsLoaded((n) => n + 1),
+      // Unhighlighted code is still the whole content; the next render tries again.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  });
   return (
     <div className={className}>
       <ReactMarkdown
@@ -115,7 +132,7 @@ export function Markdown({ children, className, headingOffset = 0 }: MarkdownPro
         remarkRehypeOptions={{ clobberPrefix: "" }}
         rehypePlugins={[
           [rehypeSanitize, defaultSchema],
-          [rehypeHighlight, highlightOptions],
+          [rehypeHighlightLoaded, { missing }],
         ]}
         components={componentsFor(headingOffset)}
       >

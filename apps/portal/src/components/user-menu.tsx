@@ -1,85 +1,30 @@
-// The signed-in user in the header: links to teams, personal API tokens and linked chat accounts, and
-// sign-out. Signing out drops every cached response, so the next person on this browser never sees
-// what the previous one could.
-import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { IconBrandSlack, IconKey, IconMailFast, IconPlugConnected, IconUserCircle, IconUsersGroup } from "@tabler/icons-react";
-import { Link, useNavigate } from "react-router";
-import { errorMessage } from "../lib/errors";
+// The signed-in user in the header: a button with their avatar and name that opens the user menu
+// (user-menu-dropdown.tsx: teams, personal API tokens, linked chat accounts, sign-out), whose code
+// loads on first use (lazy-menu.tsx).
+import { Avatar, Group, Text, UnstyledButton } from "@mantine/core";
+import type { ComponentPropsWithRef } from "react";
 import { useCurrentUser } from "../lib/session";
-import { useTRPC } from "../lib/trpc";
+import { lazyMenu } from "./lazy-menu";
+
+const LazyUserMenu = lazyMenu(() => import("./user-menu-dropdown"));
+
+/** The trigger; Menu.Target (or lazy-menu.tsx) adds its handlers and ARIA state through these props. */
+function UserMenuButton({ name, className, ...props }: { name: string } & ComponentPropsWithRef<"button">) {
+  return (
+    // Named by its text, not an aria-label: the avatar's initials are visible text, and an aria-label
+    // without them fails WCAG's "label in name". Below the lg breakpoint the name is visually hidden.
+    <UnstyledButton {...props} className={className ? `user-menu-button ${className}` : "user-menu-button"}>
+      <Group gap="xs" wrap="nowrap">
+        <Avatar size="sm" radius="xl" color="indigo" variant="filled" name={name} aria-hidden />
+        <Text component="span" size="sm" fw={500} className="user-menu-name">
+          {name}
+        </Text>
+      </Group>
+    </UnstyledButton>
+  );
+}
 
 export function UserMenu() {
   const user = useCurrentUser();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const signOut = useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSuccess: ({ redirectTo }) => {
-        queryClient.clear();
-        queryClient.setQueryData(trpc.me.get.queryKey(), null);
-        // Single sign-on: end the session at the identity provider too (RP-initiated logout); it sends
-        // the browser back to the sign-in page afterwards.
-        if (redirectTo) window.location.assign(redirectTo);
-        else void navigate("/sign-in", { replace: true });
-      },
-    }),
-  );
-
-  return (
-    <Menu position="bottom-end" width={240} withinPortal>
-      <Menu.Target>
-        {/* Named by its text, not an aria-label: the avatar's initials are visible text, and an aria-label
-            without them fails WCAG's "label in name". Below the lg breakpoint the name is visually hidden. */}
-        <UnstyledButton className="user-menu-button">
-          <Group gap="xs" wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="indigo" variant="filled" name={user.name} aria-hidden />
-            <Text component="span" size="sm" fw={500} className="user-menu-name">
-              {user.name}
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          Signed in as @{user.handle}
-          {user.orgRole === "admin" ? " (admin)" : ""}
-        </Menu.Label>
-        {user.teams.length > 0 && (
-          <Menu.Label>Teams: {user.teams.map((team) => team.name).join(", ")}</Menu.Label>
-        )}
-        <Menu.Divider />
-        <Menu.Item component={Link} to="/teams" leftSection={<IconUsersGroup size={16} aria-hidden />}>
-          Teams
-        </Menu.Item>
-        <Menu.Item component={Link} to="/settings/account" leftSection={<IconUserCircle size={16} aria-hidden />}>
-          Account
-        </Menu.Item>
-        <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={16} aria-hidden />}>
-          API tokens
-        </Menu.Item>
-        <Menu.Item component={Link} to="/settings/subscriptions" leftSection={<IconMailFast size={16} aria-hidden />}>
-          Subscriptions
-        </Menu.Item>
-        <Menu.Item component={Link} to="/settings/slack" leftSection={<IconBrandSlack size={16} aria-hidden />}>
-          Chat accounts
-        </Menu.Item>
-        {user.orgRole === "admin" && (
-          <Menu.Item component={Link} to="/settings/integrations" leftSection={<IconPlugConnected size={16} aria-hidden />}>
-            Chat integrations
-          </Menu.Item>
-        )}
-        <Menu.Divider />
-        <Menu.Item color="red" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-          {signOut.isPending ? "Signing out…" : "Sign out"}
-        </Menu.Item>
-        {signOut.isError && (
-          <Text size="xs" c="red" px="sm" pb="xs" role="alert">
-            {errorMessage(signOut.error)}
-          </Text>
-        )}
-      </Menu.Dropdown>
-    </Menu>
-  );
+  return <LazyUserMenu target={<UserMenuButton name={user.name} />} />;
 }

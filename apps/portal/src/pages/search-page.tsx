@@ -30,7 +30,15 @@ import {
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 
 const PAGE_SIZE = 20;
-const TYPING_DEBOUNCE_MS = 200;
+/**
+ * A search starts once typing pauses this long: enough to fold the events of one gesture (a paste,
+ * key repeat, an input method) into one request, short enough that results can follow the last
+ * keystroke within about 100 ms. One search is in flight at a time (see `searchText`), so a fast
+ * typist does not queue a search per keystroke on the server.
+ */
+const SEARCH_DEBOUNCE_MS = 50;
+/** The URL (and so the history entry) is written once typing pauses for longer. */
+const URL_DEBOUNCE_MS = 200;
 
 const SORT_OPTIONS = [
   { value: "relevance", label: "Relevance" },
@@ -50,9 +58,16 @@ export function SearchPage() {
   const boxRef = useRef<HTMLInputElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  // The box is ahead of the URL while typing; the URL catches up once typing pauses.
+  // The box is ahead of the URL while typing; the search follows it after a short pause, and the URL
+  // catches up after a longer one.
   const [text, setText] = useState(state.q);
-  const [debouncedText] = useDebouncedValue(text, TYPING_DEBOUNCE_MS);
+  const [typed] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  // The words searched: `typed`, except that while a search is in flight, words typed meanwhile wait
+  // for it and then only the latest are searched (the effect below). A superseded search is cancelled
+  // in the browser, but the server would still run it, and its single embedded connection would
+  // queue every prefix of a word ahead of the word itself.
+  const [searchText, setSearchText] = useState(typed);
+  const [debouncedText] = useDebouncedValue(text, URL_DEBOUNCE_MS);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -60,15 +75,21 @@ export function SearchPage() {
     setParams(toSearchParams(next), { replace: replacesHistory(stateRef.current, next) });
   };
 
+  // The URL's words as last seen or written here; a URL change to anything else came from outside.
+  const lastUrlQ = useRef(state.q);
+
   useEffect(() => {
     const current = stateRef.current;
-    if (debouncedText !== current.q) navigateTo({ ...current, q: debouncedText });
+    if (debouncedText === current.q) return;
+    // Our own write is not news to the effect below: without this, the write landing just after the
+    // person typed on would put the written words back into the box over what they typed since.
+    lastUrlQ.current = debouncedText;
+    navigateTo({ ...current, q: debouncedText });
     // Only a pause in typing writes the URL (so the effect depends on nothing else); a URL change
     // such as Back must not be written back.
   }, [debouncedText]);
 
   // Back/Forward, or a link with ?q=, changes the URL under the box: show its words.
-  const lastUrlQ = useRef(state.q);
   useEffect(() => {
     if (state.q !== lastUrlQ.current) {
       lastUrlQ.current = state.q;
@@ -76,8 +97,11 @@ export function SearchPage() {
     }
   }, [state.q]);
 
-  const active = isActiveSearch(state);
-  const input = toSearchInput(state, PAGE_SIZE);
+  // What is searched: the URL's state, with the words typed since the URL was last written. When the
+  // box shows the URL's words (after Back, or once the URL caught up) those are searched at once.
+  const searched = text === state.q ? state : { ...state, q: searchText };
+  const active = isActiveSearch(searched);
+  const input = toSearchInput(searched, PAGE_SIZE);
   const results = useInfiniteQuery({
     ...trpc.search.query.infiniteQueryOptions(input, {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -90,6 +114,10 @@ export function SearchPage() {
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });
+  const searching = results.isFetching;
+  useEffect(() => {
+    if (!searching) setSearchText(typed);
+  }, [typed, searching]);
   const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: active, staleTime: 5 * 60_000 });
   const teamNames = useMemo(() => new Map((teams.data ?? []).map((team) => [team.slug, team.name])), [teams.data]);
 
@@ -99,6 +127,13 @@ export function SearchPage() {
   const groups = useMemo(() => buildFacetGroups(first?.facets, state, teamNames), [first?.facets, state, teamNames]);
   const selectedCount = groups.reduce((sum, group) => sum + group.options.filter((o) => o.checked).length, 0);
   const queryId = first?.queryId ?? null;
+
+  // The moment a search's own results (not the previous ones kept on screen meanwhile) have rendered,
+  // as a Performance API mark: the browser suite measures keystroke-to-results from it
+  // (e2e/portal-perf.e2e.ts). A passive effect runs after the browser has painted the commit.
+  useEffect(() => {
+    if (first && !results.isPlaceholderData) performance.mark("hindsight:search-results", { detail: { q: searched.q } });
+  }, [first, results.isPlaceholderData]);
 
   const onOpen = (hit: SearchHitView) => {
     // Fire and forget: the never-opened statistic must not delay or break opening the entry.
@@ -219,7 +254,7 @@ export function SearchPage() {
             ) : results.isError && hits.length === 0 ? (
               <QueryError error={results.error} title="Search failed" onRetry={() => void results.refetch()} />
             ) : hits.length === 0 ? (
-              <NoResults q={state.q} filtered={hasFilters(state)} onClearFilters={() => navigateTo(clearFilters(state))} />
+              <NoResults q={searched.q} filtered={hasFilters(state)} onClearFilters={() => navigateTo(clearFilters(state))} />
             ) : (
               <Stack gap="md">
                 <SearchResults hits={hits} onOpen={onOpen} searchBoxRef={boxRef} stale={results.isPlaceholderData} />

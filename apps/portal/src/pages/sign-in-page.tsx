@@ -1,7 +1,7 @@
 // Sign-in, built from what the server offers (`auth.options`): single sign-on, a password form for
 // local accounts, sign-up where it is open, and, only in demo mode, the one-click people picker.
 // Forms are checked with the same zod schemas the API enforces, so most mistakes show before a request.
-import { ZSignInInput, ZSignUpInput, type AuthOptions } from "@hindsight/domain";
+import type { AuthOptions } from "@hindsight/domain";
 import {
   Alert,
   Anchor,
@@ -27,6 +27,13 @@ import { useFormFields, zodFieldErrors } from "../lib/form-fields";
 import { safeNextPath } from "../lib/redirect";
 import { useMe } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+
+/**
+ * The forms' zod schemas (the ones the API enforces), loaded on demand: `onFocus` of a form starts the
+ * download, submitting awaits it (instant by then, or one small request on a very fast submit).
+ */
+const loadSchemas = () => import("../lib/auth-schemas");
+const preloadSchemas = () => void loadSchemas();
 
 /** After any sign-in: forget everything cached for the previous session, then go where the user was headed. */
 export function useAfterSignIn() {
@@ -94,15 +101,16 @@ function PasswordSignIn({ primary }: { primary: boolean }) {
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: afterSignIn }));
   const form = useFormFields({ login: "", password: "" });
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const { ZSignInInput } = await loadSchemas();
     const parsed = ZSignInInput.safeParse(form.values);
     if (!parsed.success) return form.setErrors(zodFieldErrors(parsed.error));
     signIn.mutate(parsed.data);
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="password-sign-in-title">
+    <form onSubmit={(event) => void onSubmit(event)} onFocus={preloadSchemas} noValidate aria-labelledby="password-sign-in-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="password-sign-in-title">
           Sign in with your password
@@ -128,9 +136,10 @@ function CreateAccount({ domains }: { domains: string[] | null }) {
   const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess: afterSignIn }));
   const form = useFormFields({ handle: "", name: "", email: "", password: "" });
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const { email, ...rest } = form.values;
+    const { ZSignUpInput } = await loadSchemas();
     const parsed = ZSignUpInput.safeParse({ ...rest, email: email.trim() === "" ? undefined : email });
     if (!parsed.success) return form.setErrors(zodFieldErrors(parsed.error));
     signUp.mutate(parsed.data, { onError: (error) => form.setErrors(fieldErrors(error)) });
@@ -138,7 +147,7 @@ function CreateAccount({ domains }: { domains: string[] | null }) {
 
   const serverFieldErrors = signUp.isError ? fieldErrors(signUp.error) : {};
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="create-account-title">
+    <form onSubmit={(event) => void onSubmit(event)} onFocus={preloadSchemas} noValidate aria-labelledby="create-account-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="create-account-title">
           Create a local account
