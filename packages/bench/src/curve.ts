@@ -17,7 +17,10 @@ export function parseSizes(value: string): number[] {
   const items = value.split(",").map((s) => s.trim().replace(/_/g, "")).filter(Boolean);
   const nums = items.map((s) => {
     const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s);
-    return m ? Number(m[1]) * SUFFIX[m[2]!.toLowerCase()]! : NaN;
+    if (!m) return NaN;
+    // 1.1 * 1000 is 1100.0000000000002 in floating point: a decimal that lands on a whole count is that count.
+    const n = Number(m[1]) * SUFFIX[m[2]!.toLowerCase()]!;
+    return Math.abs(n - Math.round(n)) < 1e-6 ? Math.round(n) : n;
   });
   if (!nums.length || nums.some((n) => !Number.isSafeInteger(n) || n < 1)) {
     throw new InvalidArgumentError("expected a comma-separated list of positive entry counts, e.g. 10000,100000,1000000 or 10k,100k,1M");
