@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Command, Option } from "commander";
 import { curveChartSpec, renderChartSvg } from "./chart.js";
-import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
+import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain, userPath } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import { formatGoalChecks, goalChecks, importSteps, parseSizes, throughputRatio, type CurvePoint, type DiskUsage, type ImportStep } from "./curve.js";
 import { buildQuerySpecs, entryBatches, QUERY_CLASSES, queryAt, type EntryKind, type QueryClass, type QuerySpec } from "./generator.js";
@@ -417,9 +417,10 @@ async function main(): Promise<number> {
   if (opts.chart) {
     try {
       const svg = await renderChartSvg(curveChartSpec(points));
-      mkdirSync(dirname(opts.chart), { recursive: true });
-      writeFileSync(opts.chart, svg);
-      console.log(`\nwrote the chart to ${opts.chart}`);
+      const file = userPath(opts.chart);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, svg);
+      console.log(`\nwrote the chart to ${file}`);
     } catch (err) {
       failures.push(`chart: ${(err as Error).message}`);
     }
