@@ -11,6 +11,7 @@
 // Exit code: 0 when every step and request succeeded, 1 otherwise (slow is not an error, nor a missed
 // goal unless --fail-on-goals).
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { dirname } from "node:path";
 import { Command, Option } from "commander";
 import { curveChartSpec, renderChartSvg } from "./chart.js";
@@ -92,6 +93,8 @@ interface CaseResult {
   /** This process: the generator and the HTTP clients. */
   bench: Memory;
   disk: DiskUsage | null;
+  /** 1-minute load average when the measurements started and ended: how busy the machine was. */
+  loadavg: [number, number];
   zeroHit: { class: QueryClass; q: string }[];
   measurements: Measurement[];
   byClass: Record<string, LatencySummary>;
@@ -154,6 +157,7 @@ async function benchStep(db: DbKind, server: ServerChild, step: ImportStep, opts
 
   const requests = Array.from({ length: opts.iterations }, (_, i) => queryAt(specs, i, opts.seed));
   const paths = requests.map((r) => searchPath(r.params));
+  const loadBefore = os.loadavg()[0]!;
   const partial = {
     db,
     dbLabel: server.label,
@@ -177,7 +181,7 @@ async function benchStep(db: DbKind, server: ServerChild, step: ImportStep, opts
     } catch (err) {
       errors.push(`server memory: ${(err as Error).message}`);
     }
-    return { disk, server: serverMemory, bench: benchMemory() };
+    return { disk, server: serverMemory, bench: benchMemory(), loadavg: [loadBefore, os.loadavg()[0]!] as [number, number] };
   };
 
   // One pass over every query shape first: checks the answers' shape and finds queries that match
@@ -242,6 +246,7 @@ function formatCase(r: CaseResult, specs: QuerySpec[], concurrencies: number[]):
       `(${MAX_PER_REQUEST} per request) in ${r.importSeconds.toFixed(1)} s = ${fmtInt(Math.round(r.entriesPerSecond))} entries/s`,
     `memory: API server process RSS ${r.server ? `${bytes(r.server.rss)} (peak ${bytes(r.server.peakRss)})` : "-"}` +
       `${r.db === "pglite" ? ", database included" : ""}; benchmark process RSS ${bytes(r.bench.rss)} (peak ${bytes(r.bench.peakRss)})`,
+    `machine: 1-minute load average ${r.loadavg[0].toFixed(1)} -> ${r.loadavg[1].toFixed(1)} during the measurements (${os.cpus().length} cores)`,
   ];
   if (r.disk) lines.push(formatDisk(r.disk));
   lines.push(`queries: ${specs.length} rotating (${counts})`);
@@ -370,11 +375,15 @@ async function main(): Promise<number> {
       `concurrency ${opts.concurrency.join(", ")}, warmup ${opts.warmup}, seed ${opts.seed}; vocabulary from ${corpus.docs.length} corpus documents`,
   );
 
-  let current: ServerChild | null = null;
-  const stopping = onStopSignal(async () => current?.stop());
-
   const results: CaseResult[] = [];
   const failures: string[] = [];
+  let current: ServerChild | null = null;
+  // Ctrl-C in a long run (1M entries takes hours) still reports the sizes measured so far.
+  const stopping = onStopSignal(async () => {
+    await current?.stop();
+    if (results.length) await report(results, failures, opts, specs);
+  });
+
   for (const db of opts.db) {
     if (stopping()) break;
     let server: ServerChild;
@@ -391,6 +400,7 @@ async function main(): Promise<number> {
         if (stopping()) break;
         try {
           const r = await benchStep(db, server, step, opts, vocab, specs);
+          if (stopping()) break;
           results.push(r);
           console.log(`\n${formatCase(r, specs, opts.concurrency)}`);
           failures.push(...r.errors.map((e) => `${fmtInt(step.to)} on ${db}: ${e}`));
@@ -403,10 +413,16 @@ async function main(): Promise<number> {
         }
       }
     } finally {
-      await server.stop();
+      if (!stopping()) await server.stop();
       current = null;
     }
   }
+  if (stopping()) return new Promise<number>(() => undefined); // the stop handler reports and exits
+  return report(results, failures, opts, specs);
+}
+
+/** The end of a run (or of a stopped one): the summary, the goal checks, the chart and the JSON. */
+async function report(results: CaseResult[], failures: string[], opts: Options, specs: QuerySpec[]): Promise<number> {
   if (results.length > 1) console.log(`\nsummary:\n${formatSummary(results, opts.concurrency)}`);
 
   const points = results.map((r) => curvePoint(r, opts));
