@@ -53,7 +53,7 @@ function usage(): ServerUsage {
 
 async function main(): Promise<void> {
   const send = process.send?.bind(process);
-  if (!send) throw new Error("load-server.js runs as a forked child of load-bench.js (it needs an IPC channel)");
+  if (!send) throw new Error("load-server.js runs as a forked child of a benchmark (server-child.ts; it needs an IPC channel)");
   const [db, postgresUrl, pgliteStorage = "memory"] = process.argv.slice(2) as [DbKind, string, PgliteStorage?];
   if (db !== "pglite" && db !== "postgres") throw new Error(`unknown database ${String(db)}`);
   if (pgliteStorage !== "memory" && pgliteStorage !== "disk") throw new Error(`unknown PGlite storage ${String(pgliteStorage)}`);
