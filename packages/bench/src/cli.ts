@@ -1,7 +1,17 @@
 // Small pieces the benchmark commands share: list parsing for options, a main wrapper that prints an
 // error plainly and sets a non-zero exit code (scores never do), and the end of a run.
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { InvalidArgumentError } from "commander";
+
+/**
+ * A file path the user typed, resolved against the directory they ran the command in: `pnpm
+ * bench:search --chart docs/x.svg` runs the script inside packages/bench, and pnpm passes the
+ * caller's directory as INIT_CWD.
+ */
+export function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
 
 export function listOf<T extends string>(allowed: readonly T[]) {
   return (value: string): T[] => {
@@ -68,8 +78,8 @@ export function onStopSignal(stop: () => Promise<void>): () => boolean {
  */
 export function finishRun(json: string | undefined, figures: unknown, failures: readonly string[]): number {
   if (json) {
-    writeFileSync(json, JSON.stringify(figures, null, 2));
-    console.log(`\nwrote ${json}`);
+    writeFileSync(userPath(json), JSON.stringify(figures, null, 2));
+    console.log(`\nwrote ${userPath(json)}`);
   }
   if (failures.length) {
     console.error(`\nerrors:\n${failures.map((f) => `  ${f}`).join("\n")}`);

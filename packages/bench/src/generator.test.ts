@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "./corpus.js";
-import { buildQuerySpecs, ENTRY_KINDS, generateEntries, generateEntry, QUERY_CLASSES, queryAt, typo } from "./generator.js";
+import { buildQuerySpecs, ENTRY_KINDS, entryBatches, generateEntries, generateEntry, QUERY_CLASSES, queryAt, typo } from "./generator.js";
 import { Rng } from "./prng.js";
 import { corpusSkipReason, FIXTURE_DOCS } from "./test/fixtures.js";
 import { buildVocabulary } from "./vocabulary.js";
@@ -60,6 +60,18 @@ describe("generated entries", () => {
     expect([...generateEntries(0, 120, vocab, { seed: "42" }), ...generateEntries(120, 300, vocab, { seed: "42" })]).toEqual(entries);
     expect(generateEntry(7, vocab, { seed: "42" })).toEqual(entries[7]);
     expect(generateEntries(0, 300, vocab, { seed: "43" })).not.toEqual(entries);
+  });
+
+  it("stream in bounded batches that add up to the same entries, made only when asked for", () => {
+    const batches = entryBatches(5, 2_505, 1_000, vocab, { seed: "s" });
+    const first = batches.next();
+    expect(first.done).toBe(false);
+    expect(first.value).toEqual(generateEntries(5, 1_005, vocab, { seed: "s" }));
+    const rest = [...batches];
+    expect(rest.map((b) => b.length)).toEqual([1_000, 500]);
+    expect(rest[1]!.at(-1)!.externalKey).toBe("bench/s/2504");
+    expect([...entryBatches(7, 7, 10, vocab, { seed: "s" })]).toEqual([]);
+    expect(() => entryBatches(0, 10, 0, vocab, { seed: "s" }).next()).toThrow(/batch size/);
   });
 
   it("mix the kinds and run about 1,500 characters", () => {

@@ -103,6 +103,15 @@ export function generateEntries(from: number, to: number, vocab: Vocabulary, opt
   return out;
 }
 
+/**
+ * Entries [from, to) in batches of at most `batchSize`, each made only when asked for: a million
+ * entries never sit in memory at once, only the batch being sent (and the next, being made).
+ */
+export function* entryBatches(from: number, to: number, batchSize: number, vocab: Vocabulary, options: GeneratorOptions): Generator<BulkEntry[]> {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive integer, got ${batchSize}`);
+  for (let start = from; start < to; start += batchSize) yield generateEntries(start, Math.min(to, start + batchSize), vocab, options);
+}
+
 // ---- queries ------------------------------------------------------------------------------------
 
 export const QUERY_CLASSES = ["words", "typo", "prefix", "error", "alert", "filtered"] as const;

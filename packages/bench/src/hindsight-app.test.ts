@@ -1,10 +1,11 @@
 // The benchmark's requests against the real app (built @hindsight/api): the corpus import lands
 // whole on PGlite and Postgres, throwaway Postgres databases are dropped, and once the search
 // route exists its hits map back to corpus ids.
+import { existsSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus, type CorpusDoc } from "./corpus.js";
-import { DEFAULT_POSTGRES_URL, startHindsight, type DbKind, type RunningHindsight } from "./hindsight-app.js";
+import { DEFAULT_POSTGRES_URL, measureDisk, startHindsight, type DbKind, type RunningHindsight } from "./hindsight-app.js";
 import { hindsightEngine, importCorpus, postEntries } from "./hindsight-client.js";
 import { generateEntries } from "./generator.js";
 import { corpusSkipReason, FIXTURE_DOCS } from "./test/fixtures.js";
@@ -67,6 +68,41 @@ describe.each(targets)("the benchmark against the real app on $db", ({ db, skip 
     const ranked = await hindsightEngine(h!.inject).search(docs[0]!.title, 10);
     expect(ranked.some((id) => ids.has(id))).toBe(true);
   });
+
+  run(`measures the search index's and the entries' size on disk${note}`, async () => {
+    const disk = await measureDisk(h!.db);
+    expect(disk.relations.map((r) => [r.name, r.present])).toEqual([
+      ["search_postings", true],
+      ["search_terms", true],
+      ["search_docs", true],
+      ["entries", true],
+      ["entry_revisions", true],
+    ]);
+    // The tests above imported documents: every relation holds pages, and the parts add up.
+    for (const r of disk.relations) {
+      expect(r.totalBytes).toBeGreaterThan(0);
+      expect(r.totalBytes).toBeGreaterThanOrEqual(r.tableBytes + r.indexBytes);
+    }
+    expect(disk.searchIndexBytes).toBe(disk.relations.slice(0, 3).reduce((s, r) => s + r.totalBytes, 0));
+    expect(disk.databaseBytes).toBeGreaterThan(disk.searchIndexBytes + disk.entriesBytes);
+    expect(disk.dataDirBytes).toBeNull();
+  });
+
+  if (db === "pglite") {
+    run("keeps PGlite in a data directory when asked, measures it, and removes it on close", async () => {
+      const other = await startHindsight("pglite", { pgliteStorage: "disk" });
+      const dir = other.db.dataDir!;
+      try {
+        expect(other.db.label).toContain(dir);
+        await postEntries(other.inject, generateEntries(0, 20, buildVocabulary(docs), { seed: "disk" }));
+        const disk = await measureDisk(other.db);
+        expect(disk.dataDirBytes).toBeGreaterThan(disk.searchIndexBytes);
+      } finally {
+        await other.close();
+      }
+      expect(existsSync(dir)).toBe(false);
+    }, 120_000);
+  }
 
   if (db === "postgres") {
     run(`drops its throwaway database on close${note}`, async () => {

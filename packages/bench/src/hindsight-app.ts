@@ -1,15 +1,25 @@
 // Starts the real Hindsight app in this process, as apps/api's test harness does: buildApp over a
-// database the benchmark owns (in-memory PGlite, or a throwaway Postgres database created here and
-// dropped afterwards), no seed, silent logs, a random admin token for bearer auth.
+// database the benchmark owns (PGlite in memory or in a temporary data directory, or a throwaway
+// Postgres database created here and dropped afterwards), no seed, silent logs, a random admin
+// token for bearer auth.
 // The benchmark is a harness around the whole product, so it is the one package that imports the app.
 import { buildApp, loadConfig } from "@hindsight/api";
-import { createDatabase, type Database } from "@hindsight/db";
+import { createDatabase, sql, type Database } from "@hindsight/db";
 import { PostgresSearchEngine, type SearchEngine } from "@hindsight/search";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
+import { diskSizeSql, summariseDisk, type DiskUsage } from "./curve.js";
 import { injectTransport, type Transport } from "./hindsight-client.js";
 
 export type DbKind = "pglite" | "postgres";
+/**
+ * Where PGlite keeps its pages: in the process's memory (its default in tests), or in a data
+ * directory as the embedded server does, which is what its memory and disk figures should describe.
+ */
+export type PgliteStorage = "memory" | "disk";
 
 export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -17,7 +27,18 @@ export interface ThrowawayDatabase {
   database: Database;
   /** Where it lives, for the report (never includes a password). */
   label: string;
+  /** PGlite's data directory when it has one (removed by drop). */
+  dataDir: string | null;
   drop(): Promise<void>;
+}
+
+/** Bytes of the files under `dir` (their apparent sizes), for PGlite's size on disk. */
+export function directorySize(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) total += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return total;
 }
 
 function withDatabase(url: string, name: string): string {
@@ -31,11 +52,40 @@ function describeUrl(url: string): string {
   return `${u.host}${u.pathname}`;
 }
 
-/** In-memory PGlite, or a fresh database on the Postgres server `adminUrl` points at (dropped by `drop`). */
-export async function createThrowawayDatabase(kind: DbKind, adminUrl = DEFAULT_POSTGRES_URL): Promise<ThrowawayDatabase> {
-  if (kind === "pglite") {
+/**
+ * PGlite in memory or in a temporary data directory, or a fresh database on the Postgres server
+ * `adminUrl` points at (dropped by `drop`).
+ */
+export async function createThrowawayDatabase(kind: DbKind, adminUrl = DEFAULT_POSTGRES_URL, pgliteStorage: PgliteStorage = "memory"): Promise<ThrowawayDatabase> {
+  if (kind === "pglite" && pgliteStorage === "memory") {
     const database = await createDatabase({ driver: "pglite" });
-    return { database, label: "PGlite (in memory)", drop: () => database.close() };
+    return { database, label: "PGlite (in memory)", dataDir: null, drop: () => database.close() };
+  }
+  if (kind === "pglite") {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "hindsight-bench-pglite-"));
+    const remove = () => rmSync(dataDir, { recursive: true, force: true });
+    let database: Database;
+    try {
+      database = await createDatabase({ driver: "pglite", dataDir });
+    } catch (err) {
+      remove();
+      throw err;
+    }
+    let dropped = false;
+    return {
+      database,
+      label: `PGlite (data directory ${dataDir})`,
+      dataDir,
+      drop: async () => {
+        if (dropped) return;
+        dropped = true;
+        try {
+          await database.close();
+        } finally {
+          remove();
+        }
+      },
+    };
   }
   const name = `hindsight_bench_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
@@ -53,6 +103,7 @@ export async function createThrowawayDatabase(kind: DbKind, adminUrl = DEFAULT_P
   return {
     database,
     label: `Postgres ${describeUrl(url)}`,
+    dataDir: null,
     drop: async () => {
       if (dropped) return;
       dropped = true;
@@ -66,6 +117,12 @@ export async function createThrowawayDatabase(kind: DbKind, adminUrl = DEFAULT_P
       }
     },
   };
+}
+
+/** The search index's and the entries' size on disk, and the whole database's (and data directory's). */
+export async function measureDisk(db: ThrowawayDatabase): Promise<DiskUsage> {
+  const result = (await db.database.db.execute(sql.raw(diskSizeSql()))) as unknown as { rows: Record<string, unknown>[] };
+  return summariseDisk(result.rows, db.dataDir ? directorySize(db.dataDir) : null);
 }
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -87,8 +144,8 @@ export interface RunningHindsight {
   close(): Promise<void>;
 }
 
-export async function startHindsight(kind: DbKind, options: { postgresUrl?: string } = {}): Promise<RunningHindsight> {
-  const db = await createThrowawayDatabase(kind, options.postgresUrl);
+export async function startHindsight(kind: DbKind, options: { postgresUrl?: string; pgliteStorage?: PgliteStorage } = {}): Promise<RunningHindsight> {
+  const db = await createThrowawayDatabase(kind, options.postgresUrl, options.pgliteStorage);
   const token = `bench-${randomBytes(16).toString("hex")}`;
   let app: App;
   try {

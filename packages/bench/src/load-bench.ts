@@ -7,7 +7,6 @@
 // entries). Prints throughput, p50/p95/p99 overall and per class, non-2xx and errors, writes
 // acknowledged, and how busy the server process, Postgres and the machine were.
 // Exit code: 0 when every step ran (slow or failing requests are figures, not a crash), 1 otherwise.
-import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
@@ -20,7 +19,7 @@ import { DEFAULT_POSTGRES_URL, type DbKind } from "./hindsight-app.js";
 import { httpTransport, MAX_PER_REQUEST, postEntries } from "./hindsight-client.js";
 import { driveLoad, type DriveResult } from "./load-driver.js";
 import { capacity, checkGoal, closedLoopMeanMs, cpuMsPerRequest, formatFigures, formatSearchClasses, formatWrites, type GoalVerdict } from "./load-report.js";
-import type { ParentMessage, ServerMessage, ServerUsage } from "./load-server.js";
+import { startServer, type ServerChild } from "./server-child.js";
 import { formatActivity, formatProfileRows, samplePostgres, summariseActivity, summariseCpuProfile, type ActivitySummary, type CpuProfile, type ProfileSummary } from "./profile-summary.js";
 import { bytes, ms } from "./stats.js";
 import { formatTable } from "./table.js";
@@ -69,71 +68,6 @@ const program = new Command("load-bench")
   .showHelpAfterError();
 
 const fmtInt = (n: number) => n.toLocaleString("en-US");
-
-// ---- the server child ---------------------------------------------------------------------------
-
-interface ServerChild {
-  child: ChildProcess;
-  baseUrl: string;
-  token: string;
-  label: string;
-  usage(): Promise<ServerUsage>;
-  profileStart(): Promise<void>;
-  profileStop(file: string): Promise<void>;
-  stop(): Promise<void>;
-}
-
-function startServer(db: DbKind, opts: Options): Promise<ServerChild> {
-  const child = fork(new URL("./load-server.js", import.meta.url), [db, opts.postgresUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const send = (m: ParentMessage) => child.send(m);
-  /** Sends `m` and waits for the first reply of type `replyType`. */
-  const ask = <T extends ServerMessage["type"]>(m: ParentMessage, replyType: T) =>
-    new Promise<Extract<ServerMessage, { type: T }>>((res) => {
-      const listener = (r: ServerMessage) => {
-        if (r.type !== replyType) return;
-        child.off("message", listener);
-        res(r as Extract<ServerMessage, { type: T }>);
-      };
-      child.on("message", listener);
-      send(m);
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not start within 180 s")), 180_000);
-    const onMessage = (m: ServerMessage) => {
-      if (m.type === "failed") {
-        clearTimeout(timer);
-        reject(new Error(`the server failed to start: ${m.message}`));
-      } else if (m.type === "ready") {
-        clearTimeout(timer);
-        child.off("message", onMessage);
-        resolve({
-          child,
-          baseUrl: m.baseUrl,
-          token: m.token,
-          label: m.label,
-          usage: async () => (await ask({ type: "usage" }, "usage")).usage,
-          profileStart: async () => void (await ask({ type: "profile-start" }, "profile-started")),
-          profileStop: async (file) => void (await ask({ type: "profile-stop", file }, "profile-written")),
-          stop: async () => {
-            if (child.exitCode === null && child.signalCode === null) {
-              send({ type: "stop" });
-              // The child drops its database and exits; if it hangs, SIGTERM runs the same cleanup.
-              const force = setTimeout(() => child.kill("SIGTERM"), 30_000);
-              await exited;
-              clearTimeout(force);
-            }
-          },
-        });
-      }
-    };
-    child.on("message", onMessage);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with code ${code} before it was ready`));
-    });
-  });
-}
 
 // ---- machine and Postgres CPU -------------------------------------------------------------------
 
@@ -230,7 +164,7 @@ async function importEntries(baseUrl: string, token: string, opts: Options, voca
 }
 
 async function benchCase(db: DbKind, opts: Options, vocab: Vocabulary, onServer: (s: ServerChild) => void, onResult: (r: CaseResult) => void): Promise<void> {
-  const server = await startServer(db, opts);
+  const server = await startServer(db, { postgresUrl: opts.postgresUrl });
   onServer(server);
   try {
     process.stderr.write(`${server.label}: importing ${fmtInt(opts.entries)} entries…\n`);

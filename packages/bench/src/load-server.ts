@@ -1,17 +1,28 @@
-// The server side of `pnpm bench:load`: a child process (forked by load-bench.ts with an IPC channel)
-// that starts the real app on a throwaway database (startHindsight, as bench:search does) and
-// listens on 127.0.0.1, so the load generator does not share its event loop. It reports its base URL
-// and bearer token over IPC (never on argv or stdout), answers usage probes (CPU time, event-loop
-// utilisation, memory) so the report can say whether the server process was saturated, profiles its
-// CPU between two messages (the measured window only, not the import), and drops its database when
-// told to stop, when the parent goes away, or on SIGINT/SIGTERM.
+// The server side of `pnpm bench:load` and `pnpm bench:search`: a child process (forked through
+// server-child.ts with an IPC channel) that starts the real app on a throwaway database
+// (startHindsight) and listens on 127.0.0.1, so the load generator does not share its event loop and
+// the server's memory is its own. It reports its base URL and bearer token over IPC (never on argv or
+// stdout), answers usage probes (CPU time, event-loop utilisation, memory) so the report can say
+// whether the server process was saturated, profiles its CPU between two messages (the measured
+// window only, not the import), times the search engine alone on a list of queries (no HTTP, auth or
+// search log, in the process that holds the database), measures the index's size on disk, and drops
+// its database when told to stop, when the parent goes away, or on SIGINT/SIGTERM.
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { performance } from "node:perf_hooks";
+import type { SearchQuery } from "@hindsight/search";
 import { onStopSignal } from "./cli.js";
-import { startHindsight, type DbKind, type RunningHindsight } from "./hindsight-app.js";
+import type { DiskUsage } from "./curve.js";
+import { measureDisk, startHindsight, type DbKind, type PgliteStorage, type RunningHindsight } from "./hindsight-app.js";
+import { runClosedLoop, type LoadResult } from "./load.js";
 
-export type ParentMessage = { type: "usage" } | { type: "stop" } | { type: "profile-start" } | { type: "profile-stop"; file: string };
+export type ParentMessage =
+  | { type: "usage" }
+  | { type: "stop" }
+  | { type: "profile-start" }
+  | { type: "profile-stop"; file: string }
+  | { type: "engine-run"; queries: SearchQuery[]; concurrency: number; warmup: number }
+  | { type: "disk" };
 
 export interface ServerUsage {
   /** process.cpuUsage() in microseconds since start. */
@@ -21,6 +32,8 @@ export interface ServerUsage {
   eluIdleMs: number;
   eluActiveMs: number;
   rssBytes: number;
+  /** The highest RSS the process has had (getrusage ru_maxrss). */
+  maxRssBytes: number;
 }
 
 export type ServerMessage =
@@ -28,19 +41,22 @@ export type ServerMessage =
   | { type: "usage"; usage: ServerUsage }
   | { type: "profile-started" }
   | { type: "profile-written"; file: string }
+  | { type: "engine-result"; result: LoadResult }
+  | { type: "disk"; disk: DiskUsage }
   | { type: "failed"; message: string };
 
 function usage(): ServerUsage {
   const cpu = process.cpuUsage();
   const elu = performance.eventLoopUtilization();
-  return { cpuUserMicros: cpu.user, cpuSystemMicros: cpu.system, eluIdleMs: elu.idle, eluActiveMs: elu.active, rssBytes: process.memoryUsage().rss };
+  return { cpuUserMicros: cpu.user, cpuSystemMicros: cpu.system, eluIdleMs: elu.idle, eluActiveMs: elu.active, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
 async function main(): Promise<void> {
   const send = process.send?.bind(process);
-  if (!send) throw new Error("load-server.js runs as a forked child of load-bench.js (it needs an IPC channel)");
-  const [db, postgresUrl] = process.argv.slice(2) as [DbKind, string];
+  if (!send) throw new Error("load-server.js runs as a forked child of a benchmark (server-child.ts; it needs an IPC channel)");
+  const [db, postgresUrl, pgliteStorage = "memory"] = process.argv.slice(2) as [DbKind, string, PgliteStorage?];
   if (db !== "pglite" && db !== "postgres") throw new Error(`unknown database ${String(db)}`);
+  if (pgliteStorage !== "memory" && pgliteStorage !== "disk") throw new Error(`unknown PGlite storage ${String(pgliteStorage)}`);
 
   let h: RunningHindsight | null = null;
   // Exiting (rather than waiting for the loop to drain) is what writes a --cpu-prof profile.
@@ -75,11 +91,21 @@ async function main(): Promise<void> {
         writeFileSync(m.file, JSON.stringify(profile));
         send({ type: "profile-written", file: m.file } satisfies ServerMessage);
       })();
+    } else if (m.type === "engine-run" && h) {
+      const engine = h.engine;
+      void runClosedLoop(m.queries, m.concurrency, m.warmup, (q) => engine.search(q)).then((result) =>
+        send({ type: "engine-result", result } satisfies ServerMessage),
+      );
+    } else if (m.type === "disk" && h) {
+      void measureDisk(h.db).then(
+        (disk) => send({ type: "disk", disk } satisfies ServerMessage),
+        (err: unknown) => send({ type: "failed", message: `size on disk: ${(err as Error).message}` } satisfies ServerMessage),
+      );
     }
   });
 
   try {
-    h = await startHindsight(db, { postgresUrl });
+    h = await startHindsight(db, { postgresUrl, pgliteStorage });
     const baseUrl = await h.listen();
     send({ type: "ready", baseUrl, token: h.token, label: h.db.label } satisfies ServerMessage);
   } catch (err) {

@@ -17,7 +17,7 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Milliseconds per recorded request, in completion order. */
   latencies: number[];
-  /** Latencies by index into `paths` (NaN for failed requests). */
+  /** Latencies by index into `paths` (or the items of runClosedLoop; NaN for failed requests). */
   byPath: number[];
   errors: number;
   firstError: string | null;
@@ -28,17 +28,28 @@ export interface LoadResult {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { baseUrl, token, paths, concurrency } = options;
   const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+  return runClosedLoop(paths, concurrency, options.warmup ?? 0, async (path) => {
+    const res = await fetch(baseUrl + path, { headers });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`GET ${path.split("?")[0]} answered ${res.status}: ${text.slice(0, 200)}`);
+  });
+}
+
+/**
+ * `concurrency` loops sharing one cursor over `items`, each calling `call` on the next item as soon
+ * as its previous call settled, timing every call; a call that throws counts as an error. The first
+ * `warmup` items (cycling) are called first, one at a time, and not recorded. The HTTP load above and
+ * the engine-alone load of bench:search (in the server process) are both this loop.
+ */
+export async function runClosedLoop<T>(items: readonly T[], concurrency: number, warmup: number, call: (item: T) => Promise<unknown>): Promise<LoadResult> {
   let errors = 0;
   let firstError: string | null = null;
 
-  const one = async (path: string): Promise<number | null> => {
+  const one = async (item: T): Promise<number | null> => {
     const started = performance.now();
     try {
-      const res = await fetch(baseUrl + path, { headers });
-      const text = await res.text();
-      const elapsed = performance.now() - started;
-      if (res.status !== 200) throw new Error(`GET ${path.split("?")[0]} answered ${res.status}: ${text.slice(0, 200)}`);
-      return elapsed;
+      await call(item);
+      return performance.now() - started;
     } catch (err) {
       errors++;
       firstError ??= (err as Error).message;
@@ -46,19 +57,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
 
-  // Warmup cycles through the same paths without recording them; its failures count like any other.
-  for (let i = 0; i < (options.warmup ?? 0) && paths.length; i++) await one(paths[i % paths.length]!);
+  // Warmup cycles through the same items without recording them; its failures count like any other.
+  for (let i = 0; i < warmup && items.length; i++) await one(items[i % items.length]!);
 
   const latencies: number[] = [];
-  const byPath: number[] = new Array<number>(paths.length).fill(NaN);
+  const byPath: number[] = new Array<number>(items.length).fill(NaN);
   let cursor = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
       for (;;) {
         const i = cursor++;
-        if (i >= paths.length) return;
-        const elapsed = await one(paths[i]!);
+        if (i >= items.length) return;
+        const elapsed = await one(items[i]!);
         if (elapsed !== null) {
           latencies.push(elapsed);
           byPath[i] = elapsed;
