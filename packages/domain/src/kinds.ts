@@ -18,6 +18,7 @@ export {
   KIND_COLOURS,
   KIND_LABELS,
   SEVERITIES,
+  kindBasics,
   kindsWhere,
   type ActionItemStatus,
   type EntryKind,
@@ -54,6 +55,9 @@ export const KIND_FIELD_SCHEMAS = {
   transcript: KINDS.transcript.fields,
   gameday: KINDS.gameday.fields,
 } as const satisfies Record<EntryKind, z.ZodType>;
+
+/** The parsed fields of a kind, as its descriptor's schema gives them. */
+export type KindFields<K extends EntryKind> = z.infer<(typeof KINDS)[K]["fields"]>;
 
 export type PostmortemFields = z.infer<typeof ZPostmortemFields>;
 export type FixFields = z.infer<typeof ZFixFields>;

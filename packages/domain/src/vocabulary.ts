@@ -8,10 +8,14 @@
  */
 export interface KindBasics {
   label: string;
+  /** The label where a line is short (digest lines). */
+  shortLabel: string;
   /** A Mantine palette hue; light badges in it must keep 4.5:1 text contrast in both schemes. */
   colour: string;
   /** Its fields hold `actionItems`, which are tracked as rows of their own. */
   carriesActionItems: boolean;
+  /** It can be the entry that closes an action item. */
+  closesActionItems: boolean;
   /** A markdown file can become one (a transcript comes from a chat export instead). */
   importsFromMarkdown: boolean;
   /** What moves it up or down in search, besides the text match. */
@@ -26,12 +30,52 @@ export interface KindBasics {
 const NO_SIGNALS = { feedbackVotes: false, reviewFreshness: false } as const;
 
 export const KIND_BASICS = {
-  postmortem: { label: "Postmortem", colour: "red", carriesActionItems: true, importsFromMarkdown: true, ranking: NO_SIGNALS },
+  postmortem: {
+    label: "Postmortem",
+    shortLabel: "Postmortem",
+    colour: "red",
+    carriesActionItems: true,
+    closesActionItems: false,
+    importsFromMarkdown: true,
+    ranking: NO_SIGNALS,
+  },
   // Light badges in these hues keep 4.5:1 text contrast in both schemes; teal and orange did not.
-  fix: { label: "Fix", colour: "violet", carriesActionItems: false, importsFromMarkdown: true, ranking: { feedbackVotes: true, reviewFreshness: false } },
-  runbook: { label: "Runbook", colour: "blue", carriesActionItems: false, importsFromMarkdown: true, ranking: { feedbackVotes: false, reviewFreshness: true } },
-  transcript: { label: "ChatOps transcript", colour: "grape", carriesActionItems: false, importsFromMarkdown: false, ranking: NO_SIGNALS },
-  gameday: { label: "Game day", colour: "pink", carriesActionItems: true, importsFromMarkdown: true, ranking: NO_SIGNALS },
+  fix: {
+    label: "Fix",
+    shortLabel: "Fix",
+    colour: "violet",
+    carriesActionItems: false,
+    closesActionItems: true,
+    importsFromMarkdown: true,
+    ranking: { feedbackVotes: true, reviewFreshness: false },
+  },
+  runbook: {
+    label: "Runbook",
+    shortLabel: "Runbook",
+    colour: "blue",
+    carriesActionItems: false,
+    closesActionItems: true,
+    importsFromMarkdown: true,
+    ranking: { feedbackVotes: false, reviewFreshness: true },
+  },
+  transcript: {
+    label: "ChatOps transcript",
+    shortLabel: "Transcript",
+    colour: "grape",
+    carriesActionItems: false,
+    closesActionItems: false,
+    importsFromMarkdown: false,
+    ranking: NO_SIGNALS,
+  },
+  gameday: {
+    label: "Game day",
+    shortLabel: "Game day",
+    colour: "pink",
+    carriesActionItems: true,
+    closesActionItems: false,
+    importsFromMarkdown: true,
+    ranking: NO_SIGNALS,
+  },
 } as const satisfies Record<string, KindBasics>;
 
 export type EntryKind = keyof typeof KIND_BASICS;
@@ -44,6 +88,11 @@ function byKind<T>(pick: (basics: KindBasics) => T): Record<EntryKind, T> {
 
 export const KIND_LABELS: Record<EntryKind, string> = byKind((b) => b.label);
 export const KIND_COLOURS: Record<EntryKind, string> = byKind((b) => b.colour);
+
+/** The plain descriptor of a kind named by a stored row or a request; undefined for an unknown name. */
+export function kindBasics(kind: string): KindBasics | undefined {
+  return Object.hasOwn(KIND_BASICS, kind) ? KIND_BASICS[kind as EntryKind] : undefined;
+}
 
 /** The kinds whose descriptor sets `flag`. */
 export function kindsWhere(flag: (basics: KindBasics) => boolean): EntryKind[] {
