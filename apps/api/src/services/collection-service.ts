@@ -75,19 +75,21 @@ interface OrderedItem {
   position: number;
 }
 
+const itemColumns = {
+  id: collectionItems.id,
+  sectionId: collectionItems.sectionId,
+  entryId: collectionItems.entryId,
+  entrySlug: entries.slug,
+  entryTitle: entries.title,
+  entryKind: entries.kind,
+  note: collectionItems.note,
+  position: collectionItems.position,
+};
+
 /** A collection's items that `actor` may read, in reading order (section, then item position). */
 async function readableItems(db: DbOrTx, collectionId: string, actor: Actor): Promise<OrderedItem[]> {
   return db
-    .select({
-      id: collectionItems.id,
-      sectionId: collectionItems.sectionId,
-      entryId: collectionItems.entryId,
-      entrySlug: entries.slug,
-      entryTitle: entries.title,
-      entryKind: entries.kind,
-      note: collectionItems.note,
-      position: collectionItems.position,
-    })
+    .select(itemColumns)
     .from(collectionItems)
     .innerJoin(collectionSections, eq(collectionSections.id, collectionItems.sectionId))
     .innerJoin(entries, eq(entries.id, collectionItems.entryId))
@@ -418,14 +420,7 @@ export async function learners(ctx: ServiceContext, collectionId: string): Promi
 async function guardedItems(db: DbOrTx, collectionId: string): Promise<(OrderedItem & { guard: GuardedEntry })[]> {
   const rows = await db
     .select({
-      id: collectionItems.id,
-      sectionId: collectionItems.sectionId,
-      entryId: collectionItems.entryId,
-      entrySlug: entries.slug,
-      entryTitle: entries.title,
-      entryKind: entries.kind,
-      note: collectionItems.note,
-      position: collectionItems.position,
+      ...itemColumns,
       authorId: entries.authorId,
       teamId: entries.teamId,
       visibility: entries.visibility,

@@ -1,4 +1,4 @@
-// The table the admin pages share (my API tokens, my chat links, a team's members): a labelled,
+// The table the admin pages share (my API tokens, chat links and subscriptions, a team's members): a labelled,
 // horizontally scrollable table, one column per field, and an optional destructive action per row
 // in a last column whose header only screen readers hear.
 import { Button, Table } from "@mantine/core";
@@ -17,6 +17,8 @@ export interface AdminRowAction<T> {
   onClick: (row: T) => void;
   /** Rows without the action keep an empty cell; all rows have it when omitted. */
   when?: (row: T) => boolean;
+  /** The row whose action is under way shows a spinner on its button. */
+  loading?: (row: T) => boolean;
 }
 
 export interface AdminTableProps<T> {
@@ -27,12 +29,14 @@ export interface AdminTableProps<T> {
   rowKey: (row: T) => string;
   columns: readonly AdminColumn<T>[];
   action?: AdminRowAction<T>;
+  /** Tints the row under the pointer (default on). */
+  highlightOnHover?: boolean;
 }
 
-export function AdminTable<T>({ labelledBy, minWidth, rows, rowKey, columns, action }: AdminTableProps<T>) {
+export function AdminTable<T>({ labelledBy, minWidth, rows, rowKey, columns, action, highlightOnHover = true }: AdminTableProps<T>) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
-      <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
+      <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover={highlightOnHover}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
@@ -56,7 +60,14 @@ export function AdminTable<T>({ labelledBy, minWidth, rows, rowKey, columns, act
               {action && (
                 <Table.Td ta="right">
                   {(action.when?.(row) ?? true) && (
-                    <Button size="xs" variant="subtle" color="red" aria-label={action.label(row)} onClick={() => action.onClick(row)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={action.label(row)}
+                      loading={action.loading?.(row)}
+                      onClick={() => action.onClick(row)}
+                    >
                       {action.text}
                     </Button>
                   )}
