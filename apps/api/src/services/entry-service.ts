@@ -43,7 +43,6 @@ const { entries, entryGrants, entryRevisions, teams, users } = schema;
 // Loading a row with its grants sits below both this module and the action-item service.
 export { loadGuarded } from "./entry-rows.js";
 
-
 export const summaryColumns = {
   id: entries.id,
   kind: entries.kind,
