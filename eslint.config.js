@@ -1,6 +1,9 @@
 // One lint configuration for every workspace: typescript-eslint's recommended rules,
-// plus the boundary rule from DESIGN.md (packages never import apps).
+// plus the boundary rule from DESIGN.md (packages never import apps) and no import circles
+// (a circle means two modules own each other's concepts; break it by moving the shared part down).
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -8,7 +11,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { "import-x": importX },
+    settings: {
+      // Which files import-x reads to follow imports (its TypeScript preset's), and how it resolves them.
+      "import-x/extensions": importX.flatConfigs.typescript.settings["import-x/extensions"],
+      "import-x/parsers": importX.flatConfigs.typescript.settings["import-x/parsers"],
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ["apps/*/tsconfig.json", "packages/*/tsconfig.json", "apps/portal/e2e/tsconfig.json"].map((p) => `${import.meta.dirname}/${p}`) }),
+      ],
+    },
     rules: {
+      // Workspace packages are built (dist) and one-way by the rule below; circles are looked for within a workspace.
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },

@@ -1,6 +1,6 @@
 // The search document of an entry: what every engine indexes. Built from the stored (already
 // redacted) entry, so an engine never sees text the database does not hold.
-import type { Entry } from "@hindsight/domain";
+import { kindBasics, type Entry } from "@hindsight/domain";
 import type { SearchDocument } from "./port.js";
 
 /** Keys whose values are identifiers, times or links rather than words worth searching. */
@@ -28,10 +28,10 @@ export interface DocumentSignals {
   feedback?: number;
 }
 
-/** When a runbook falls due for review, from its fields; null without an interval. */
+/** When an entry of a reviewed kind (a runbook) falls due for review, from its fields; null without an interval. */
 export function reviewDueAt(entry: Pick<Entry, "kind" | "fields" | "createdAt">): Date | null {
   const days = entry.fields.reviewIntervalDays;
-  if (entry.kind !== "runbook" || typeof days !== "number") return null;
+  if (!kindBasics(entry.kind)?.ranking.reviewFreshness || typeof days !== "number") return null;
   const last = typeof entry.fields.lastReviewedAt === "string" ? Date.parse(entry.fields.lastReviewedAt) : NaN;
   const from = Number.isFinite(last) ? last : new Date(entry.createdAt).getTime();
   return new Date(from + days * 86_400_000);

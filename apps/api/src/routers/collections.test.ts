@@ -192,6 +192,16 @@ describe.each(targets)("collections on $name", (target) => {
       teammateOwn.data!.lastActivityAt,
     ]);
 
+    // Every row of the table agrees with what that learner sees for themselves: the table picks each
+    // learner's readable items with canReadEntry, their own progress with the SQL read predicate.
+    const table = await trpc<LearnerWire[]>(h.app, "collections.learners", { collectionId: id }, { cookie }, "query");
+    expect(table.data!.map((l) => l.handle)).toEqual(["other", "teammate"]);
+    for (const row of table.data!) {
+      const own = await trpc<ProgressWire>(h.app, "collections.progress", { collectionId: id }, { cookie: h.people[row.handle as "other" | "teammate"].cookie });
+      const o = own.data!;
+      expect([row.totalItems, row.doneItems, row.percent, row.nextItemId, row.lastActivityAt]).toEqual([o.totalItems, o.doneItems, o.percent, o.nextItemId, o.lastActivityAt]);
+    }
+
     // Only curators (the owner team, the creator, admins) see learners.
     expect((await trpc(h.app, "collections.learners", { collectionId: id }, { cookie: h.people.other.cookie }, "query")).status).toBe(403);
     expect((await trpc(h.app, "collections.learners", { collectionId: id }, { cookie: h.people.admin.cookie }, "query")).status).toBe(200);

@@ -7,6 +7,9 @@ import {
   Forbidden,
   Invalid,
   isAdmin,
+  KIND_LABELS,
+  kindBasics,
+  kindsWhere,
   NotFound,
   readScope,
   type ActionItemInput,
@@ -16,12 +19,13 @@ import {
 import { entryReadPredicate, schema, type DbOrTx, type Tx } from "@hindsight/db";
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "@hindsight/db/orm";
 import { audit } from "./audit.js";
-import { loadGuarded } from "./entry-service.js";
 import type { ServiceContext } from "./context.js";
+import { loadGuarded, type EntryRow } from "./entry-rows.js";
 
 const { actionItems, entries, teams, users } = schema;
 
-export const KINDS_WITH_ACTION_ITEMS: readonly EntryKind[] = ["postmortem", "gameday"];
+/** The kinds that may close an action item, as their descriptors say. */
+const CLOSING_KINDS = kindsWhere((k) => k.closesActionItems);
 const CLOSED: ActionItemStatus[] = ["done", "wont_do"];
 
 export interface ActionItem {
@@ -62,12 +66,26 @@ async function resolveOwner(tx: DbOrTx, owner: string | undefined): Promise<stri
 const titleKey = (title: string) => title.trim().toLowerCase().replace(/\s+/g, " ");
 
 /**
- * Makes the rows of one entry match `items` (matched by id, else by title; new ones inserted,
- * missing ones deleted) and returns the items with their ids, as they are stored in the entry's fields.
- * An item without a status keeps its row's.
+ * Makes the action-item rows of an entry (already loaded and guarded by the caller) match its
+ * `fields.actionItems`, and returns the fields with the items' ids, as they are stored. Fields of a
+ * kind that carries no action items, or without `actionItems`, come back as they are (the same object).
  */
+export async function syncActionItems(
+  tx: Tx,
+  entry: Pick<EntryRow, "id" | "kind">,
+  fields: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  // Only kinds whose descriptor carries action items track them; given none, the rows stay as they are.
+  const items = kindBasics(entry.kind)?.carriesActionItems ? (fields.actionItems as ActionItemInput[] | undefined) : undefined;
+  if (!items) return fields;
+  return { ...fields, actionItems: await syncItemRows(tx, entry.id, items) };
+}
 
-export async function syncActionItems(tx: Tx, entryId: string, items: ActionItemInput[]): Promise<ActionItemInput[]> {
+/**
+ * Makes the rows of one entry match `items` (matched by id, else by title; new ones inserted,
+ * missing ones deleted) and returns the items with their ids. An item without a status keeps its row's.
+ */
+async function syncItemRows(tx: Tx, entryId: string, items: ActionItemInput[]): Promise<ActionItemInput[]> {
   const existing = await tx.select().from(actionItems).where(eq(actionItems.entryId, entryId));
   const byId = new Map(existing.map((r) => [r.id, r]));
   const teamSlugs = [...new Set(items.flatMap((i) => (i.team ? [i.team] : [])))];
@@ -284,8 +302,9 @@ export async function updateActionItem(ctx: ServiceContext, change: ActionItemCh
       if (!closer || !canReadEntry(ctx.actor, closer.guard)) {
         throw new Invalid("Unknown closing entry", { closedByEntryId: ["no entry with this id"] });
       }
-      if (closer.row.kind !== "fix" && closer.row.kind !== "runbook") {
-        throw new Invalid("Only a fix or a runbook can close an action item", { closedByEntryId: ["must be a fix or a runbook"] });
+      if (!kindBasics(closer.row.kind)?.closesActionItems) {
+        const closers = CLOSING_KINDS.map((k) => `a ${KIND_LABELS[k].toLowerCase()}`).join(" or ");
+        throw new Invalid(`Only ${closers} can close an action item`, { closedByEntryId: [`must be ${closers}`] });
       }
     }
     const status: ActionItemStatus =

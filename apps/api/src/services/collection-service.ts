@@ -5,6 +5,7 @@
 // one function `progressOf`, so a learner's bar and the curator's table cannot disagree.
 import {
   canCreateForTeam,
+  canReadEntry,
   canCurateCollection,
   Conflict,
   Forbidden,
@@ -20,17 +21,21 @@ import {
   type CollectionProgress,
   type CollectionSummary,
   type CreateCollectionInput,
+  type EntryStatus,
+  type GuardedEntry,
   type Learner,
   type OnboardingAssignment,
+  type OrgRole,
+  type TeamRole,
   type UpdateCollectionInput,
+  type Visibility,
 } from "@hindsight/domain";
 import { entryReadPredicate, schema, type DbOrTx, type Tx } from "@hindsight/db";
 import { and, asc, count, eq, gt, inArray, sql } from "@hindsight/db/orm";
-import { loadActor } from "../identity/identity.js";
 import { audit } from "./audit.js";
 import type { ServiceContext } from "./context.js";
 
-const { collections, collectionSections, collectionItems, collectionProgress, entries, teams, teamMemberships, users } = schema;
+const { collections, collectionSections, collectionItems, collectionProgress, entries, entryGrants, teams, teamMemberships, users } = schema;
 
 type CollectionRow = typeof collections.$inferSelect;
 type TeamRef = { id: string; slug: string; name: string };
@@ -70,19 +75,21 @@ interface OrderedItem {
   position: number;
 }
 
+const itemColumns = {
+  id: collectionItems.id,
+  sectionId: collectionItems.sectionId,
+  entryId: collectionItems.entryId,
+  entrySlug: entries.slug,
+  entryTitle: entries.title,
+  entryKind: entries.kind,
+  note: collectionItems.note,
+  position: collectionItems.position,
+};
+
 /** A collection's items that `actor` may read, in reading order (section, then item position). */
 async function readableItems(db: DbOrTx, collectionId: string, actor: Actor): Promise<OrderedItem[]> {
   return db
-    .select({
-      id: collectionItems.id,
-      sectionId: collectionItems.sectionId,
-      entryId: collectionItems.entryId,
-      entrySlug: entries.slug,
-      entryTitle: entries.title,
-      entryKind: entries.kind,
-      note: collectionItems.note,
-      position: collectionItems.position,
-    })
+    .select(itemColumns)
     .from(collectionItems)
     .innerJoin(collectionSections, eq(collectionSections.id, collectionItems.sectionId))
     .innerJoin(entries, eq(entries.id, collectionItems.entryId))
@@ -244,6 +251,15 @@ export async function progressOf(db: DbOrTx, collectionId: string, learner: Acto
         .from(collectionProgress)
         .where(and(eq(collectionProgress.userId, learner.userId), inArray(collectionProgress.itemId, ids)))
     : [];
+  return progressFrom(collectionId, items, doneRows);
+}
+
+/** Progress over the items a learner may read (in reading order) and the learner's done marks among them. */
+function progressFrom(
+  collectionId: string,
+  items: readonly OrderedItem[],
+  doneRows: readonly { itemId: string; completedAt: Date }[],
+): CollectionProgress {
   const done = new Set(doneRows.map((d) => d.itemId));
   const next = nextUnreadItem(items, done);
   const last = doneRows.reduce<Date | null>((latest, d) => (!latest || d.completedAt > latest ? d.completedAt : latest), null);
@@ -349,17 +365,44 @@ export async function learners(ctx: ServiceContext, collectionId: string): Promi
   const started = await startedQuery(ctx.db).where(eq(collectionSections.collectionId, c.id));
   for (const s of started) if (!reasons.has(s.userId)) reasons.set(s.userId, "started");
   if (reasons.size === 0) return [];
+  // A fixed number of queries however many learners there are (it was four per learner): the people
+  // with their memberships, every item with what the read policy needs, and all their done marks.
+  // Each learner's readable items are then picked by canReadEntry, the policy entryReadPredicate
+  // (progressOf's filter) is the SQL face of, and counted by the same progressFrom.
   const people = await ctx.db
-    .select({ id: users.id, handle: users.handle, name: users.name })
+    .select({ id: users.id, handle: users.handle, name: users.name, orgRole: users.orgRole })
     .from(users)
     .where(inArray(users.id, [...reasons.keys()]))
     .orderBy(asc(users.name));
-  const out: Learner[] = [];
-  for (const person of people) {
-    const actor = await loadActor(ctx.db, person.id, "system");
-    if (!actor) continue;
-    const p = await progressOf(ctx.db, c.id, actor);
-    out.push({
+  if (people.length === 0) return [];
+  const personIds = people.map((p) => p.id);
+  const memberships = await ctx.db
+    .select({ userId: teamMemberships.userId, teamId: teamMemberships.teamId, role: teamMemberships.role })
+    .from(teamMemberships)
+    .where(inArray(teamMemberships.userId, personIds));
+  const items = await guardedItems(ctx.db, c.id);
+  const itemIds = items.map((i) => i.id);
+  const doneRows = itemIds.length
+    ? await ctx.db
+        .select({ userId: collectionProgress.userId, itemId: collectionProgress.itemId, completedAt: collectionProgress.completedAt })
+        .from(collectionProgress)
+        .where(and(inArray(collectionProgress.userId, personIds), inArray(collectionProgress.itemId, itemIds)))
+    : [];
+  return people.map((person) => {
+    const actor: Actor = {
+      userId: person.id,
+      orgRole: person.orgRole as OrgRole,
+      teams: new Map(memberships.filter((m) => m.userId === person.id).map((m) => [m.teamId, m.role as TeamRole])),
+      via: "system",
+    };
+    const readable = items.filter((i) => canReadEntry(actor, i.guard)).map(({ guard: _g, ...item }) => item);
+    const readableIds = new Set(readable.map((i) => i.id));
+    const p = progressFrom(
+      c.id,
+      readable,
+      doneRows.filter((d) => d.userId === person.id && readableIds.has(d.itemId)),
+    );
+    return {
       userId: person.id,
       handle: person.handle,
       name: person.name,
@@ -369,9 +412,43 @@ export async function learners(ctx: ServiceContext, collectionId: string): Promi
       nextItemId: p.nextItemId,
       lastActivityAt: p.lastActivityAt,
       reason: reasons.get(person.id)!,
-    });
-  }
-  return out;
+    };
+  });
+}
+
+/** Every item of a collection in reading order, with what the read policy needs to judge its entry for anyone. */
+async function guardedItems(db: DbOrTx, collectionId: string): Promise<(OrderedItem & { guard: GuardedEntry })[]> {
+  const rows = await db
+    .select({
+      ...itemColumns,
+      authorId: entries.authorId,
+      teamId: entries.teamId,
+      visibility: entries.visibility,
+      status: entries.status,
+    })
+    .from(collectionItems)
+    .innerJoin(collectionSections, eq(collectionSections.id, collectionItems.sectionId))
+    .innerJoin(entries, eq(entries.id, collectionItems.entryId))
+    .where(eq(collectionSections.collectionId, collectionId))
+    .orderBy(asc(collectionSections.position), asc(collectionItems.position));
+  const entryIds = [...new Set(rows.map((r) => r.entryId))];
+  const grants = entryIds.length ? await db.select().from(entryGrants).where(inArray(entryGrants.entryId, entryIds)) : [];
+  return rows.map(({ authorId, teamId, visibility, status, ...item }) => {
+    const own = grants.filter((g) => g.entryId === item.entryId);
+    return {
+      ...item,
+      guard: {
+        authorId,
+        teamId,
+        visibility: visibility as Visibility,
+        status: status as EntryStatus,
+        grants: {
+          userIds: own.flatMap((g) => (g.userId ? [g.userId] : [])),
+          teamIds: own.flatMap((g) => (g.teamId ? [g.teamId] : [])),
+        },
+      },
+    };
+  });
 }
 
 export async function countCollections(db: DbOrTx): Promise<number> {

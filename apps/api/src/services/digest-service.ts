@@ -15,6 +15,7 @@ import {
   type DigestEntry,
   type DigestFrequency,
   type DigestPreview,
+  KIND_BASICS,
   type EntryKind,
   type EntryStatus,
 } from "@hindsight/domain";
@@ -159,7 +160,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const KIND_LABEL: Record<EntryKind, string> = { postmortem: "Postmortem", fix: "Fix", runbook: "Runbook", transcript: "Transcript", gameday: "Game day" };
 
 function oneLine(s: string, max = 280): string {
   const flat = s.replace(/\s+/g, " ").trim();
@@ -194,7 +194,7 @@ export function renderDigest(opts: {
     `New in Hindsight that matches your subscriptions:`,
     "",
     ...content.entries.flatMap((e) => [
-      `* ${KIND_LABEL[e.kind]}: ${oneLine(e.title, 200)}${e.teamName ? ` (${e.teamName})` : ""}`,
+      `* ${KIND_BASICS[e.kind].shortLabel}: ${oneLine(e.title, 200)}${e.teamName ? ` (${e.teamName})` : ""}`,
       ...(e.summary ? [`  ${oneLine(e.summary)}`] : []),
       `  ${publicUrl}${entryPath(e.slug)}`,
       `  Because you follow: ${e.matched.join(", ")}`,
@@ -206,7 +206,7 @@ export function renderDigest(opts: {
   const items = content.entries
     .map(
       (e) =>
-        `<li style="margin-bottom:12px"><strong>${escapeHtml(KIND_LABEL[e.kind])}:</strong> <a href="${escapeHtml(publicUrl + entryPath(e.slug))}">${escapeHtml(oneLine(e.title, 200))}</a>` +
+        `<li style="margin-bottom:12px"><strong>${escapeHtml(KIND_BASICS[e.kind].shortLabel)}:</strong> <a href="${escapeHtml(publicUrl + entryPath(e.slug))}">${escapeHtml(oneLine(e.title, 200))}</a>` +
         (e.teamName ? ` <span style="color:#666">(${escapeHtml(e.teamName)})</span>` : "") +
         (e.summary ? `<br>${escapeHtml(oneLine(e.summary))}` : "") +
         `<br><small style="color:#666">Because you follow: ${escapeHtml(e.matched.join(", "))}</small></li>`,
@@ -231,7 +231,7 @@ function slackEscape(s: string): string {
 
 export function renderChatDigest(frequency: DigestFrequency, content: DigestContent, publicUrl: string): { text: string } {
   const lines = content.entries.map(
-    (e) => `• ${KIND_LABEL[e.kind]}: <${publicUrl}${entryPath(e.slug)}|${slackEscape(oneLine(e.title, 200))}>${e.teamName ? ` (${slackEscape(e.teamName)})` : ""}`,
+    (e) => `• ${KIND_BASICS[e.kind].shortLabel}: <${publicUrl}${entryPath(e.slug)}|${slackEscape(oneLine(e.title, 200))}>${e.teamName ? ` (${slackEscape(e.teamName)})` : ""}`,
   );
   const more = content.total - content.entries.length;
   return {

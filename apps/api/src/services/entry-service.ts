@@ -10,11 +10,11 @@ import {
   diffSnapshots,
   Forbidden,
   Invalid,
+  kindBasics,
   NotFound,
   parseKindFields,
   readScope,
   slugify,
-  type ActionItemInput,
   type CreateEntryInput,
   type Entry,
   type EntryKind,
@@ -23,7 +23,6 @@ import {
   type EntryStatus,
   type EntrySummary,
   type FieldChange,
-  type GuardedEntry,
   type Grants,
   type ListEntriesInput,
   type Revision,
@@ -32,15 +31,17 @@ import {
 import { entryReadPredicate, schema, type DbOrTx, type Tx } from "@hindsight/db";
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "@hindsight/db/orm";
 import { ZodError } from "zod";
-import { actionItemsAsFields, KINDS_WITH_ACTION_ITEMS, syncActionItems } from "./action-item-service.js";
+import { actionItemsAsFields, syncActionItems } from "./action-item-service.js";
 import { audit } from "./audit.js";
 import { cleanContent, type Content, type Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
+import { guarded, loadRow, type EntryRow } from "./entry-rows.js";
 import { notifyCitedTeams } from "./related-service.js";
 
 const { entries, entryGrants, entryRevisions, teams, users } = schema;
 
-type EntryRow = typeof entries.$inferSelect;
+// Loading a row with its grants sits below both this module and the action-item service.
+export { loadGuarded } from "./entry-rows.js";
 
 export const summaryColumns = {
   id: entries.id,
@@ -65,14 +66,6 @@ export const summaryColumns = {
   publishedAt: entries.publishedAt,
 };
 
-async function loadGrants(db: DbOrTx, entryId: string): Promise<Grants> {
-  const rows = await db.select().from(entryGrants).where(eq(entryGrants.entryId, entryId));
-  return {
-    userIds: rows.flatMap((r) => (r.userId ? [r.userId] : [])),
-    teamIds: rows.flatMap((r) => (r.teamId ? [r.teamId] : [])),
-  };
-}
-
 async function replaceGrants(tx: Tx, entryId: string, grants: Grants): Promise<void> {
   await tx.delete(entryGrants).where(eq(entryGrants.entryId, entryId));
   const rows = [
@@ -82,30 +75,6 @@ async function replaceGrants(tx: Tx, entryId: string, grants: Grants): Promise<v
   if (rows.length > 0) await tx.insert(entryGrants).values(rows);
 }
 
-/** Loads an entry row (optionally locking it) with its grants, or null. No policy applied. */
-async function loadRow(db: DbOrTx, where: SQL, lock = false): Promise<(EntryRow & { grants: Grants }) | null> {
-  const q = db.select().from(entries).where(where);
-  const [row] = lock ? await q.for("update") : await q;
-  if (!row) return null;
-  return { ...row, grants: await loadGrants(db, row.id) };
-}
-
-/** An entry row with what the policy needs to judge it, or null when there is no such entry. */
-export async function loadGuarded(db: DbOrTx, id: string): Promise<{ row: EntryRow; guard: GuardedEntry } | null> {
-  const row = await loadRow(db, eq(entries.id, id));
-  return row ? { row, guard: guarded(row) } : null;
-}
-
-function guarded(row: EntryRow & { grants: Grants }): GuardedEntry {
-  return {
-    authorId: row.authorId,
-    teamId: row.teamId,
-    visibility: row.visibility as Entry["visibility"],
-    status: row.status as EntryStatus,
-    grants: row.grants,
-  };
-}
-
 async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<Entry> {
   const [meta] = await db
     .select({ teamSlug: teams.slug, authorName: users.name })
@@ -113,7 +82,7 @@ async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<
     .leftJoin(teams, row.teamId ? eq(teams.id, row.teamId) : sql`false`)
     .where(eq(users.id, row.authorId));
   let fields = row.fields;
-  if (KINDS_WITH_ACTION_ITEMS.includes(row.kind as EntryKind)) {
+  if (kindBasics(row.kind)?.carriesActionItems) {
     // Tracking (status, owner, closing fix) lives on the rows; show their live state.
     const live = await actionItemsAsFields(db, row.id);
     if (live.length || "actionItems" in fields) fields = { ...fields, actionItems: live };
@@ -263,12 +232,6 @@ export function createEntry(ctx: ServiceContext, input: CreateEntryInput, opts: 
   return ctx.search.transaction(ctx.db, (tx) => createEntryTx(tx, ctx, input, opts));
 }
 
-/** The action items written in `fields`, for kinds that track them; undefined when not given. */
-function withActionItems(kind: string, fields: Record<string, unknown>): ActionItemInput[] | undefined {
-  if (!KINDS_WITH_ACTION_ITEMS.includes(kind as EntryKind)) return undefined;
-  return fields.actionItems as ActionItemInput[] | undefined;
-}
-
 export type Changes = Omit<UpdateEntryInput, "id" | "expectedVersion" | "note"> & { status?: EntryStatus };
 
 /** Applies changes to a locked, writable row; bumps the version and records a revision unless nothing changed. */
@@ -302,8 +265,7 @@ async function applyChanges(
     fields,
   });
   fields = content.fields;
-  const items = changes.fields !== undefined ? withActionItems(current.kind, fields) : undefined;
-  if (items) fields = { ...fields, actionItems: await syncActionItems(tx, current.id, items) };
+  if (changes.fields !== undefined) fields = await syncActionItems(tx, current, fields);
   if (changes.teamId !== undefined && changes.teamId !== current.teamId) {
     if (!canCreateForTeam(ctx.actor, changes.teamId)) throw new Forbidden("You may only move entries to teams you belong to");
     await checkTeamExists(tx, changes.teamId);
@@ -626,9 +588,8 @@ export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: Creat
 
   // Action items are rows of their own, keyed back into each entry's fields.
   for (const [i, row] of rows.entries()) {
-    const items = withActionItems(row.kind, prepared[i]!.content.fields);
-    if (!items) continue;
-    const fields = { ...prepared[i]!.content.fields, actionItems: await syncActionItems(tx, row.id, items) };
+    const fields = await syncActionItems(tx, row, prepared[i]!.content.fields);
+    if (fields === prepared[i]!.content.fields) continue;
     const [updated] = await tx.update(entries).set({ fields }).where(eq(entries.id, row.id)).returning();
     rows[i] = updated!;
   }

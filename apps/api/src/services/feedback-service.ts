@@ -1,5 +1,5 @@
 // "This worked for me" / "did not work" on fixes: one changeable vote per person, counted per entry.
-import { canReadEntry, Invalid, NotFound } from "@hindsight/domain";
+import { canReadEntry, Invalid, kindBasics, NotFound } from "@hindsight/domain";
 import { schema, type DbOrTx } from "@hindsight/db";
 import { and, eq, sql } from "@hindsight/db/orm";
 import { audit } from "./audit.js";
@@ -32,7 +32,7 @@ async function summary(db: DbOrTx, entryId: string, userId: string): Promise<Fee
 async function readableFix(ctx: ServiceContext, db: DbOrTx, entryId: string): Promise<void> {
   const found = await loadGuarded(db, entryId);
   if (!found || !canReadEntry(ctx.actor, found.guard)) throw new NotFound("Entry");
-  if (found.row.kind !== "fix") throw new Invalid("Only fixes take 'this worked' feedback", { entryId: ["is not a fix"] });
+  if (!kindBasics(found.row.kind)?.ranking.feedbackVotes) throw new Invalid("Only fixes take 'this worked' feedback", { entryId: ["is not a fix"] });
 }
 
 export async function getFeedback(ctx: ServiceContext, entryId: string): Promise<FeedbackSummary> {

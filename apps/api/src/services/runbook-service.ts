@@ -1,6 +1,6 @@
 // Runbooks: "mark reviewed" (its own audited action and revision) and the stale list per team.
 // A runbook is stale when its review interval has passed since it was last reviewed.
-import { Invalid, readScope, type Entry, type EntrySummary } from "@hindsight/domain";
+import { Invalid, kindBasics, readScope, type Entry, type EntrySummary } from "@hindsight/domain";
 import { entryReadPredicate, schema } from "@hindsight/db";
 import { and, eq, sql } from "@hindsight/db/orm";
 import type { ServiceContext } from "./context.js";
@@ -15,7 +15,7 @@ export function markReviewed(ctx: ServiceContext, id: string, expectedVersion?: 
     action: "runbook.review",
     note: "marked reviewed",
     changes: (current) => {
-      if (current.kind !== "runbook") throw new Invalid("Only runbooks are reviewed", { id: ["is not a runbook"] });
+      if (!kindBasics(current.kind)?.ranking.reviewFreshness) throw new Invalid("Only runbooks are reviewed", { id: ["is not a runbook"] });
       return { fields: { ...current.fields, lastReviewedAt: at } };
     },
   });

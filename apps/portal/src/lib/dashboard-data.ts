@@ -1,6 +1,6 @@
 // Turns the insights API's rows into what the charts and their text tables draw: month labels,
 // per-month series stacked by kind or by team, and percentages. Pure, so the figures are tested.
-import type { EntryKind } from "@hindsight/domain";
+import { ENTRY_KINDS, type EntryKind } from "@hindsight/domain";
 
 export interface PerMonthRow {
   month: string;
@@ -31,7 +31,7 @@ export const NO_TEAM = "No team";
 /** Team colours cycle through a palette that reads in light and dark schemes. */
 const TEAM_PALETTE = ["indigo.6", "teal.6", "orange.6", "grape.6", "cyan.6", "pink.6", "lime.7", "yellow.7", "blue.6", "red.6"];
 
-const KIND_ORDER: EntryKind[] = ["postmortem", "fix", "runbook", "transcript", "gameday"];
+const KIND_ORDER: readonly EntryKind[] = ENTRY_KINDS;
 
 /**
  * One point per month (every month of the window, so gaps show as zero) with a count per series.

@@ -9,12 +9,8 @@ import {
   type ActionItemInput,
   type EntryKind,
   type EntryStatus,
-  type FixFields,
-  type GamedayFields,
   type Grants,
-  type PostmortemFields,
-  type RunbookFields,
-  type TranscriptFields,
+  type KindFields,
   type TranscriptMessage,
   type Visibility,
 } from "@hindsight/domain";
@@ -48,14 +44,7 @@ export function canEdit(me: MeLike, entry: EntryGuardLike): boolean {
 // ---------------------------------------------------------------------------------------------
 // Kind fields
 
-interface KindFieldsMap {
-  postmortem: PostmortemFields;
-  fix: FixFields;
-  runbook: RunbookFields;
-  transcript: TranscriptFields;
-  gameday: GamedayFields;
-}
-export type KindFields<K extends EntryKind> = KindFieldsMap[K];
+export type { KindFields };
 
 /**
  * An entry's `fields` read through its kind's schema. The API validates on every write, so a failure

@@ -1,17 +1,9 @@
 // Human labels and colours for the domain's enumerations. Kind labels come from the domain package;
 // status labels live here until the domain names them.
-import { ACTION_ITEM_STATUSES, KIND_LABELS, type ActionItemStatus, type EntryKind, type EntryStatus } from "@hindsight/domain";
+import { ACTION_ITEM_STATUSES, KIND_COLOURS, KIND_LABELS, type ActionItemStatus, type EntryStatus } from "@hindsight/domain";
 
-export { KIND_LABELS };
-
-export const KIND_COLORS: Record<EntryKind, string> = {
-  postmortem: "red",
-  // Light badges in these hues keep 4.5:1 text contrast in both schemes; teal and orange did not.
-  fix: "violet",
-  runbook: "blue",
-  transcript: "grape",
-  gameday: "pink",
-};
+// A kind's label and colour are part of its descriptor (the domain's KIND_BASICS).
+export { KIND_LABELS, KIND_COLOURS as KIND_COLORS };
 
 export const STATUS_LABELS: Record<EntryStatus, string> = {
   draft: "Draft",

@@ -1,7 +1,6 @@
 // One entry (`/entries/:slug`): its title and facts, the structure of its kind (a postmortem's
 // timeline, a fix's signatures, a runbook's steps, a transcript's chat, a game day's findings), its
 // sanitised markdown body, and an aside with who owns it, who can read it and what is related.
-import type { EntryKind } from "@hindsight/domain";
 import { Anchor, Divider, Grid, Group, Stack, Text, Title, Typography } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -11,57 +10,21 @@ import { EntryActions } from "../components/entry/entry-actions";
 import { EntryFacts } from "../components/entry/entry-facts";
 import { EntryNotice } from "../components/entry/entry-notice";
 import { EntrySection } from "../components/entry/entry-section";
-import { FixFeedback, FixView } from "../components/entry/fix-view";
-import { GamedayView } from "../components/entry/gameday-view";
-import { PostmortemView, SeverityBadge } from "../components/entry/postmortem-view";
+import { KIND_PAGES } from "../components/entry/kind-views";
+import { SeverityBadge } from "../components/entry/postmortem-view";
 import { RelatedEntries } from "../components/entry/related-entries";
 import { ServiceRelated } from "../components/entry/service-related";
 import { ReviewPanel } from "../components/entry/review-panel";
-import { RunbookView } from "../components/entry/runbook-view";
-import { TranscriptView } from "../components/entry/transcript-view";
 import { KindBadge } from "../components/kind-badge";
 import { Markdown } from "../components/markdown";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
 import { StatusBadge } from "../components/status-badge";
-import { canEdit as mayEdit, readFields, stripLeadingTitle } from "../lib/entry-view";
+import { canEdit as mayEdit, stripLeadingTitle } from "../lib/entry-view";
 import { isNotFound } from "../lib/errors";
 import { useCurrentUser } from "../lib/session";
-import { useTRPC, type EntryView } from "../lib/trpc";
+import { useTRPC } from "../lib/trpc";
 import { NotFoundPage } from "./not-found-page";
-
-const BODY_TITLES: Record<EntryKind, string> = {
-  postmortem: "Write-up",
-  fix: "Details",
-  runbook: "Notes",
-  transcript: "Notes",
-  gameday: "Report",
-};
-
-function KindStructure({ entry, canEdit }: { entry: EntryView; canEdit: boolean }) {
-  switch (entry.kind) {
-    case "postmortem": {
-      const fields = readFields("postmortem", entry.fields);
-      return fields ? <PostmortemView fields={fields} /> : null;
-    }
-    case "fix": {
-      const fields = readFields("fix", entry.fields);
-      return fields ? <FixView fields={fields} /> : null;
-    }
-    case "runbook": {
-      const fields = readFields("runbook", entry.fields);
-      return fields ? <RunbookView entry={entry} fields={fields} canEdit={canEdit} /> : null;
-    }
-    case "transcript": {
-      const fields = readFields("transcript", entry.fields);
-      return fields ? <TranscriptView entryId={entry.id} fields={fields} /> : null;
-    }
-    case "gameday": {
-      const fields = readFields("gameday", entry.fields);
-      return fields ? <GamedayView fields={fields} /> : null;
-    }
-  }
-}
 
 /**
  * Counts this reading for the readership dashboard (how widely postmortems travel across teams). The
@@ -94,7 +57,9 @@ export function EntryPage() {
   const teamName = teams.data?.find((team) => team.id === e.teamId)?.name;
   const canEdit = mayEdit(me, e);
   const body = stripLeadingTitle(e.body, e.title).trim();
-  const severity = e.kind === "postmortem" && typeof e.fields.severity === "string" ? e.fields.severity : null;
+  const page = KIND_PAGES[e.kind];
+  // Only a postmortem's schema has a severity.
+  const severity = typeof e.fields.severity === "string" ? e.fields.severity : null;
 
   return (
     <Stack gap="lg" component="article" aria-labelledby="entry-title" pb="xl">
@@ -131,11 +96,9 @@ export function EntryPage() {
       <Grid gap={{ base: "lg", md: "xl" }}>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="xl">
-            {/* Votes count once a fix is out in the world; a draft has not been tried by anyone yet. */}
-            {e.kind === "fix" && (e.status === "published" || e.status === "archived") && <FixFeedback entryId={e.id} />}
-            <KindStructure entry={e} canEdit={canEdit} />
+            <page.View entry={e} canEdit={canEdit} />
             {body ? (
-              <EntrySection title={BODY_TITLES[e.kind]}>
+              <EntrySection title={page.bodyTitle}>
                 <Typography>
                   <Markdown className="markdown-body" headingOffset={1}>
                     {body}
@@ -143,7 +106,7 @@ export function EntryPage() {
                 </Typography>
               </EntrySection>
             ) : (
-              e.kind !== "transcript" && (
+              page.expectsWriteUp && (
                 <Text c="dimmed" size="sm">
                   This entry has no write-up yet.
                 </Text>

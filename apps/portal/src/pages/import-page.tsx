@@ -1,7 +1,7 @@
 // Import from the portal: a Slack export (.zip) into transcripts, markdown files into entries, or a
 // pasted chat log into one transcript. Each import shows its report: what was created or updated
 // (with links), what was masked, and what the blameless check flagged.
-import { ENTRY_KINDS, KIND_LABELS, type EntryKind, type Visibility } from "@hindsight/domain";
+import { ENTRY_KINDS, KIND_BASICS, KIND_LABELS, type EntryKind, type Visibility } from "@hindsight/domain";
 import { Alert, Button, Group, Input, Paper, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState, type FormEvent } from "react";
@@ -169,7 +169,7 @@ function MarkdownImport({ onReport }: { onReport(report: ImportReport): void }) 
             description="Used when the file does not say."
             placeholder="From the file"
             clearable
-            data={ENTRY_KINDS.filter((k) => k !== "transcript").map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            data={ENTRY_KINDS.filter((k) => KIND_BASICS[k].importsFromMarkdown).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
             value={kind}
             onChange={(v) => setKind(v as EntryKind | null)}
           />

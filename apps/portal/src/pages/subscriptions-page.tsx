@@ -1,7 +1,7 @@
 // Subscriptions (`/settings/subscriptions`): follow a team, a service, a tag or a saved search, get
 // a daily or weekly digest by e-mail or in a chat channel, and preview what the next digest holds.
 import { entryPath, type DigestFrequency, type SubscriptionTarget } from "@hindsight/domain";
-import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
@@ -11,6 +11,8 @@ import { QueryError } from "../components/query-error";
 import { errorMessage, fieldErrors } from "../lib/errors";
 import { formatDate, formatDateTime, isoString } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
+import { useDialogMutation } from "../lib/use-dialog-mutation";
+import { AdminTable } from "../components/admin-table";
 
 const TARGETS: { value: SubscriptionTarget; label: string }[] = [
   { value: "team", label: "A team" },
@@ -153,49 +155,37 @@ function NewSubscription() {
 
 function SubscriptionsTable() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const subs = useQuery(trpc.subscriptions.list.queryOptions());
-  const remove = useMutation(
-    trpc.subscriptions.delete.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.subscriptions.pathKey() }),
-    }),
-  );
+  const remove = useDialogMutation(trpc.subscriptions.delete.mutationOptions(), [trpc.subscriptions.pathKey()]);
   if (subs.isPending) return <PageLoader label="Loading your subscriptions" />;
   if (subs.isError) return <QueryError error={subs.error} title="Could not load your subscriptions" onRetry={() => void subs.refetch()} />;
   if (subs.data.length === 0) return <Text c="dimmed">You follow nothing yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table aria-labelledby="your-subscriptions-heading" verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Following</Table.Th>
-            <Table.Th scope="col">How often</Table.Th>
-            <Table.Th scope="col">Where</Table.Th>
-            <Table.Th scope="col">
-              <span className="sr-only">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {subs.data.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-                  {s.label}
-                </Text>
-              </Table.Td>
-              <Table.Td>{s.frequency === "daily" ? "Daily" : "Weekly"}</Table.Td>
-              <Table.Td>{s.channel === "email" ? "E-mail" : `Chat (${s.chatWebhookHost ?? "webhook"})`}</Table.Td>
-              <Table.Td ta="right">
-                <Button size="xs" variant="subtle" color="red" aria-label={`Unsubscribe from ${s.label}`} loading={remove.isPending && remove.variables?.id === s.id} onClick={() => remove.mutate({ id: s.id })}>
-                  Unsubscribe
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <AdminTable
+      labelledBy="your-subscriptions-heading"
+      minWidth={560}
+      highlightOnHover={false}
+      rows={subs.data}
+      rowKey={(s) => s.id}
+      columns={[
+        {
+          header: "Following",
+          cell: (s) => (
+            <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+              {s.label}
+            </Text>
+          ),
+        },
+        { header: "How often", cell: (s) => (s.frequency === "daily" ? "Daily" : "Weekly") },
+        { header: "Where", cell: (s) => (s.channel === "email" ? "E-mail" : `Chat (${s.chatWebhookHost ?? "webhook"})`) },
+      ]}
+      action={{
+        text: "Unsubscribe",
+        label: (s) => `Unsubscribe from ${s.label}`,
+        onClick: (s) => remove.mutate({ id: s.id }),
+        loading: (s) => remove.isPending && remove.variables?.id === s.id,
+      }}
+    />
   );
 }
 

@@ -7,7 +7,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
 import { ZEntryStatus, ZVisibility, type EntryStatus, type Visibility } from "../entry.js";
 import { Invalid } from "../errors.js";
-import { KIND_FIELD_SCHEMAS, ZEntryKind, type ActionItemInput, type ActionItemStatus, type EntryKind } from "../kinds.js";
+import { KIND_FIELD_SCHEMAS, KINDS, ZEntryKind, type ActionItemInput, type ActionItemStatus, type EntryKind, type KindDescriptor, type SectionShape as Shape } from "../kinds.js";
 import { clip } from "./text-limits.js";
 import { compactMarkdown, paragraphText, parseBlocks, plainInline, type Block, type ListItem } from "./markdown-blocks.js";
 
@@ -341,128 +341,6 @@ function summaryFrom(o: Outline): string {
   return para && para.type === "paragraph" ? clip(plainInline(paragraphText(para.lines)), SUMMARY_MAX) : "";
 }
 
-type Shape = "text" | "lines" | "steps" | "stepLines" | "timeline" | "actions" | "errors";
-
-interface Rule {
-  field: string;
-  shape: Shape;
-  aliases: string[];
-}
-
-const ACTION_ALIASES = [
-  "action items",
-  "action item",
-  "actions",
-  "follow up",
-  "follow ups",
-  "followups",
-  "next steps",
-  "corrective actions",
-  "remediation items",
-  "todo",
-  "to do",
-  "todos",
-];
-
-/** Which headings feed which field, per kind. The first rule whose alias matches a heading wins. */
-const RULES: Record<EntryKind, Rule[]> = {
-  postmortem: [
-    { field: "customerImpact", shape: "text", aliases: ["customer impact", "user impact", "business impact", "impact"] },
-    { field: "timeline", shape: "timeline", aliases: ["timeline", "incident timeline", "chronology", "sequence of events"] },
-    {
-      field: "contributingFactors",
-      shape: "lines",
-      aliases: ["contributing factors", "contributing factor", "root cause", "root causes", "causes", "findings", "why it happened"],
-    },
-    { field: "wentWell", shape: "lines", aliases: ["what went well", "went well", "things that went well", "what went right"] },
-    {
-      field: "wentPoorly",
-      shape: "lines",
-      aliases: [
-        "what went poorly",
-        "went poorly",
-        "what went wrong",
-        "what went badly",
-        "what didnt go well",
-        "what did not go well",
-        "things that went poorly",
-        "things that went wrong",
-        "what could have gone better",
-        "what could be improved",
-      ],
-    },
-    { field: "gotLucky", shape: "lines", aliases: ["where we got lucky", "got lucky", "where we were lucky", "what was lucky", "lucky"] },
-    {
-      field: "lessonsLearned",
-      shape: "lines",
-      aliases: ["lessons learned", "lessons learnt", "lessons", "learnings", "what we learned", "what we learnt", "takeaways", "key takeaways"],
-    },
-    { field: "actionItems", shape: "actions", aliases: ACTION_ALIASES },
-  ],
-  fix: [
-    { field: "symptoms", shape: "lines", aliases: ["symptoms", "symptom", "signs", "what you see", "observed behaviour", "observed behavior"] },
-    {
-      field: "errorSignatures",
-      shape: "errors",
-      aliases: ["error signatures", "error signature", "error messages", "error message", "errors", "error", "error output", "stack trace", "log output", "logs"],
-    },
-    { field: "cause", shape: "text", aliases: ["root cause", "root causes", "cause", "causes", "why", "explanation", "analysis"] },
-    {
-      field: "resolutionSteps",
-      shape: "stepLines",
-      aliases: ["resolution", "resolution steps", "fix", "the fix", "solution", "steps", "steps to fix", "how to fix", "workaround", "remedy", "remediation"],
-    },
-    { field: "verification", shape: "text", aliases: ["verification", "verify", "how to verify", "validation", "testing", "confirm"] },
-    { field: "problem", shape: "text", aliases: ["problem", "problem statement", "issue", "description", "context", "background"] },
-  ],
-  runbook: [
-    { field: "purpose", shape: "text", aliases: ["purpose", "overview", "about", "description", "about this runbook"] },
-    { field: "whenToUse", shape: "lines", aliases: ["when to use", "when to use this runbook", "use when", "triggers"] },
-    {
-      field: "prerequisites",
-      shape: "lines",
-      aliases: ["prerequisites", "prerequisite", "pre requisites", "requirements", "before you begin", "before you start", "you will need"],
-    },
-    { field: "meaning", shape: "text", aliases: ["meaning", "what it means", "what this alert means", "alert meaning"] },
-    { field: "impact", shape: "text", aliases: ["impact"] },
-    {
-      field: "diagnosis",
-      shape: "steps",
-      aliases: ["diagnosis", "diagnose", "diagnostics", "investigation", "investigate", "troubleshooting", "triage", "debugging", "how to investigate"],
-    },
-    {
-      field: "mitigation",
-      shape: "steps",
-      aliases: ["mitigation", "mitigations", "mitigate", "remediation", "resolution", "fix", "how to fix", "recovery", "workaround"],
-    },
-    { field: "rollback", shape: "text", aliases: ["rollback", "roll back", "rolling back", "revert", "undo", "backout", "back out"] },
-    { field: "escalation", shape: "text", aliases: ["escalation", "escalation path", "escalate", "who to contact", "contacts", "contact"] },
-    { field: "steps", shape: "steps", aliases: ["steps", "runbook", "procedure", "instructions", "how to", "playbook", "process"] },
-  ],
-  gameday: [
-    { field: "hypothesis", shape: "text", aliases: ["hypothesis", "hypotheses", "steady state hypothesis"] },
-    { field: "blastRadius", shape: "text", aliases: ["blast radius", "blast zone", "scope"] },
-    {
-      field: "failureInjected",
-      shape: "text",
-      aliases: ["failure injected", "failure injection", "fault injected", "fault injection", "injected failure", "injection", "experiment", "method", "scenario"],
-    },
-    {
-      field: "expected",
-      shape: "text",
-      aliases: ["expected", "expected outcome", "expected behaviour", "expected behavior", "expected result", "expected results", "expectations"],
-    },
-    {
-      field: "observed",
-      shape: "text",
-      aliases: ["observed", "observations", "observation", "actual", "actual outcome", "actual behaviour", "actual behavior", "results", "outcome", "what happened"],
-    },
-    { field: "findings", shape: "lines", aliases: ["findings", "lessons learned", "lessons", "learnings", "takeaways", "conclusions"] },
-    { field: "actionItems", shape: "actions", aliases: ACTION_ALIASES },
-  ],
-  transcript: [],
-};
-
 // Schema limits (kinds.ts), so derived fields always validate.
 const TEXT_MAX = 20_000;
 const LINE_MAX = 5_000;
@@ -781,7 +659,7 @@ export function deriveFields(kind: EntryKind, markdown: string): Record<string, 
 }
 
 function fieldsFrom(kind: EntryKind, o: Outline): Record<string, unknown> {
-  const rules = RULES[kind];
+  const { sections: rules, fallbacks }: KindDescriptor["markdown"] = KINDS[kind].markdown;
   const fields: Record<string, unknown> = {};
   const shapes: Record<string, Shape> = {};
   let claimedUntil = -1;
@@ -805,7 +683,7 @@ function fieldsFrom(kind: EntryKind, o: Outline): Record<string, unknown> {
     else if (typeof prev === "string" && typeof value === "string") fields[rule.field] = clip(`${prev}\n\n${value}`, TEXT_MAX);
     else if (Array.isArray(prev) && Array.isArray(value)) fields[rule.field] = [...prev, ...value].slice(0, ARRAY_LIMITS[rule.shape] ?? 500);
   }
-  if (kind === "fix" && fields.errorSignatures === undefined) {
+  if (fallbacks.includes("errorsFromSymptomCode") && fields.errorSignatures === undefined) {
     // Without an "Errors" section, code blocks under "Symptoms" are the error output people paste.
     for (let i = 0; i < o.blocks.length; i += 1) {
       const b = o.blocks[i]!;
@@ -814,12 +692,12 @@ function fieldsFrom(kind: EntryKind, o: Outline): Record<string, unknown> {
       if (code.length > 0) fields.errorSignatures = toErrors(code);
     }
   }
-  if (kind === "runbook" && !fields.diagnosis && !fields.mitigation && !fields.steps) {
+  if (fallbacks.includes("bodyAsSteps") && !fields.diagnosis && !fields.mitigation && !fields.steps) {
     // A runbook written as one procedure without the usual headings: its blocks are the steps.
     const steps = toSteps(o.blocks.filter((_, i) => i !== o.titleIndex));
     if (steps.length > 0 && Object.keys(fields).length === 0) fields.steps = steps;
   }
-  if (kind === "postmortem") {
+  if (fallbacks.includes("severityFromText")) {
     const withoutCode = o.blocks.filter((b) => b.type !== "code");
     const sev = SEVERITY.exec(compactMarkdown(withoutCode));
     if (sev) fields.severity = sev[2] ? `SEV${sev[2]}` : "near-miss";

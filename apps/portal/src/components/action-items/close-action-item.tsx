@@ -1,7 +1,7 @@
 // Closing an action item with the fix or runbook that resolved it: a button per item opening a
 // dialog that searches fixes and runbooks (the same search as the home page). The link is the
 // point: whoever reads the postmortem later can follow it to what was actually done.
-import type { EntryKind } from "@hindsight/domain";
+import { kindsWhere } from "@hindsight/domain";
 import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconLink } from "@tabler/icons-react";
@@ -11,7 +11,7 @@ import type { ClosingEntry } from "../../lib/action-items-view";
 import { KIND_LABELS } from "../../lib/labels";
 import { useTRPC } from "../../lib/trpc";
 
-const CLOSING_KINDS: EntryKind[] = ["fix", "runbook"];
+const CLOSING_KINDS = kindsWhere((k) => k.closesActionItems);
 
 function CloseDialog({ title, onClose, onPick }: { title: string; onClose: () => void; onPick: (entry: ClosingEntry) => void }) {
   const trpc = useTRPC();

@@ -1,12 +1,14 @@
 // My linked chat accounts: platform, workspace and member id, when each was linked, and unlinking
 // after a confirmation. An unlinked Slack account reads only org-wide entries and cannot save.
 import { ConfirmDialog } from "../confirm-dialog";
-import { Button, Code, Table, Text } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Code, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { formatDateTime, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useDialogMutation } from "../../lib/use-dialog-mutation";
+import { AdminTable } from "../admin-table";
 import { PageLoader } from "../page-loader";
 import { QueryError } from "../query-error";
 
@@ -33,60 +35,39 @@ export function ChatLinksTable({ labelledBy }: { labelledBy: string }) {
       </Text>
     );
   }
+  const rows = links.data.map((link) => {
+    const platform = PLATFORMS[link.platform] ?? link.platform;
+    return { ...link, platform, label: `${platform} user ${link.externalUserId} in workspace ${link.workspaceId}` };
+  });
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
-        <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Platform</Table.Th>
-              <Table.Th scope="col">Workspace</Table.Th>
-              <Table.Th scope="col">Member</Table.Th>
-              <Table.Th scope="col">Linked</Table.Th>
-              <Table.Th scope="col">
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {links.data.map((link) => {
-              const platform = PLATFORMS[link.platform] ?? link.platform;
-              const label = `${platform} user ${link.externalUserId} in workspace ${link.workspaceId}`;
-              return (
-                <Table.Tr key={link.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {platform}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{link.workspaceId}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{link.externalUserId}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" component="time" dateTime={isoString(link.createdAt)}>
-                      {formatDateTime(link.createdAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Unlink ${label}`}
-                      onClick={() => setUnlinking({ id: link.id, label })}
-                    >
-                      Unlink
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <AdminTable
+        labelledBy={labelledBy}
+        minWidth={560}
+        rows={rows}
+        rowKey={(link) => link.id}
+        columns={[
+          {
+            header: "Platform",
+            cell: (link) => (
+              <Text size="sm" fw={500}>
+                {link.platform}
+              </Text>
+            ),
+          },
+          { header: "Workspace", cell: (link) => <Code>{link.workspaceId}</Code> },
+          { header: "Member", cell: (link) => <Code>{link.externalUserId}</Code> },
+          {
+            header: "Linked",
+            cell: (link) => (
+              <Text size="sm" component="time" dateTime={isoString(link.createdAt)}>
+                {formatDateTime(link.createdAt)}
+              </Text>
+            ),
+          },
+        ]}
+        action={{ text: "Unlink", label: (link) => `Unlink ${link.label}`, onClick: (link) => setUnlinking({ id: link.id, label: link.label }) }}
+      />
       {unlinking && <UnlinkDialog link={unlinking} onClose={() => setUnlinking(null)} />}
     </>
   );
@@ -94,15 +75,7 @@ export function ChatLinksTable({ labelledBy }: { labelledBy: string }) {
 
 function UnlinkDialog({ link, onClose }: { link: LinkRef; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const unlink = useMutation(
-    trpc.me.unlinkChat.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.me.chatLinks.queryKey() });
-        onClose();
-      },
-    }),
-  );
+  const unlink = useDialogMutation(trpc.me.unlinkChat.mutationOptions(), [trpc.me.chatLinks.queryKey()], onClose);
   return (
     <ConfirmDialog
       title="Unlink this chat account?"

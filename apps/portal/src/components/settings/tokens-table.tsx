@@ -1,13 +1,15 @@
 // My API tokens: name, the first characters (to tell them apart), when each was created and last
 // used, and whether it still works; active ones can be revoked after a confirmation.
 import { ConfirmDialog } from "../confirm-dialog";
-import { Badge, Button, Code, Table, Text } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Code, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { formatDateTime, isoString, type DateLike } from "../../lib/format";
 import { orderTokens, tokenState, type TokenState } from "../../lib/tokens-view";
 import { useTRPC } from "../../lib/trpc";
+import { useDialogMutation } from "../../lib/use-dialog-mutation";
+import { AdminTable } from "../admin-table";
 import { PageLoader } from "../page-loader";
 import { QueryError } from "../query-error";
 
@@ -58,61 +60,32 @@ export function TokensTable({ labelledBy }: { labelledBy: string }) {
   }
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-labelledby={labelledBy} verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Starts with</Table.Th>
-              <Table.Th scope="col">Created</Table.Th>
-              <Table.Th scope="col">Last used</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orderTokens(tokens.data).map((token) => {
-              const state = tokenState(token);
-              return (
-                <Table.Tr key={token.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} c={state === "revoked" ? "dimmed" : undefined}>
-                      {token.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{token.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <When value={token.createdAt} never="—" />
-                  </Table.Td>
-                  <Table.Td>
-                    <When value={token.lastUsedAt} never="Never" />
-                  </Table.Td>
-                  <Table.Td>
-                    <TokenStateBadge state={state} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {state === "active" && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Revoke ${token.name}`}
-                        onClick={() => setRevoking({ id: token.id, name: token.name })}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <AdminTable
+        labelledBy={labelledBy}
+        minWidth={640}
+        rows={orderTokens(tokens.data)}
+        rowKey={(token) => token.id}
+        columns={[
+          {
+            header: "Name",
+            cell: (token) => (
+              <Text size="sm" fw={500} c={tokenState(token) === "revoked" ? "dimmed" : undefined}>
+                {token.name}
+              </Text>
+            ),
+          },
+          { header: "Starts with", cell: (token) => <Code>{token.prefix}…</Code> },
+          { header: "Created", cell: (token) => <When value={token.createdAt} never="—" /> },
+          { header: "Last used", cell: (token) => <When value={token.lastUsedAt} never="Never" /> },
+          { header: "Status", cell: (token) => <TokenStateBadge state={tokenState(token)} /> },
+        ]}
+        action={{
+          text: "Revoke",
+          label: (token) => `Revoke ${token.name}`,
+          onClick: (token) => setRevoking({ id: token.id, name: token.name }),
+          when: (token) => tokenState(token) === "active",
+        }}
+      />
       {revoking && <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />}
     </>
   );
@@ -120,15 +93,7 @@ export function TokensTable({ labelledBy }: { labelledBy: string }) {
 
 function RevokeDialog({ token, onClose }: { token: { id: string; name: string }; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const revoke = useMutation(
-    trpc.me.revokeToken.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.me.tokens.queryKey() });
-        onClose();
-      },
-    }),
-  );
+  const revoke = useDialogMutation(trpc.me.revokeToken.mutationOptions(), [trpc.me.tokens.queryKey()], onClose);
   return (
     <ConfirmDialog
       title={`Revoke “${token.name}”?`}

@@ -2,12 +2,12 @@
 // optional description, checked with the same schema the API uses before anything is sent.
 import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { errorCode, errorMessage, fieldErrors } from "../../lib/errors";
 import { checkNewTeam, slugFromName, type NewTeamForm } from "../../lib/teams-view";
 import { useTRPC } from "../../lib/trpc";
+import { useDialogMutation } from "../../lib/use-dialog-mutation";
 
 const EMPTY: NewTeamForm = { name: "", slug: "", description: "" };
 
@@ -26,30 +26,26 @@ export function NewTeamButton() {
 
 function NewTeamDialog({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [form, setForm] = useState<NewTeamForm>(EMPTY);
   // The slug follows the name until someone types in the slug field themselves.
   const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<keyof NewTeamForm, string>>>({});
 
-  const create = useMutation(
+  const create = useDialogMutation(
     trpc.teams.create.mutationOptions({
-      onSuccess: async (team) => {
-        // The creator maintains the new team, so their own memberships changed too.
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() }),
-        ]);
-        onClose();
-        void navigate(`/teams/${encodeURIComponent(team.slug)}`);
-      },
       onError: (error) => {
         const fields = fieldErrors(error);
         if (errorCode(error) === "CONFLICT") fields.slug = "A team with this slug already exists";
         setErrors(fields);
       },
     }),
+    // The creator maintains the new team, so their own memberships changed too.
+    [trpc.teams.list.queryKey(), trpc.me.get.queryKey()],
+    (team) => {
+      onClose();
+      void navigate(`/teams/${encodeURIComponent(team.slug)}`);
+    },
   );
 
   const submit = (event: FormEvent) => {

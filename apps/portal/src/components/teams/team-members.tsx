@@ -2,15 +2,17 @@
 // (the domain policy, asked through lib/teams-view) also change roles, remove people after a
 // confirmation, and add anyone who is not in the team yet.
 import { ConfirmDialog } from "../confirm-dialog";
-import { Alert, Badge, Button, Group, NativeSelect, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, NativeSelect, Select, Stack, Text, Title } from "@mantine/core";
 import type { TeamRole } from "@hindsight/domain";
 import { IconUserPlus } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../../lib/errors";
 import { useCurrentUser } from "../../lib/session";
 import { addablePeople, isTeamRole, sortMembers, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from "../../lib/teams-view";
 import { useTRPC } from "../../lib/trpc";
+import { useDialogMutation } from "../../lib/use-dialog-mutation";
+import { AdminTable } from "../admin-table";
 
 export interface TeamMembersProps {
   team: { id: string; name: string; members: { userId: string; handle: string; name: string; role: TeamRole }[] };
@@ -25,18 +27,12 @@ interface Member {
 /** Sets or removes (role null) a membership, then refreshes everything that shows memberships. */
 function useSetMember() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return useMutation(
-    trpc.teams.setMember.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.teams.get.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() }),
-          // My own role may be the one that changed, and with it what this page lets me do.
-          queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() }),
-        ]).then(() => undefined),
-    }),
-  );
+  return useDialogMutation(trpc.teams.setMember.mutationOptions(), [
+    trpc.teams.get.queryKey(),
+    trpc.teams.list.queryKey(),
+    // My own role may be the one that changed, and with it what this page lets me do.
+    trpc.me.get.queryKey(),
+  ]);
 }
 
 export function TeamMembers({ team, canManage }: TeamMembersProps) {
@@ -54,73 +50,61 @@ export function TeamMembers({ team, canManage }: TeamMembersProps) {
         {members.length === 0 ? (
           <Text c="dimmed">Nobody is in this team yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table aria-labelledby="members-heading" verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Person</Table.Th>
-                  <Table.Th scope="col">Role</Table.Th>
-                  {canManage && (
-                    <Table.Th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.map((member) => (
-                  <Table.Tr key={member.userId}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="sm" fw={500}>
-                          {member.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          @{member.handle}
-                          {member.userId === me.id ? " (you)" : ""}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {canManage ? (
-                        <NativeSelect
-                          aria-label={`Role for ${member.name}`}
-                          size="xs"
-                          w={150}
-                          data={TEAM_ROLE_OPTIONS}
-                          value={member.role}
-                          disabled={setRole.isPending}
-                          onChange={(event) => {
-                            const role = event.currentTarget.value;
-                            if (isTeamRole(role) && role !== member.role) {
-                              setRole.mutate({ teamId: team.id, userId: member.userId, role });
-                            }
-                          }}
-                        />
-                      ) : (
-                        <Badge variant="light" color={member.role === "maintainer" ? "indigo" : "gray"}>
-                          {TEAM_ROLE_LABELS[member.role]}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove ${member.name}`}
-                          onClick={() => setRemoving({ userId: member.userId, name: member.name })}
-                        >
-                          Remove
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <AdminTable
+            labelledBy="members-heading"
+            minWidth={480}
+            rows={members}
+            rowKey={(member) => member.userId}
+            columns={[
+              {
+                header: "Person",
+                cell: (member) => (
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm" fw={500}>
+                      {member.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      @{member.handle}
+                      {member.userId === me.id ? " (you)" : ""}
+                    </Text>
+                  </Group>
+                ),
+              },
+              {
+                header: "Role",
+                cell: (member) =>
+                  canManage ? (
+                    <NativeSelect
+                      aria-label={`Role for ${member.name}`}
+                      size="xs"
+                      w={150}
+                      data={TEAM_ROLE_OPTIONS}
+                      value={member.role}
+                      disabled={setRole.isPending}
+                      onChange={(event) => {
+                        const role = event.currentTarget.value;
+                        if (isTeamRole(role) && role !== member.role) {
+                          setRole.mutate({ teamId: team.id, userId: member.userId, role });
+                        }
+                      }}
+                    />
+                  ) : (
+                    <Badge variant="light" color={member.role === "maintainer" ? "indigo" : "gray"}>
+                      {TEAM_ROLE_LABELS[member.role]}
+                    </Badge>
+                  ),
+              },
+            ]}
+            action={
+              canManage
+                ? {
+                    text: "Remove",
+                    label: (member) => `Remove ${member.name}`,
+                    onClick: (member) => setRemoving({ userId: member.userId, name: member.name }),
+                  }
+                : undefined
+            }
+          />
         )}
         {setRole.isError && (
           <Alert color="red" variant="light" role="alert" p="xs">

@@ -2,7 +2,7 @@
 // they sort and compare as numbers), a numeric ranking `boost` for the custom ranking rule, and the
 // parts of identifiers (`pod_workers.go`, `KubePodCrashLooping`, `/var/log/syslog`) as words of their
 // own, because Meilisearch's tokenizer keeps such identifiers whole.
-import type { EntryStatus } from "@hindsight/domain";
+import { kindBasics, type EntryStatus } from "@hindsight/domain";
 import type { SearchDocument } from "../../port.js";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./snippet.js";
 
@@ -82,7 +82,7 @@ const STALE_RUNBOOK = -15;
 export function rankingBoost(doc: Pick<SearchDocument, "status" | "kind" | "feedback" | "reviewDueAt">, now: Date): number {
   const feedback = Math.max(-FEEDBACK_CAP, Math.min(FEEDBACK_CAP, Math.trunc(doc.feedback || 0)));
   let freshness = 0;
-  if (doc.kind === "runbook" && doc.reviewDueAt) freshness = doc.reviewDueAt.getTime() >= now.getTime() ? FRESH_RUNBOOK : STALE_RUNBOOK;
+  if (kindBasics(doc.kind)?.ranking.reviewFreshness && doc.reviewDueAt) freshness = doc.reviewDueAt.getTime() >= now.getTime() ? FRESH_RUNBOOK : STALE_RUNBOOK;
   return STATUS_BOOST[doc.status] + feedback * 2 + freshness;
 }
 
