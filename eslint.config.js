@@ -17,7 +17,7 @@ export default tseslint.config(
       "import-x/extensions": importX.flatConfigs.typescript.settings["import-x/extensions"],
       "import-x/parsers": importX.flatConfigs.typescript.settings["import-x/parsers"],
       "import-x/resolver-next": [
-        createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ["apps/*/tsconfig.json", "packages/*/tsconfig.json", "apps/portal/e2e/tsconfig.json"].map((p) => `${import.meta.dirname}/${p}`) }),
+        createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ["apps/*/tsconfig.json", "packages/*/tsconfig.json", "bench/tsconfig.json", "apps/portal/e2e/tsconfig.json"].map((p) => `${import.meta.dirname}/${p}`) }),
       ],
     },
     rules: {
@@ -27,9 +27,9 @@ export default tseslint.config(
     },
   },
   {
+    // Packages sit below the apps and never import them. The top-level bench/ workspace drives the
+    // whole product end to end like a user would; it sits above the apps and nothing imports it.
     files: ["packages/**/*.ts"],
-    // packages/bench drives the whole product end to end, like a user would; it ships nothing.
-    ignores: ["packages/bench/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@hindsight/api", "@hindsight/portal", "@hindsight/cli"] }],
     },

@@ -72,7 +72,7 @@ const EXACT_TITLE_BONUS = 500;
  * STRONG_COVERAGE on their own (one rare, telling word). An entry sharing only "lunch" with "vegan
  * lunch options downtown", or only "expired" with "my passport expired", is no answer: the search
  * returns nothing and becomes a knowledge gap instead of ten unrelated entries. Both thresholds were
- * set on the tune half of the judged queries (packages/bench), never on the test half.
+ * set on the tune half of the judged queries (bench), never on the test half.
  */
 const MIN_COVERAGE = 0.15;
 const STRONG_COVERAGE = 0.4;

@@ -6,7 +6,7 @@ import { InvalidArgumentError } from "commander";
 
 /**
  * A file path the user typed, resolved against the directory they ran the command in: `pnpm
- * bench:search --chart docs/x.svg` runs the script inside packages/bench, and pnpm passes the
+ * bench:search --chart docs/x.svg` runs the script inside bench, and pnpm passes the
  * caller's directory as INIT_CWD.
  */
 export function userPath(path: string): string {

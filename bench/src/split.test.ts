@@ -47,7 +47,7 @@ describe("the tune/test split", () => {
     expect(split.slice(0, 20)).not.toEqual(Array(20).fill("tune"));
   });
 
-  it("is the split committed in packages/bench/queries/judged.jsonl", () => {
+  it("is the split committed in bench/queries/judged.jsonl", () => {
     const committed = loadJudged();
     expect(committed.map((q) => q.split)).toEqual(splitQueries(committed));
   });

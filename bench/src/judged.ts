@@ -1,4 +1,4 @@
-// The judged query set in packages/bench/queries: queries written by hand over the shared corpus,
+// The judged query set in bench/queries: queries written by hand over the shared corpus,
 // each with graded judgements (0-3), a style, and a fixed tune/test split. Loading validates every
 // line against the corpus and names the line of each problem, because a silently dropped id or a
 // mistyped style would skew every score computed from it.
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { CorpusError } from "./corpus.js";
 import type { Judgements } from "./metrics.js";
 
-/** packages/bench/queries/judged.jsonl (the same from src/ and dist/). */
+/** bench/queries/judged.jsonl (the same from src/ and dist/). */
 export const DEFAULT_JUDGED = fileURLToPath(new URL("../queries/judged.jsonl", import.meta.url));
 /**
  * More questions the corpus cannot answer (office, HR, travel, other stacks), written after the judged

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's dev queries and on
-// the judged sets (packages/bench/queries: judged.jsonl with noanswer-v2.jsonl, and judged-v3.jsonl, each
+// the judged sets (bench/queries: judged.jsonl with noanswer-v2.jsonl, and judged-v3.jsonl, each
 // split into tune and test halves by its own seed), side by side with
 // MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
 // (how often a query nothing answers gets no hits). Imports the corpus into an in-process Hindsight

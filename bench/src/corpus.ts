@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Judgements } from "./metrics.js";
 
 /** ../shared/corpus beside the repository root (the same from src/ and dist/). */
-export const DEFAULT_CORPUS = fileURLToPath(new URL("../../../../shared/corpus", import.meta.url));
+export const DEFAULT_CORPUS = fileURLToPath(new URL("../../../shared/corpus", import.meta.url));
 
 export type CorpusKind = "postmortem" | "runbook";
 

@@ -1,3 +1,0 @@
-import { sharedTestConfig } from "../../vitest.shared.js";
-
-export default sharedTestConfig;
