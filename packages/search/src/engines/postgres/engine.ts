@@ -227,14 +227,18 @@ export class PostgresSearchEngine implements SearchEngine {
     return Math.max(1, Number(s?.doc_count ?? 1));
   }
 
-  /** Exact, prefix and typo matches of each query word in the indexed vocabulary. */
-  private async expand(parsed: ParsedQuery): Promise<Expansion[]> {
+  /**
+   * Exact, prefix and typo matches of each query word in the indexed vocabulary, and the document
+   * count the weights need (read in the same statement: one round trip fewer per search).
+   */
+  private async expand(parsed: ParsedQuery): Promise<{ expansions: Expansion[]; docCount: number }> {
     const words = parsed.terms;
     // A pasted line is exact: its odd tokens are not typos of something else. Neither are the parts
     // of a split identifier: `CateRAlrNk` is a random token, not a typo of "create"; a mistyped alert
     // name still matches by its other parts and its whole's prefix.
     const typos = parsed.errorFingerprint === null;
-    if (words.length === 0) return [];
+    // Without words nothing is weighed, so the document count is not needed either.
+    if (words.length === 0) return { expansions: [], docCount: 1 };
     // Swapped neighbours are the commonest typo, and the one trigrams miss most in short words
     // ("upgarde" shares too few trigrams with "upgrade"): look those variants up exactly.
     const swaps: { qi: number; term: string }[] = [];
@@ -244,7 +248,7 @@ export class PostgresSearchEngine implements SearchEngine {
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
-    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" }>(
+    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "stats" }>(
       this.db,
       sql`
       with q as (
@@ -274,10 +278,17 @@ export class PostgresSearchEngine implements SearchEngine {
       union all
       select s.qi, t.term, t.df, 'swap' from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as s(qi, term)
         join search_terms t on t.term = s.term
-        where t.df > 0 and not exists (select 1 from q join search_terms e on e.term in (q.term, q.word) and e.df > 0 where q.qi = s.qi)`,
+        where t.df > 0 and not exists (select 1 from q join search_terms e on e.term in (q.term, q.word) and e.df > 0 where q.qi = s.qi)
+      union all
+      select -1, '', doc_count, 'stats' from search_stats where id = 1`,
     );
     const best = new Map<string, Expansion>();
+    let docCount = 1;
     for (const f of found) {
+      if (f.how === "stats") {
+        docCount = Math.max(1, Number(f.df ?? 1));
+        continue;
+      }
       const w = words[f.qi]!;
       let factor: number;
       if (f.how === "exact") factor = 1;
@@ -292,7 +303,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const key = `${f.qi}\u0000${f.term}`;
       if ((best.get(key)?.factor ?? 0) < factor) best.set(key, { qi: f.qi, term: f.term, df: Number(f.df), factor });
     }
-    return [...best.values()];
+    return { expansions: [...best.values()], docCount };
   }
 
   /**
@@ -444,9 +455,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const parsed = parseQuery(query.q);
     if (parsed.terms.length === 0 && !parsed.errorFingerprint) return this.browse(query, offset);
 
-    const docCount = await this.stats();
     // Error lines are long; their rarest words identify them, the fingerprint does the rest.
-    const expansions = await this.expand(parsed);
+    const { expansions, docCount } = await this.expand(parsed);
     const weighted = this.weigh(expansions, docCount, parsed.errorFingerprint ? 8 : this.maxQueryTerms);
     const used = new Set(weighted.map((w) => w.qi));
     const nWords = used.size || 1;
