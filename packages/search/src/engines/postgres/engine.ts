@@ -57,6 +57,22 @@ interface CandidateRow {
   updated_at: string | Date;
 }
 
+/** What a hit shows of its entry (snippets are cut from summary and body). */
+interface EntryRow {
+  id: string;
+  kind: SearchHit["kind"];
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  team_id: string | null;
+  status: SearchHit["status"];
+  severity: string | null;
+  source_url: string | null;
+  external_key: string | null;
+  updated_at: string | Date;
+}
+
 const PREFIX_FACTOR = 0.85;
 const TYPO_FACTOR = [1, 0.6, 0.4] as const;
 const FINGERPRINT_BONUS = 1_000;
@@ -326,7 +342,7 @@ export class PostgresSearchEngine implements SearchEngine {
     sort: "relevance" | "newest";
     limit: number;
     offset: number;
-  }): Promise<{ total: number; page: { id: string; score: number; fp: boolean }[]; facets: Facets }> {
+  }): Promise<{ total: number; page: { id: string; score: number; fp: boolean }[]; facets: Facets; entries: EntryRow[] }> {
     const { weighted } = opts;
     const cov = opts.coverage?.shares ?? [];
     const minCov = opts.coverage ? opts.coverage.min - 1e-9 : 0;
@@ -343,7 +359,12 @@ export class PostgresSearchEngine implements SearchEngine {
           and lower(e.title || ' ' || e.summary || ' ' || e.body) like all (${sql.param(opts.phrases.map((p) => `%${p.replace(/[%_\\]/g, "\\$&")}%`))}::text[]))`
       : sql``;
     const order = opts.sort === "newest" ? sql`updated_at desc, entry_id` : sql`score desc, entry_id`;
-    const [row] = await rows<{ total: number; page: { id: string; score: number; fp: boolean }[] | null; facets: Record<string, Record<string, number> | null> }>(
+    const [row] = await rows<{
+      total: number;
+      page: { id: string; score: number; fp: boolean }[] | null;
+      facets: Record<string, Record<string, number> | null>;
+      entries: EntryRow[] | null;
+    }>(
       this.db,
       sql`
       with q(qi, term, w) as (
@@ -384,7 +405,10 @@ export class PostgresSearchEngine implements SearchEngine {
             * (case when d.review_due_at is null then 1 when d.review_due_at < now() then 0.9 else 1.05 end)
             + (case when c.fp then ${FINGERPRINT_BONUS} else 0 end)
             + (case when c.exact then ${EXACT_TITLE_BONUS} else 0 end) as score
-        from cand c join search_docs d on d.entry_id = c.entry_id
+        -- Each candidate's row by key. As a plain join the planner under-estimates the candidates
+        -- (about 200 for what is often 1,000 or more) and hashes all of search_docs, a sequential scan
+        -- that grows with the index; offset 0 keeps the lookup a lookup.
+        from cand c cross join lateral (select * from search_docs sd where sd.entry_id = c.entry_id offset 0) d
         where ${visibilitySql(opts.scope)} and ${filtersSql(opts.filters)} ${opts.exclude ? sql`and d.entry_id <> ${opts.exclude}` : sql``} ${phraseSql}
       ),
       -- The query is answered only when its best match among what the caller may read is strong enough,
@@ -398,6 +422,11 @@ export class PostgresSearchEngine implements SearchEngine {
       select
         (select count(*) from answered)::int as total,
         (select json_agg(json_build_object('id', entry_id, 'score', score, 'fp', fp) order by ${order}) from page) as page,
+        -- The page's entries for the hits and their snippets, in this statement rather than one more.
+        (select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'slug', e.slug, 'title', e.title, 'summary', e.summary,
+            'body', left(e.body, 30000), 'team_id', e.team_id, 'status', e.status, 'severity', e.fields->>'severity',
+            'source_url', e.source_url, 'external_key', e.external_key, 'updated_at', e.updated_at))
+          from entries e where e.id in (select entry_id from page)) as entries,
         json_build_object(
           'kind', (select json_object_agg(k, n) from (select kind as k, count(*) as n from answered group by kind) x),
           'team', (select json_object_agg(k, n) from (select team_id as k, count(*) as n from answered where team_id is not null group by team_id) x),
@@ -412,7 +441,12 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const [name, counts] of Object.entries(row?.facets ?? {})) {
       if (counts) facets[name as keyof Facets] = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Number(n)]));
     }
-    return { total: Number(row?.total ?? 0), page: (row?.page ?? []).map((p) => ({ id: p.id, score: Number(p.score), fp: Boolean(p.fp) })), facets };
+    return {
+      total: Number(row?.total ?? 0),
+      page: (row?.page ?? []).map((p) => ({ id: p.id, score: Number(p.score), fp: Boolean(p.fp) })),
+      facets,
+      entries: row?.entries ?? [],
+    };
   }
 
   /** Weights for expansions: IDF times match quality; rarest query words first, bounded in number. */
@@ -486,12 +520,13 @@ export class PostgresSearchEngine implements SearchEngine {
             limit: query.limit,
             offset,
           })
-        : { total: 0, page: [], facets: EMPTY_FACETS() };
+        : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [] };
     const words = parsed.terms.flatMap((t) => [t.word, t.term]);
     const hits = await this.hydrate(
       ranked.page,
       [...words, ...weighted.map((w) => w.term)],
       parsed.terms.filter((t) => t.prefix).map((t) => t.word),
+      ranked.entries,
     );
     return {
       hits,
@@ -540,27 +575,22 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Turns ranked ids into hits with safe snippets (text from the entries table). */
-  private async hydrate(ranked: { id: string; score: number; fp: boolean }[], words: string[], prefixes: string[]): Promise<SearchHit[]> {
+  private async hydrate(
+    ranked: { id: string; score: number; fp: boolean }[],
+    words: string[],
+    prefixes: string[],
+    /** The page's entries when the ranking statement already read them. */
+    prefetched?: EntryRow[],
+  ): Promise<SearchHit[]> {
     if (ranked.length === 0) return [];
-    const found = await rows<{
-      id: string;
-      kind: SearchHit["kind"];
-      slug: string;
-      title: string;
-      summary: string;
-      body: string;
-      team_id: string | null;
-      status: SearchHit["status"];
-      severity: string | null;
-      source_url: string | null;
-      external_key: string | null;
-      updated_at: string | Date;
-    }>(
-      this.db,
-      sql`select e.id, e.kind, e.slug, e.title, e.summary, left(e.body, 30000) as body, e.team_id, e.status,
+    const found =
+      prefetched ??
+      (await rows<EntryRow>(
+        this.db,
+        sql`select e.id, e.kind, e.slug, e.title, e.summary, left(e.body, 30000) as body, e.team_id, e.status,
             e.fields->>'severity' as severity, e.source_url, e.external_key, e.updated_at
           from entries e where e.id = any(${sql.param(ranked.map((r) => r.id))}::uuid[])`,
-    );
+      ));
     const byId = new Map(found.map((f) => [f.id, f]));
     return ranked.flatMap((r) => {
       const e = byId.get(r.id);
@@ -610,6 +640,6 @@ export class PostgresSearchEngine implements SearchEngine {
       limit,
       offset: 0,
     });
-    return this.hydrate(ranked.page, [], []);
+    return this.hydrate(ranked.page, [], [], ranked.entries);
   }
 }
