@@ -7,7 +7,9 @@
 // server), and prints p50/p95/p99 overall and per query style, beside the engine call alone.
 // Run the server under `node --cpu-prof` to see where the time goes (docs/benchmarks.md).
 // Exit code: 0 when every request succeeded, 1 otherwise (slow is not an error).
+import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import pg from "pg";
 import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import type { DbKind, RunningHindsight } from "./hindsight-app.js";
@@ -44,9 +46,63 @@ interface Case {
   db: DbKind;
   label: string;
   engine: LatencySummary;
-  http: { concurrency: number; summary: LatencySummary; throughput: number; errors: number }[];
+  http: {
+    concurrency: number;
+    summary: LatencySummary;
+    throughput: number;
+    errors: number;
+    /** CPU ms per search of this process (the server, and the client's worker thread). */
+    processCpuMs: number;
+    /** CPU ms per search of the benchmark database's Postgres backends (null on PGlite). */
+    postgresCpuMs: number | null;
+    /** SQL statements the app sent per search (Postgres only: counted in the pg driver). */
+    statements: number | null;
+  }[];
   byStyle: Record<string, LatencySummary>;
   errors: string[];
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * CPU seconds used so far by the backends connected to the benchmark's database (Linux /proc), so
+ * the cost per search can be read on a busy machine, where wall time mostly measures the queue.
+ */
+async function backendCpu(adminUrl: string, label: string): Promise<Map<number, number> | null> {
+  const dbName = label.split("/").pop();
+  if (!label.startsWith("Postgres") || !dbName || process.platform !== "linux") return null;
+  const client = new pg.Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [dbName]);
+    const out = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+      } catch {
+        // The backend just left: nothing to read.
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Counts the statements the app's pg pool sends (the app and this benchmark share the pg module). */
+function countStatements(): { count(): number; stop(): void } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return original.apply(this, args);
+  };
+  return { count: () => n, stop: () => void (proto.query = original) };
 }
 
 async function benchDb(db: DbKind, opts: Options, queries: { q: string; style: string }[], onStart: (h: RunningHindsight) => void): Promise<Case> {
@@ -72,9 +128,35 @@ async function benchDb(db: DbKind, opts: Options, queries: { q: string; style: s
     const http: Case["http"] = [];
     let byStyle: Record<string, LatencySummary> = {};
     for (const concurrency of opts.concurrency) {
-      const result = await runLoadInWorker({ baseUrl, token: h.token, paths: picked.map(({ q }) => searchPath({ q, limit: 10 })), concurrency, warmup: opts.warmup });
+      const paths = picked.map(({ q }) => searchPath({ q, limit: 10 }));
+      if (opts.warmup) await runLoadInWorker({ baseUrl, token: h.token, paths: paths.slice(0, opts.warmup), concurrency, warmup: 0 });
+      const pgBefore = await backendCpu(opts.postgresUrl, h.db.label);
+      const counter = db === "postgres" ? countStatements() : null;
+      const cpuBefore = process.cpuUsage();
+      const result = await runLoadInWorker({ baseUrl, token: h.token, paths, concurrency, warmup: 0 });
+      // The search log writes within a second: wait for it, so its statements and CPU count too.
+      // (Typed loosely so this file also runs against builds from before the log was batched.)
+      await (h.app as unknown as { searchLog?: { flush(): Promise<void> } }).searchLog?.flush();
+      const cpu = process.cpuUsage(cpuBefore);
+      const statements = counter?.count() ?? null;
+      counter?.stop();
+      const pgAfter = await backendCpu(opts.postgresUrl, h.db.label);
+      let pgSeconds: number | null = null;
+      if (pgBefore && pgAfter?.size) {
+        pgSeconds = 0;
+        for (const [pid, t] of pgAfter) pgSeconds += t - (pgBefore.get(pid) ?? 0);
+      }
+      const n = result.latencies.length || 1;
       if (result.firstError) errors.push(`HTTP c=${concurrency}: ${result.errors} failed, first: ${result.firstError}`);
-      http.push({ concurrency, summary: summarise(result.latencies), throughput: result.latencies.length / (result.wallMs / 1000), errors: result.errors });
+      http.push({
+        concurrency,
+        summary: summarise(result.latencies),
+        throughput: result.latencies.length / (result.wallMs / 1000),
+        errors: result.errors,
+        processCpuMs: (cpu.user + cpu.system) / 1000 / n,
+        postgresCpuMs: pgSeconds === null ? null : (pgSeconds * 1000) / n,
+        statements: statements === null ? null : statements / n,
+      });
       if (concurrency === Math.min(...opts.concurrency)) {
         const styles = [...new Set(queries.map((x) => x.style))];
         byStyle = Object.fromEntries(styles.map((s) => [s, summarise(result.byPath.filter((x, i) => picked[i]!.style === s && Number.isFinite(x)))]));
@@ -87,17 +169,27 @@ async function benchDb(db: DbKind, opts: Options, queries: { q: string; style: s
 }
 
 function formatCase(c: Case, corpusDocs: number, nQueries: number): string {
-  const row = (path: string, conc: string, s: LatencySummary, rate: string, errs: string) => [path, conc, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.mean), rate, errs];
+  const row = (path: string, conc: string, s: LatencySummary, rate: string, errs: string, cpu = ["-", "-", "-"]) => [
+    path, conc, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.mean), rate, errs, ...cpu,
+  ];
+  const one = (x: number | null) => (x === null ? "-" : x.toFixed(2));
   return [
     `== ${corpusDocs} corpus documents · ${c.label} · ${nQueries} distinct queries (dev + judged tune half) ==`,
     formatTable(
-      ["path", "conc", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms", "req/s", "errors"],
+      ["path", "conc", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms", "req/s", "errors", "CPU ms/search (node)", "CPU ms/search (postgres)", "SQL/search"],
       [
         row("engine (postgres) direct", "1", c.engine, "-", "0"),
-        ...c.http.map((m) => row("HTTP GET /api/v1/search", String(m.concurrency), m.summary, m.throughput.toFixed(0), String(m.errors))),
+        ...c.http.map((m) =>
+          row("HTTP GET /api/v1/search", String(m.concurrency), m.summary, m.throughput.toFixed(0), String(m.errors), [
+            one(m.processCpuMs),
+            one(m.postgresCpuMs),
+            one(m.statements),
+          ]),
+        ),
       ],
-      { align: ["left", "right", "right", "right", "right", "right", "right", "right", "right"] },
+      { align: ["left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"] },
     ),
+    "(CPU: this process, i.e. the server and the client's worker thread, and the database's backends, per search; SQL: statements the app sent per search)",
     "",
     "HTTP by query style (lowest concurrency):",
     formatTable(
