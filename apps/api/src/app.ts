@@ -32,6 +32,7 @@ import { createSmtpMailer } from "./services/mailer.js";
 import { outboxStatus } from "./services/outbox-relay.js";
 import { backfillEmbeddedIndex, createSearch, type SearchSetup } from "./services/search-setup.js";
 import { runRetention } from "./services/retention.js";
+import { SearchLog } from "./services/search-log.js";
 import type { Context } from "./trpc.js";
 import { readinessPlugin } from "./plugins/health.js";
 import { loggingOptions, requestIdPlugin } from "./plugins/logging.js";
@@ -60,6 +61,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The outbox relay when an external search engine is configured. */
     searchRelay: import("./services/outbox-relay.js").OutboxRelay | null;
+    /** The search log (flush it to read what the last searches wrote). */
+    searchLog: SearchLog;
     /** What sending digests needs (the scheduler, and tests that send by hand). */
     digestDeps: DigestDeps;
   }
@@ -180,6 +183,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let stopDigests: () => Promise<void> = async () => undefined;
   // Background work (index maintenance, search-log pruning, digests) must finish before the database goes away.
   app.addHook("onClose", async () => {
+    // What searches logged is written before the database closes (a search after this writes at once).
+    await searchLog?.close().catch((err: unknown) => app.log.error({ err }, "search log: could not write the last searches"));
     await stopDigests();
     closeMailer();
     await stopRetention();
@@ -187,6 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (!options.database) await database.close();
   });
   let closeMailer = () => undefined as void;
+  let searchLog: SearchLog | undefined;
   let search: SearchSetup;
   try {
     await runMigrations(database);
@@ -215,6 +221,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     oidc: config.auth.oidc ? createOidcClient(config.auth.oidc, config.publicUrl) : null,
     mailer: config.digests.smtp ? createSmtpMailer(config.digests.smtp) : null,
     metrics,
+    searchLog: (searchLog = new SearchLog(database.db, (err) => app.log.warn({ err }, "search log: write failed; will retry")).start()),
   };
 
   const mailer = deps.mailer;
@@ -232,6 +239,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.addHook("onClose", () => relay.stop());
   }
   app.decorate("searchRelay", search.relay);
+  app.decorate("searchLog", searchLog!);
 
   await app.register(metricsPlugin, { metrics, database, trpcProcedures: Object.keys(appRouter._def.procedures) });
   await app.register(readinessPlugin, { database, maxOutboxLagSeconds: config.ops.readyMaxOutboxLagSeconds });

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { OidcClient } from "./identity/oidc.js";
 import type { AppMetrics } from "./plugins/metrics.js";
 import type { Mailer } from "./services/mailer.js";
+import type { SearchLog } from "./services/search-log.js";
 import type { SearchSync } from "./services/search-sync.js";
 
 export interface AppDeps {
@@ -20,4 +21,6 @@ export interface AppDeps {
   mailer: Mailer | null;
   /** This instance's Prometheus metrics (plugins/metrics.ts); absent where no app runs (CLI). */
   metrics?: AppMetrics;
+  /** Searches remembered for the knowledge gaps, written in batches off the request path. */
+  searchLog?: SearchLog;
 }

@@ -4,7 +4,7 @@
 import type { Actor, OrgRole, TeamRole, User } from "@hindsight/domain";
 import { Unauthorized } from "@hindsight/domain";
 import { schema, type DbOrTx } from "@hindsight/db";
-import { and, eq, gt, isNull, lt } from "@hindsight/db/orm";
+import { and, eq, gt, isNull, lt, sql } from "@hindsight/db/orm";
 import { hashSecret, newSecret, secretsEqual } from "./secrets.js";
 
 const { users, teamMemberships, sessions, apiTokens } = schema;
@@ -15,16 +15,21 @@ const SEEN_GRANULARITY_MS = 60_000;
 export const ADMIN_HANDLE = "hindsight-admin";
 
 export async function loadActor(db: DbOrTx, userId: string, via: Actor["via"]): Promise<Actor | null> {
-  const [user] = await db.select({ id: users.id, orgRole: users.orgRole }).from(users).where(eq(users.id, userId));
+  // One round trip: every request of a signed-in caller starts here.
+  const [user] = await db
+    .select({
+      id: users.id,
+      orgRole: users.orgRole,
+      memberships: sql<[string, string][]>`coalesce((select json_agg(json_build_array(${teamMemberships.teamId}, ${teamMemberships.role}))
+        from ${teamMemberships} where ${teamMemberships.userId} = ${users.id}), '[]'::json)`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) return null;
-  const memberships = await db
-    .select({ teamId: teamMemberships.teamId, role: teamMemberships.role })
-    .from(teamMemberships)
-    .where(eq(teamMemberships.userId, userId));
   return {
     userId: user.id,
     orgRole: user.orgRole as OrgRole,
-    teams: new Map(memberships.map((m) => [m.teamId, m.role as TeamRole])),
+    teams: new Map(user.memberships.map(([teamId, role]) => [teamId, role as TeamRole])),
     via,
   };
 }
@@ -66,11 +71,15 @@ export async function authenticate(db: DbOrTx, creds: Credentials, opts: Identit
       if (actor) return { ...actor, orgRole: "admin" };
     }
     const [token] = await db
-      .select({ id: apiTokens.id, userId: apiTokens.userId })
+      .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
       .from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, hashSecret(creds.bearer)), isNull(apiTokens.revokedAt)));
     if (!token) throw new Unauthorized("The bearer token is not valid or has been revoked");
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, token.id));
+    // Like a session's lastSeenAt: written at most once a minute, not as a write on every request.
+    const now = Date.now();
+    if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > SEEN_GRANULARITY_MS) {
+      await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, token.id));
+    }
     const actor = await loadActor(db, token.userId, "token");
     if (!actor) throw new Unauthorized("The bearer token's owner no longer exists");
     return actor;

@@ -323,6 +323,8 @@ describe.each(targets)("search API on $name", (target) => {
     await search("wombat retention old", { cookie });
     await search("numbat retention fresh", { cookie });
     const { db } = h.db.database;
+    // The log is written off the request path: make it write before editing its rows by hand.
+    await h.app.searchLog.flush();
     await db.execute(sql`update search_queries set at = now() - interval '200 days' where normalized = 'wombat retention old'`);
     const pruned = await pruneSearchLog(db, 180);
     expect(pruned).toBe(1);

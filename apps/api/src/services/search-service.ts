@@ -3,11 +3,12 @@
 // knowledge gaps.
 import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
-import { and, desc, eq, inArray, isNull, or, sql } from "@hindsight/db/orm";
+import { and, eq, inArray, or, sql } from "@hindsight/db/orm";
 import { InvalidCursor, type Facets, type FacetName, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from "@hindsight/search";
 import type { ServiceContext } from "./context.js";
 import { loadGuarded } from "./entry-service.js";
 import { timeSearch } from "../plugins/metrics.js";
+import { SearchLog } from "./search-log.js";
 
 const { teams, searchQueries } = schema;
 
@@ -142,51 +143,18 @@ async function runSearch(ctx: ServiceContext, engine: SearchEngine, input: Searc
   };
 }
 
-/** How long after a search the same person's next one can still be the same search being typed. */
-const TYPING_BURST_MS = 10_000;
+export { refinesQuery } from "./search-log.js";
 
 /**
- * Whether `next` refines `previous` as someone types, deletes or fixes a typo near the end
- * ("datab" -> "databse" -> "database"). An identical query is a new search (run again), and an edit
- * further back than the last few characters is a different search.
+ * Remembers a search (see search-log.ts: refinements of the same person's previous search replace
+ * it, rows are written off the request path). Without the app's log (scripts), written at once.
  */
-export function refinesQuery(previous: string, next: string): boolean {
-  if (previous === next) return false;
-  if (previous.startsWith(next) || next.startsWith(previous)) return true;
-  let common = 0;
-  while (common < previous.length && common < next.length && previous[common] === next[common]) common++;
-  return common >= 4 && common >= Math.max(previous.length, next.length) - 3;
-}
-
-/**
- * Remembers a search. Results arrive as people type, so each keystroke pause is a request; a search that
- * refines the caller's previous one from moments ago (and nothing was opened from it) replaces it, so the
- * log and the knowledge gaps hold what people searched for, not every prefix on the way.
- */
-async function logQuery(ctx: ServiceContext, row: { q: string; normalized: string; results: number }): Promise<number | null> {
-  return ctx.db.transaction(async (tx) => {
-    const [previous] = await tx
-      .select({ id: searchQueries.id, normalized: searchQueries.normalized })
-      .from(searchQueries)
-      .where(
-        and(
-          eq(searchQueries.actorId, ctx.actor.userId),
-          isNull(searchQueries.openedEntryId),
-          sql`${searchQueries.at} > now() - make_interval(secs => ${TYPING_BURST_MS / 1000})`,
-        ),
-      )
-      .orderBy(desc(searchQueries.id))
-      .limit(1);
-    if (previous && refinesQuery(previous.normalized, row.normalized)) {
-      await tx.update(searchQueries).set({ ...row, at: sql`now()` }).where(eq(searchQueries.id, previous.id));
-      return previous.id;
-    }
-    const [inserted] = await tx
-      .insert(searchQueries)
-      .values({ actorId: ctx.actor.userId, ...row })
-      .returning({ id: searchQueries.id });
-    return inserted?.id ?? null;
-  });
+async function logQuery(ctx: ServiceContext, row: { q: string; normalized: string; results: number }): Promise<number> {
+  if (ctx.searchLog) return ctx.searchLog.record(ctx.actor.userId, row);
+  const log = new SearchLog(ctx.db);
+  const id = await log.record(ctx.actor.userId, row);
+  await log.flush();
+  return id;
 }
 
 /** Forgets searches older than `days` (the knowledge gaps only look back that far); returns how many. */
@@ -206,6 +174,9 @@ export async function pruneSearchLog(db: ServiceContext["db"], days: number): Pr
 export async function recordOpened(ctx: ServiceContext, queryId: number, entryId: string): Promise<void> {
   const found = await loadGuarded(ctx.db, entryId);
   if (!found || !canReadEntry(ctx.actor, found.guard)) throw new NotFound("Entry");
+  ctx.searchLog?.opened(ctx.actor.userId, queryId);
+  // The search may still be waiting to be written.
+  await ctx.searchLog?.flush();
   await ctx.db
     .update(searchQueries)
     .set({ openedEntryId: entryId })
@@ -229,6 +200,8 @@ export interface KnowledgeGap {
 
 /** Searches that found nothing, or whose results nobody opened, most frequent first. */
 export async function knowledgeGaps(ctx: ServiceContext, days: number, limit: number): Promise<KnowledgeGap[]> {
+  // Include the searches of the last second, still waiting to be written.
+  await ctx.searchLog?.flush();
   const rows = await ctx.db
     .select({
       query: searchQueries.normalized,

@@ -9,6 +9,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+// Every word of every hit's body is stemmed to find matches: on a small index that was the largest
+// share of a search's CPU time. Texts repeat their words, so remember the stems (bounded).
+const STEM_CACHE_MAX = 50_000;
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stems.size >= STEM_CACHE_MAX) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -19,7 +34,7 @@ function matchSpans(text: string, wanted: Set<string>, prefixes: string[]): Span
   const folded = fold(text);
   for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = m[0].toLowerCase();
-    const hit = wanted.has(word) || wanted.has(stemmer(word)) || prefixes.some((p) => word.startsWith(p));
+    const hit = wanted.has(word) || wanted.has(stem(word)) || prefixes.some((p) => word.startsWith(p));
     // Folding only removes combining marks, so offsets in `folded` map to the original when the
     // lengths agree; otherwise fall back to not highlighting this word.
     if (hit && folded.length === text.length) spans.push({ start: m.index, end: m.index + m[0].length });
