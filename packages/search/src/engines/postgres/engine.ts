@@ -3,7 +3,7 @@
 // expansion against the indexed vocabulary (pg_trgm), error fingerprints first, and the caller's
 // visibility inside the query. Work per query is bounded: each expanded term reads at most its best
 // few hundred postings, rarest terms first.
-import { SEARCH_SYNONYM_GROUPS, searchSynonyms, type ReadScope } from "@hindsight/domain";
+import { kindsWhere, SEARCH_SYNONYM_GROUPS, searchSynonyms, type ReadScope } from "@hindsight/domain";
 import type { Db, DbOrTx } from "@hindsight/db";
 import { sql, type SQL } from "@hindsight/db/orm";
 import {
@@ -73,6 +73,8 @@ interface EntryRow {
   updated_at: string | Date;
 }
 
+/** Kinds whose readers' "did this help?" votes move them up or down (the kind descriptors' ranking signals). */
+const VOTED_KINDS: string[] = kindsWhere((k) => k.ranking.feedbackVotes);
 const PREFIX_FACTOR = 0.85;
 /** A word from the curated synonym table ("hpa" for "autoscaler"): below the word as typed. */
 const SYNONYM_FACTOR = 0.8;
@@ -449,7 +451,7 @@ export class PostgresSearchEngine implements SearchEngine {
         select c.entry_id, c.fp, c.exact, c.score as strength, c.covered, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services, d.updated_at,
           c.score * (0.6 + 0.4 * c.matched / ${opts.nWords}::float8)
             * (case d.status when 'published' then 1 when 'archived' then 0.7 else 0.85 end)
-            * (case when d.kind = 'fix' then 1 + 0.05 * greatest(-5, least(10, d.feedback)) else 1 end)
+            * (case when d.kind = any(${sql.param(VOTED_KINDS)}::text[]) then 1 + 0.05 * greatest(-5, least(10, d.feedback)) else 1 end)
             * (case when d.review_due_at is null then 1 when d.review_due_at < now() then 0.9 else 1.05 end)
             + (case when c.fp then ${FINGERPRINT_BONUS} else 0 end)
             + (case when c.exact then ${EXACT_TITLE_BONUS} else 0 end) as score
