@@ -4,13 +4,14 @@
 // timestamp and ids differ from the stored one, an alert name, and filtered searches.
 // Entry i and query iteration i each draw from their own seeded stream, so any slice of the load
 // can be generated on its own and is identical on every run with the same seed and corpus.
+import { ENTRY_KINDS, type EntryKind } from "@hindsight/domain";
 import type { BulkEntry, SearchParams } from "./hindsight-client.js";
 import { Rng } from "./prng.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-export const ENTRY_KINDS = ["postmortem", "fix", "runbook", "gameday", "transcript"] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+export { ENTRY_KINDS, type EntryKind } from "@hindsight/domain";
 
+/** The load's mix of kinds (every kind the domain knows must have a share: the type says so). */
 const KIND_WEIGHTS: Record<EntryKind, number> = { postmortem: 30, fix: 30, runbook: 25, gameday: 10, transcript: 5 };
 
 /** Error templates the entries draw from; pasted-error queries use the same ones, so they can match. */
