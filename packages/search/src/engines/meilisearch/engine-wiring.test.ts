@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { fingerprintError, type ReadScope } from "@hindsight/domain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { doc as contractDoc } from "../../contract.js";
 import type { SearchDocument } from "../../port.js";
 import { chunksBySize, latestPerId, MeiliSearchEngine, MeiliTaskFailed, selectNotOlder } from "./engine.js";
 import { evaluateFilter, parseFilter } from "./testing.js";
@@ -229,33 +230,7 @@ const STRANGER: ReadScope = { all: false, userId: uuid(9), teamIds: [], orgReada
 
 function doc(n: number, overrides: Partial<SearchDocument> = {}): SearchDocument {
   const at = new Date(Date.UTC(2026, 0, n));
-  return {
-    id: uuid(0x100 + n),
-    version: 1,
-    kind: "fix",
-    slug: `doc-${n}`,
-    title: `Doc ${n}`,
-    summary: "",
-    body: "",
-    fieldsText: "",
-    tags: [],
-    services: [],
-    fingerprints: [],
-    severity: null,
-    sourceUrl: null,
-    externalKey: null,
-    teamId: TEAM,
-    authorId: AUTHOR,
-    visibility: "org",
-    status: "published",
-    grantUserIds: [],
-    grantTeamIds: [],
-    feedback: 0,
-    reviewDueAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
+  return contractDoc({ id: uuid(0x100 + n), slug: `doc-${n}`, title: `Doc ${n}`, teamId: TEAM, authorId: AUTHOR, createdAt: at, updatedAt: at, ...overrides });
 }
 
 describe("version guard and batching", () => {

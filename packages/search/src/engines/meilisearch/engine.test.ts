@@ -1,7 +1,7 @@
 // Against a real Meilisearch (MEILI_URL): a smoke test, then the shared SearchEngine contract suite.
 // Without MEILI_URL both are reported as skipped, with the reason in their titles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runContractSuite } from "../../contract.js";
+import { doc as contractDoc, runContractSuite } from "../../contract.js";
 import type { SearchDocument } from "../../port.js";
 import type { MeiliSearchEngine } from "./engine.js";
 import { createTestEngine, MEILI_SKIP_REASON, meiliContractTarget, meiliTestConfig } from "./testing.js";
@@ -10,32 +10,8 @@ const config = meiliTestConfig();
 
 function doc(n: number, title: string, body: string): SearchDocument {
   const at = new Date(Date.UTC(2026, 0, n));
-  return {
-    id: `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`,
-    version: 1,
-    kind: "fix",
-    slug: `smoke-${n}`,
-    title,
-    summary: "",
-    body,
-    fieldsText: "",
-    tags: [],
-    services: [],
-    fingerprints: [],
-    severity: null,
-    sourceUrl: null,
-    externalKey: null,
-    teamId: null,
-    authorId: "00000000-0000-4000-8000-000000000001",
-    visibility: "org",
-    status: "published",
-    grantUserIds: [],
-    grantTeamIds: [],
-    feedback: 0,
-    reviewDueAt: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const id = `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
+  return contractDoc({ id, slug: `smoke-${n}`, title, body, teamId: null, authorId: "00000000-0000-4000-8000-000000000001", createdAt: at, updatedAt: at });
 }
 
 describe.skipIf(!config)(`meilisearch engine smoke${config ? "" : ` (skipped: ${MEILI_SKIP_REASON})`}`, () => {

@@ -1,5 +1,6 @@
 import { canReadEntry, ENTRY_STATUSES, readScope, VISIBILITIES, type Actor, type ReadScope, type TeamRole } from "@hindsight/domain";
 import { describe, expect, it } from "vitest";
+import { doc as contractDoc } from "../../contract.js";
 import type { SearchDocument } from "../../port.js";
 import { toMeiliDocument } from "./document.js";
 import {
@@ -46,32 +47,19 @@ function randomActor(r: ReturnType<typeof rng>): Actor {
 
 function randomDoc(r: ReturnType<typeof rng>, i: number): SearchDocument {
   const at = new Date("2026-01-01T00:00:00Z");
-  return {
+  return contractDoc({
     id: uuid(0x1000 + i),
-    version: 1,
-    kind: "fix",
     slug: `doc-${i}`,
     title: `Doc ${i}`,
-    summary: "",
-    body: "",
-    fieldsText: "",
-    tags: [],
-    services: [],
-    fingerprints: [],
-    severity: null,
-    sourceUrl: null,
-    externalKey: null,
     teamId: r.next() < 0.2 ? null : r.pick(TEAMS),
     authorId: r.pick(USERS),
     visibility: r.pick(VISIBILITIES),
     status: r.pick(ENTRY_STATUSES),
     grantUserIds: r.subset(USERS, 0.15),
     grantTeamIds: r.subset(TEAMS, 0.15),
-    feedback: 0,
-    reviewDueAt: null,
     createdAt: at,
     updatedAt: at,
-  };
+  });
 }
 
 const guarded = (d: SearchDocument) => ({
