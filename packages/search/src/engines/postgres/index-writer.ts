@@ -116,15 +116,20 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
     }
   });
   const entryIds = analyzed.map((a) => a.doc.id);
-  // Large batches go in slices to keep each statement's parameters reasonable.
-  const SLICE = 100_000;
+  // In the order of the (term, impact) index: its pages are then visited once each, in order,
+  // instead of once per posting at random. Once the index outgrows the buffer cache (about 100k
+  // entries here) that takes a fifth to two fifths off the insert (measured on a scratch table:
+  // 160k postings into 16M, 7.3-7.8 s sorted against 9.5-12.4 s as they come). Large batches go in
+  // slices to keep each statement's parameters reasonable.
+  const SLICE = 200_000;
   for (let i = 0; i < terms.length; i += SLICE) {
     await db.execute(sql`
       insert into search_postings (term, entry_id, impact)
       select p.term, (${sql.param(entryIds)}::uuid[])[p.owner], p.impact
       from unnest(string_to_array(${joined(terms.slice(i, i + SLICE))}, ${SEP}),
         string_to_array(${joined(owners.slice(i, i + SLICE))}, ${SEP})::int[],
-        string_to_array(${joined(impacts.slice(i, i + SLICE))}, ${SEP})::real[]) as p(term, owner, impact)`);
+        string_to_array(${joined(impacts.slice(i, i + SLICE))}, ${SEP})::real[]) as p(term, owner, impact)
+      order by p.term, p.impact desc`);
   }
   // The vocabulary's document frequencies, counted here: one row per distinct term, in term order
   // (concurrent writers lock term rows in the same order).
