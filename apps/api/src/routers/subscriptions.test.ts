@@ -13,7 +13,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeEach, describe, expect } from "vitest";
 import { sendDigests } from "../services/digest-service.js";
 import type { Entry } from "../test/wire-types.js";
-import { trpc, useHarness } from "../test/harness.js";
+import { rest, trpc, useHarness } from "../test/harness.js";
 
 const targets = await databaseTargets();
 
@@ -365,5 +365,38 @@ describe.each(targets)("related runbooks and team notices on $name", (target) =>
     const marked = await trpc<{ marked: number }>(h.app, "teams.markNotificationsRead", { teamId: h.teams.beta }, beta);
     expect(marked.data).toEqual({ marked: 1 });
     expect((await trpc<NoticeWire[]>(h.app, "teams.notifications", { teamId: h.teams.beta, unreadOnly: true }, beta, "query")).data).toEqual([]);
+  });
+
+  run(`a bulk import tells the cited teams as publishing one by one does, in one statement for the batch${note}`, async () => {
+    const d = h.db.database.db;
+    const beta = { cookie: h.people.other.cookie };
+    const before = (await d.select().from(schema.teamNotifications)).length;
+    const runbook = await trpc<Entry>(h.app, "entries.create", { kind: "runbook", title: "Queue backlog runbook", services: ["queue"], teamId: h.teams.beta, status: "published" }, beta);
+    const fix = await trpc<Entry>(h.app, "entries.create", { kind: "fix", title: "Cache stampede fix", services: ["cache"], teamId: h.teams.beta, status: "published" }, beta);
+    expect([runbook.status, fix.status]).toEqual([200, 200]);
+    const res = await rest(h.app, "POST", "/api/v1/entries", {
+      entries: [
+        { kind: "postmortem", title: "Queue outage", services: ["queue"], externalKey: "pm-1" },
+        { kind: "postmortem", title: "Queue and cache outage", services: ["cache", "queue"], externalKey: "pm-2" },
+        { kind: "postmortem", title: "Unrelated outage", services: ["dns"], externalKey: "pm-3" },
+        { kind: "postmortem", title: "Draft queue outage", services: ["queue"], status: "draft", externalKey: "pm-4" },
+        // Cited within its own batch: the runbook comes in with the postmortem that cites it.
+        { kind: "runbook", title: "Search runbook", services: ["vector-store"], team: "beta", externalKey: "rb-1" },
+        { kind: "postmortem", title: "Search outage", services: ["vector-store"], externalKey: "pm-5" },
+      ],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const notices = await trpc<NoticeWire[]>(h.app, "teams.notifications", { teamId: h.teams.beta }, beta, "query");
+    const batchTitles = new Set(["Queue outage", "Queue and cache outage", "Unrelated outage", "Draft queue outage", "Search outage"]);
+    const fromBatch = notices.data!.filter((n) => batchTitles.has(n.source.title));
+    expect(fromBatch.map((n) => `${n.entry.title} <- ${n.source.title}`).sort()).toEqual([
+      "Cache stampede fix <- Queue and cache outage",
+      "Queue backlog runbook <- Queue and cache outage",
+      "Queue backlog runbook <- Queue outage",
+      "Search runbook <- Search outage",
+    ]);
+    // Importing the same batch again (unchanged) adds nothing.
+    expect((await rest(h.app, "POST", "/api/v1/entries", { entries: [{ kind: "postmortem", title: "Queue outage", services: ["queue"], externalKey: "pm-1" }] })).body).toMatchObject({ unchanged: 1 });
+    expect(await d.select().from(schema.teamNotifications)).toHaveLength(before + 4);
   });
 });

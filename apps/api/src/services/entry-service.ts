@@ -36,7 +36,7 @@ import { audit } from "./audit.js";
 import { cleanContent, type Content, type Redaction } from "./content.js";
 import type { ServiceContext } from "./context.js";
 import { guarded, loadRow, type EntryRow } from "./entry-rows.js";
-import { notifyCitedTeams } from "./related-service.js";
+import { notifyCitedTeams, notifyCitedTeamsMany } from "./related-service.js";
 
 const { entries, entryGrants, entryRevisions, teams, users } = schema;
 
@@ -625,7 +625,7 @@ export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: Creat
     })),
   );
   for (const row of rows) await ctx.search.touch(tx, row.id);
-  for (const row of rows) await notifyCitedTeams(tx, row);
+  await notifyCitedTeamsMany(tx, rows);
 
   const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.userId));
   return rows.map((row, i) => ({

@@ -94,6 +94,24 @@ export async function notifyCitedTeams(tx: Tx, postmortem: { id: string; kind: s
   return inserted.length;
 }
 
+/**
+ * `notifyCitedTeams` for many entries at once (bulk imports): one statement for the whole batch
+ * instead of a query per postmortem. Same rule, same notices; returns how many were new.
+ */
+export async function notifyCitedTeamsMany(tx: Tx, rows: readonly { id: string; kind: string; status: string; services: string[] }[]): Promise<number> {
+  const postmortems = rows.filter((p) => p.kind === "postmortem" && p.status === "published" && p.services.length > 0);
+  if (postmortems.length === 0) return 0;
+  const cited = await tx.execute<{ id: string }>(sql`
+    insert into ${teamNotifications} (team_id, kind, entry_id, source_entry_id)
+    select c.team_id, 'cited_in_postmortem', c.id, p.id
+    from jsonb_to_recordset(${JSON.stringify(postmortems.map((p) => ({ id: p.id, services: p.services })))}::jsonb) as p(id uuid, services text[])
+    join ${entries} c on c.kind = any(${sql.param(CITABLE_KINDS)}::text[]) and c.status = 'published' and c.id <> p.id
+      and c.team_id is not null and c.services && p.services
+    on conflict do nothing
+    returning id`);
+  return (cited as unknown as { rows: unknown[] }).rows.length;
+}
+
 function assertCanSeeTeamInbox(ctx: ServiceContext, teamId: string): void {
   if (!isAdmin(ctx.actor) && !ctx.actor.teams.has(teamId)) throw new Forbidden("Only the team's members see its notifications");
 }

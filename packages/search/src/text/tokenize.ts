@@ -68,12 +68,22 @@ function toTerm(word: string): string {
  * thousands of unrelated entries. Stand-alone words of two letters (`ip`, `db`) and numbers of two or
  * more digits (`502`) are kept.
  */
+/** What makes a run more than one plain word: a separator, a capital (CamelCase) or a digit. */
+const PLAIN_SKIP = /[._/:\-A-Z\d]/;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   // Runs of word characters, optionally joined by identifier separators.
   const re = /[\p{L}\p{N}]+(?:[._/:-][\p{L}\p{N}]+)*/gu;
   for (const m of fold(text).matchAll(re)) {
     const raw = m[0];
+    // Most runs are one plain word (no separator, capital or digit): nothing to split, so skip the
+    // splitting below and its arrays; the result is the same.
+    if (!PLAIN_SKIP.test(raw)) {
+      const word = raw.toLowerCase();
+      if (word.length > 1 && word.length <= MAX_TERM && !STOP_WORDS.has(word)) out.push({ word, term: toTerm(word) });
+      continue;
+    }
     const pieces = raw.split(/[._/:-]+/);
     const pieceParts = pieces.map(camelParts);
     const parts = pieceParts.flat();

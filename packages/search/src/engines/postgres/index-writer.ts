@@ -8,6 +8,10 @@ import { analyze, ANALYZER_VERSION, impact } from "./analyze.js";
 
 type Rows<T> = { rows: T[] };
 
+/** Joins the values of a flat list parameter; never part of a term, a number or a UUID. */
+const SEP = "\u001f";
+const joined = (values: readonly (string | number)[]) => values.join(SEP);
+
 async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as Rows<T>).rows;
 }
@@ -95,26 +99,46 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
       fingerprints = excluded.fingerprints, length = excluded.length, feedback = excluded.feedback,
       review_due_at = excluded.review_due_at, updated_at = excluded.updated_at, analyzer = excluded.analyzer`);
 
+  // Postings go in as three flat lists joined into strings and split by Postgres (string_to_array):
+  // pg's array parameters escape every element in JavaScript, a noticeable cost at ~160 postings
+  // an entry. Terms are letters, digits and separators (see tokenize), never the joining character;
+  // an entry is named by its position in `freshIds`, not by repeating its UUID in every posting.
   const terms: string[] = [];
-  const entryIds: string[] = [];
+  const owners: number[] = [];
   const impacts: number[] = [];
-  for (const a of analyzed) {
+  const df = new Map<string, number>();
+  analyzed.forEach((a, n) => {
     for (const [term, tf] of a.tf) {
       terms.push(term);
-      entryIds.push(a.doc.id);
+      owners.push(n + 1);
       impacts.push(impact(tf, a.length, avgLength));
+      df.set(term, (df.get(term) ?? 0) + 1);
     }
-  }
-  // Large batches go in slices to keep each statement's parameters reasonable.
-  const SLICE = 50_000;
+  });
+  const entryIds = analyzed.map((a) => a.doc.id);
+  // In the order of the (term, impact) index: its pages are then visited once each, in order,
+  // instead of once per posting at random. Once the index outgrows the buffer cache (about 100k
+  // entries here) that takes a fifth to two fifths off the insert (measured on a scratch table:
+  // 160k postings into 16M, 7.3-7.8 s sorted against 9.5-12.4 s as they come). Large batches go in
+  // slices to keep each statement's parameters reasonable.
+  const SLICE = 200_000;
   for (let i = 0; i < terms.length; i += SLICE) {
-    const t = terms.slice(i, i + SLICE);
     await db.execute(sql`
       insert into search_postings (term, entry_id, impact)
-      select * from unnest(${sql.param(t)}::text[], ${sql.param(entryIds.slice(i, i + SLICE))}::uuid[], ${sql.param(impacts.slice(i, i + SLICE))}::real[])`);
+      select p.term, (${sql.param(entryIds)}::uuid[])[p.owner], p.impact
+      from unnest(string_to_array(${joined(terms.slice(i, i + SLICE))}, ${SEP}),
+        string_to_array(${joined(owners.slice(i, i + SLICE))}, ${SEP})::int[],
+        string_to_array(${joined(impacts.slice(i, i + SLICE))}, ${SEP})::real[]) as p(term, owner, impact)
+      order by p.term, p.impact desc`);
+  }
+  // The vocabulary's document frequencies, counted here: one row per distinct term, in term order
+  // (concurrent writers lock term rows in the same order).
+  const vocabulary = [...df.keys()].sort();
+  for (let i = 0; i < vocabulary.length; i += SLICE) {
+    const slice = vocabulary.slice(i, i + SLICE);
     await db.execute(sql`
       insert into search_terms (term, df)
-      select term, count(*)::int from unnest(${sql.param(t)}::text[]) as term group by term order by term
+      select * from unnest(string_to_array(${joined(slice)}, ${SEP}), string_to_array(${joined(slice.map((t) => df.get(t)!))}, ${SEP})::int[])
       on conflict (term) do update set df = search_terms.df + excluded.df`);
   }
   await db.execute(sql`update search_stats set doc_count = ${docCount}, total_length = ${totalLength} where id = 1`);

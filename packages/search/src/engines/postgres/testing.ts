@@ -1,5 +1,5 @@
 // Contract-test target for the postgres engine: a throwaway database per run (PGlite and Postgres),
-// with the entry rows the engine reads snippets from.
+// with the entry rows the engine reads snippets from (`putEntries`, also used by the index writer tests).
 import { schema, type Database } from "@hindsight/db";
 import { databaseTargets } from "@hindsight/db/testing";
 import { sql } from "@hindsight/db/orm";
@@ -7,7 +7,7 @@ import type { SearchDocument } from "../../port.js";
 import type { ContractTarget } from "../../contract.js";
 import { PostgresSearchEngine } from "./engine.js";
 
-async function putEntries(database: Database, docs: SearchDocument[]): Promise<void> {
+export async function putEntries(database: Database, docs: SearchDocument[]): Promise<void> {
   const db = database.db;
   const userIds = [...new Set(docs.map((d) => d.authorId))];
   const teamIds = [...new Set(docs.flatMap((d) => [d.teamId, ...d.grantTeamIds]).filter((t): t is string => Boolean(t)))];
