@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import { visualizer } from "rollup-plugin-visualizer";
 import { defineConfig } from "vite";
 import { mantineComponentCss } from "./vite-mantine-css";
+import { precompress } from "./vite-precompress";
 
 const API_ORIGIN = "http://localhost:3000";
 
@@ -12,6 +13,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     mantineComponentCss(),
+    precompress(),
     // Opt-in, for looking inside the chunks: `pnpm --filter @hindsight/portal build --mode analyze` writes
     // bundle-stats.html (a treemap with gzip sizes) next to this file. Never part of a normal build.
     mode === "analyze" &&
