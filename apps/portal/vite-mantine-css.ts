@@ -10,9 +10,10 @@
 //
 // The cascade stays the full sheet's. Chunks' stylesheets arrive in the order pages load, not in the
 // full sheet's order, and some components' rules override others' (Combobox's dropdown padding over
-// Popover's), so each file is wrapped in a layer of its own, `mantine.<Name>`, and the entry declares
-// those layers first, in the order the files appear in styles.css (`virtual:mantine-layer-order.css`,
-// imported first by main.tsx): a layer's place is fixed by that declaration, whenever its rules arrive.
+// Popover's), so each file is wrapped in a layer of its own, `mantine.<Name>`, and index.html declares
+// those layers before any stylesheet, in the order the files appear in styles.css (a `<style>` first in
+// its head; the first mention of a layer fixes its place, so this must precede every stylesheet link,
+// including those of chunks the entry imports): a layer's place is then fixed whenever its rules arrive.
 // Being layered, Mantine's rules never override the portal's own (styles.css), as with Mantine's
 // `styles.layer.css`.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -22,6 +23,7 @@ import type { Plugin } from "vite";
 
 const MODULE = /[\\/]@mantine[\\/]core[\\/]esm[\\/].*[\\/]([A-Za-z]+)\.module\.mjs$/;
 const SHEET = /[\\/]@mantine[\\/]core[\\/]styles[\\/]([A-Za-z-]+)\.css$/;
+/** Imported by main.tsx: nothing in a build; the whole stylesheet on the dev server (below). */
 const ORDER_ID = "virtual:mantine-layer-order.css";
 /** Vite treats an id ending in .css as a stylesheet; the \0 marks it as virtual for other plugins. */
 const RESOLVED_ORDER_ID = `\0${ORDER_ID}`;
@@ -73,10 +75,15 @@ export function mantineComponentCss(): Plugin {
       if (id !== RESOLVED_ORDER_ID) return null;
       // The dev server prebundles @mantine/core without running this plugin's transform over it, so
       // no component would import its sheet: there, the whole stylesheet, as before this plugin.
-      if (serving) return readFileSync(join(core, "styles.css"), "utf8");
+      return serving ? readFileSync(join(core, "styles.css"), "utf8") : "";
+    },
+    transformIndexHtml(html) {
       const order = sheetOrder(join(core, "styles"), readFileSync(join(core, "styles.css"), "utf8"));
-      // Nested rather than `@layer mantine, mantine.Button, ...`, which the CSS minifier shortens to `@layer mantine`.
-      return `@layer mantine {\n  @layer ${order.join(", ")};\n}\n`;
+      // Nested, as `@layer mantine { @layer Button, ... }`: the same layers as `mantine.Button`. Right
+      // after the charset (which must stay in the first 1024 bytes), before every stylesheet link.
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      if (!charset.test(html)) throw new Error("mantine-component-css: index.html has no <meta charset> to put the layer order after");
+      return html.replace(charset, (tag) => `${tag}\n    <style>@layer mantine{@layer ${order.join(",")};}</style>`);
     },
     transform(code, rawId) {
       const id = rawId.split("?")[0]!;

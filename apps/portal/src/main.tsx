@@ -1,6 +1,6 @@
-// Browser entry point: global styles, then the app into #root. Of Mantine's CSS, the order of its layers
-// and its global sheets only: each component's own CSS comes with the chunk that uses it
-// (vite-mantine-css.ts).
+// Browser entry point: global styles, then the app into #root. Of Mantine's CSS, its global sheets only:
+// each component's own CSS comes with the chunk that uses it, in layers whose order index.html declares
+// (vite-mantine-css.ts; on the dev server the virtual module is the whole stylesheet).
 import "virtual:mantine-layer-order.css";
 import "@mantine/core/styles/baseline.css";
 import "@mantine/core/styles/default-css-variables.css";
