@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { mantineStylesheetFor, sheetOrder } from "../vite-mantine-css";
+import { mantineComponentCss, mantineStylesheetFor, sheetOrder } from "../vite-mantine-css";
 import { precompressDir } from "../vite-precompress";
 
 const core = dirname(createRequire(import.meta.url).resolve("@mantine/core/styles.css"));
@@ -54,5 +54,22 @@ describe("precompressed copies of the build", () => {
     expect(brotliDecompressSync(readFileSync(join(dir, "assets/app.js.br"))).toString()).toBe(js);
     expect(existsSync(join(dir, "assets/small.css.gz"))).toBe(false);
     expect(existsSync(join(dir, "assets/logo.png.br"))).toBe(false);
+  });
+});
+
+describe("the layer order in index.html", () => {
+  const plugin = mantineComponentCss();
+  const transform = plugin.transformIndexHtml as (html: string) => string;
+
+  it("declares every Mantine layer right after the charset, before any stylesheet", () => {
+    const html = transform('<head>\n<meta charset="UTF-8" />\n<link rel="stylesheet" href="/assets/common.css">\n</head>');
+    const style = html.indexOf("<style>@layer mantine{@layer baseline,default-css-variables,global,");
+    expect(style).toBeGreaterThan(html.indexOf("<meta charset"));
+    expect(style).toBeLessThan(html.indexOf("<link"));
+    expect(html).toMatch(/@layer [^}]*\bPopover\b[^}]*\bCombobox\b/);
+  });
+
+  it("refuses a page without a charset to put it after", () => {
+    expect(() => transform("<head><title>x</title></head>")).toThrow(/charset/);
   });
 });
