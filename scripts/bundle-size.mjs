@@ -35,13 +35,19 @@ export const EVERY_PAGE_LAZY = [];
 const SHELL = "src/components/app-layout.tsx";
 
 /**
+ * What every signed-in page loads before the shell: the data root (TanStack Query, the tRPC client)
+ * and, from the same module, the session check. The sign-in page loads neither.
+ */
+const SIGNED_IN = ["src/components/data-root.tsx"];
+
+/**
  * The measured pages: where a person lands and the lazy modules (manifest keys) that first visit loads
  * beside EVERY_PAGE_LAZY. The home page is the search page.
  */
 export const PAGES = [
   { name: "sign-in", path: "/sign-in", lazy: ["src/pages/sign-in-page.tsx"] },
-  { name: "home", path: "/", lazy: [SHELL, "src/pages/search-page.tsx"] },
-  { name: "entry", path: "/entries/:slug", lazy: [SHELL, "src/pages/entry-page.tsx"] },
+  { name: "home", path: "/", lazy: [...SIGNED_IN, SHELL, "src/pages/search-page.tsx"] },
+  { name: "entry", path: "/entries/:slug", lazy: [...SIGNED_IN, SHELL, "src/pages/entry-page.tsx"] },
 ];
 
 /**

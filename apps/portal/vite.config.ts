@@ -4,12 +4,16 @@
 import react from "@vitejs/plugin-react";
 import { visualizer } from "rollup-plugin-visualizer";
 import { defineConfig } from "vite";
+import { mantineComponentCss } from "./vite-mantine-css";
+import { precompress } from "./vite-precompress";
 
 const API_ORIGIN = "http://localhost:3000";
 
 export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
+    mantineComponentCss(),
+    precompress(),
     // Opt-in, for looking inside the chunks: `pnpm --filter @hindsight/portal build --mode analyze` writes
     // bundle-stats.html (a treemap with gzip sizes) next to this file. Never part of a normal build.
     mode === "analyze" &&
@@ -35,6 +39,17 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
+            // TanStack Query and the tRPC client: every signed-in page needs all of it and the sign-in page
+            // none (lib/auth-api.ts), so one chunk rather than the pieces each page's imports would split it into.
+            { name: "data", test: /node_modules[\\/](@tanstack[\\/](query-core|react-query)|@trpc)[\\/]/, priority: 2 },
+            // Mantine's core and the components every measured page shows (sign-in, home, an entry), with the
+            // error display: one chunk rather than the dozen small ones each page's imports would make of
+            // them, which compress worse apart (about 6 kB on the sign-in page, 1-6 kB on the others).
+            {
+              name: "common",
+              test: /(@mantine[\\/]core[\\/]esm[\\/](core|utils|components[\\/](Loader|Text|Alert|CloseButton|UnstyledButton|Container|Input|InputBase|TextInput|Group|Combobox[\\/]ComboboxChevron))[\\/])|src[\\/](lib[\\/]errors\.ts|components[\\/]query-error\.tsx)$/,
+              priority: 1,
+            },
           ],
         },
       },

@@ -293,7 +293,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const portalIndex = path.join(config.portalDir, "index.html");
   const servePortal = fs.existsSync(portalIndex);
   if (servePortal) {
-    await app.register(fastifyStatic, { root: config.portalDir, wildcard: false, index: ["index.html"] });
+    // preCompressed: the portal build writes `.br` and `.gz` beside each text file (apps/portal
+    // vite-precompress.ts), sent to browsers that accept them, so nothing is compressed per request.
+    await app.register(fastifyStatic, { root: config.portalDir, wildcard: false, index: ["index.html"], preCompressed: true });
   } else {
     app.log.warn(`portal not built at ${config.portalDir}; serving the API only`);
   }

@@ -1,24 +1,33 @@
-// The portal's root: providers (Mantine, TanStack Query, tRPC) and the route table.
+// The portal's root: Mantine's provider and the route table. TanStack Query and tRPC are provided by
+// the data root (components/data-root.tsx), a lazy route around everything but sign-in.
 import { createTheme, MantineProvider } from "@mantine/core";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { PageLoader } from "./components/page-loader";
-import { RequireAuth } from "./components/require-auth";
 import { Toasts } from "./components/toasts";
-import { makeQueryClient } from "./lib/query-client";
-import { makeTrpcClient, TRPCProvider } from "./lib/trpc";
 import { NotFoundPage } from "./pages/not-found-page";
 const SignInPage = lazy(() => import("./pages/sign-in-page").then((m) => ({ default: m.SignInPage })));
 const SetupPage = lazy(() => import("./pages/setup-page").then((m) => ({ default: m.SetupPage })));
 
 /*
  * Every page loads on first use, so a page's first download is the shared core (React, the router,
- * Mantine's provider, TanStack Query and the tRPC client) plus that page: the sign-in page carries
- * no search page, the search page no markdown pipeline, editor or charts. The signed-in shell
- * (header, navigation, menus) loads once RequireAuth has a session, so a signed-out visitor never
- * downloads it.
+ * Mantine's provider) plus that page: the sign-in page carries no search page, the search page no
+ * markdown pipeline, editor or charts. TanStack Query and the tRPC client load with the data root and
+ * the session check, which the sign-in page does without (it fetches, lib/auth-api.ts); the
+ * signed-in shell (header, navigation, menus) loads once RequireAuth has a session, so a signed-out
+ * visitor never downloads it.
  */
+const DataRoot = lazy(() => import("./components/data-root").then((m) => ({ default: m.DataRoot })));
+const RequireAuth = lazy(() => import("./components/data-root").then((m) => ({ default: m.RequireAuth })));
+
+/** The data root, with the spinner RequireAuth shows while it checks the session. */
+function Data() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <DataRoot />
+    </Suspense>
+  );
+}
 const AppLayout = lazy(() => import("./components/app-layout").then((m) => ({ default: m.AppLayout })));
 const SearchPage = lazy(() => import("./pages/search-page").then((m) => ({ default: m.SearchPage })));
 
@@ -65,36 +74,42 @@ const theme = createTheme({
 
 const router = createBrowserRouter([
   { path: "/sign-in", Component: SignInPage },
-  { path: "/setup", Component: SetupPage },
   {
-    // Everything else needs a session, and shares the header and navigation.
-    Component: RequireAuth,
+    // Everything that reads or writes through tRPC: set-up and the signed-in portal.
+    Component: Data,
     children: [
+      { path: "/setup", Component: SetupPage },
       {
-        Component: Shell,
+        // Everything else needs a session, and shares the header and navigation.
+        Component: RequireAuth,
         children: [
-          { index: true, Component: SearchPage },
-          { path: "entries", Component: EntriesPage },
-          { path: "entries/:slug", Component: EntryPage },
-          { path: "entries/:slug/history", Component: EntryHistoryPage },
-          { path: "entries/:slug/edit", Component: EditorPage },
-          { path: "new/:kind", Component: EditorPage },
-          { path: "import", Component: ImportPage },
-          { path: "collections", Component: CollectionsPage },
-          { path: "collections/new", Component: CollectionEditorPage },
-          { path: "collections/:slug", Component: CollectionPage },
-          { path: "collections/:slug/edit", Component: CollectionEditorPage },
-          { path: "onboarding", Component: OnboardingPage },
-          { path: "action-items", Component: ActionItemsPage },
-          { path: "dashboards", Component: DashboardPage },
-          { path: "teams", Component: TeamsPage },
-          { path: "teams/:slug", Component: TeamPage },
-          { path: "settings/tokens", Component: TokensPage },
-          { path: "settings/slack", Component: ChatLinksPage },
-          { path: "settings/account", Component: AccountPage },
-          { path: "settings/subscriptions", Component: SubscriptionsPage },
-          { path: "settings/integrations", Component: IntegrationsPage },
-          { path: "*", Component: NotFoundPage },
+          {
+            Component: Shell,
+            children: [
+              { index: true, Component: SearchPage },
+              { path: "entries", Component: EntriesPage },
+              { path: "entries/:slug", Component: EntryPage },
+              { path: "entries/:slug/history", Component: EntryHistoryPage },
+              { path: "entries/:slug/edit", Component: EditorPage },
+              { path: "new/:kind", Component: EditorPage },
+              { path: "import", Component: ImportPage },
+              { path: "collections", Component: CollectionsPage },
+              { path: "collections/new", Component: CollectionEditorPage },
+              { path: "collections/:slug", Component: CollectionPage },
+              { path: "collections/:slug/edit", Component: CollectionEditorPage },
+              { path: "onboarding", Component: OnboardingPage },
+              { path: "action-items", Component: ActionItemsPage },
+              { path: "dashboards", Component: DashboardPage },
+              { path: "teams", Component: TeamsPage },
+              { path: "teams/:slug", Component: TeamPage },
+              { path: "settings/tokens", Component: TokensPage },
+              { path: "settings/slack", Component: ChatLinksPage },
+              { path: "settings/account", Component: AccountPage },
+              { path: "settings/subscriptions", Component: SubscriptionsPage },
+              { path: "settings/integrations", Component: IntegrationsPage },
+              { path: "*", Component: NotFoundPage },
+            ],
+          },
         ],
       },
     ],
@@ -102,17 +117,10 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  // Created once per mounted app, never at module scope, so tests can mount isolated instances.
-  const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(makeTrpcClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Toasts />
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <RouterProvider router={router} />
-        </TRPCProvider>
-      </QueryClientProvider>
+      <RouterProvider router={router} />
     </MantineProvider>
   );
 }

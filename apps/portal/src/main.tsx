@@ -1,7 +1,10 @@
-// Browser entry point: global styles, then the app into #root.
-import "@mantine/core/styles.css";
-import "@mantine/notifications/styles.css";
-import "@mantine/spotlight/styles.css";
+// Browser entry point: global styles, then the app into #root. Of Mantine's CSS, its global sheets only:
+// each component's own CSS comes with the chunk that uses it, in layers whose order index.html declares
+// (vite-mantine-css.ts; on the dev server the virtual module is the whole stylesheet).
+import "virtual:mantine-layer-order.css";
+import "@mantine/core/styles/baseline.css";
+import "@mantine/core/styles/default-css-variables.css";
+import "@mantine/core/styles/global.css";
 import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

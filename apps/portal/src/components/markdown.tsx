@@ -22,9 +22,9 @@
 import { createElement, useEffect, useState, type ComponentProps } from "react";
 import ReactMarkdown, { type Components, type ExtraProps } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
 import { isLoaded, loadHighlighting, rehypeHighlightLoaded } from "./markdown-highlight";
 import "./markdown-highlight.css";
+import { remarkGfmParse } from "./remark-gfm-parse";
 
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
@@ -126,7 +126,7 @@ export function Markdown({ children, className, headingOffset = 0 }: MarkdownPro
   return (
     <div className={className}>
       <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfmParse]}
         // Footnote ids are left unprefixed here because the sanitiser adds the prefix; prefixing in
         // both places would break every footnote link.
         remarkRehypeOptions={{ clobberPrefix: "" }}

@@ -1,9 +1,16 @@
 // Turns whatever a tRPC call threw into what the portal needs: a code to branch on, a sentence for
 // the user, and per-field messages when the API rejected a form.
-import { TRPCClientError } from "@trpc/client";
+/**
+ * A failed call to the API: the tRPC client's TRPCClientError, or the sign-in page's ApiCallError
+ * (lib/auth-api.ts), which has the same name and `data`. Recognised by name rather than by class, so
+ * this module, which the sign-in page uses too, does not bring the tRPC client with it.
+ */
+function isApiError(error: unknown): error is Error & { data?: unknown } {
+  return error instanceof Error && error.name === "TRPCClientError";
+}
 
 function errorData(error: unknown): Record<string, unknown> | undefined {
-  if (!(error instanceof TRPCClientError)) return undefined;
+  if (!isApiError(error)) return undefined;
   const data: unknown = error.data;
   return data && typeof data === "object" ? (data as Record<string, unknown>) : undefined;
 }
@@ -24,7 +31,7 @@ export function isRetryable(error: unknown): boolean {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof TRPCClientError) {
+  if (isApiError(error)) {
     if (!errorData(error)) return "Cannot reach the Hindsight server. Check your connection and try again.";
     if (errorCode(error) === "INTERNAL_SERVER_ERROR") return "Something went wrong on the server. Try again shortly.";
     return error.message;

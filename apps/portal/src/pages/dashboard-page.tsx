@@ -1,6 +1,6 @@
 // Dashboards (`/dashboards`): how the organisation learns, as charts with their data as tables.
 // The charts' CSS is imported here so it stays in this page's lazy chunk, off the search page.
-import "@mantine/charts/styles.css";
+import "@mantine/charts/styles.layer.css";
 import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { ActionItemsChart } from "../components/dashboard/action-items-chart";
 import { KnowledgeGaps } from "../components/dashboard/knowledge-gaps";

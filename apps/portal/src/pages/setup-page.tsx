@@ -3,12 +3,22 @@
 // first administrator with a password.
 import { ZFirstAdminInput } from "@hindsight/domain";
 import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { errorMessage, fieldErrors } from "../lib/errors";
 import { useFormFields, zodFieldErrors } from "../lib/form-fields";
 import { useTRPC } from "../lib/trpc";
 import { AuthFrame, useAfterSignIn } from "./sign-in-page";
+
+/** After set-up signs the administrator in: nothing cached before it may survive, then on as sign-in goes. */
+function useAfterSetup() {
+  const queryClient = useQueryClient();
+  const afterSignIn = useAfterSignIn();
+  return () => {
+    queryClient.clear();
+    afterSignIn();
+  };
+}
 
 function tokenFromFragment(): string {
   return new URLSearchParams(window.location.hash.replace(/^#/, "")).get("token") ?? "";
@@ -16,8 +26,8 @@ function tokenFromFragment(): string {
 
 export function SetupPage() {
   const trpc = useTRPC();
-  const afterSignIn = useAfterSignIn();
-  const setup = useMutation(trpc.auth.setup.mutationOptions({ onSuccess: afterSignIn }));
+  const afterSetup = useAfterSetup();
+  const setup = useMutation(trpc.auth.setup.mutationOptions({ onSuccess: afterSetup }));
   const [fromLink] = useState(tokenFromFragment);
   const form = useFormFields({ token: fromLink, handle: "", name: "", email: "", password: "" });
 

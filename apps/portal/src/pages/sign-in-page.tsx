@@ -1,6 +1,9 @@
 // Sign-in, built from what the server offers (`auth.options`): single sign-on, a password form for
 // local accounts, sign-up where it is open, and, only in demo mode, the one-click people picker.
 // Forms are checked with the same zod schemas the API enforces, so most mistakes show before a request.
+// The page talks to the API with plain fetches (lib/auth-api.ts), not the tRPC client and TanStack
+// Query, which load with the signed-in portal (components/data-root.tsx): a signed-out visitor's first
+// download carries neither.
 import type { AuthOptions } from "@hindsight/domain";
 import {
   Alert,
@@ -17,7 +20,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { PageLoader } from "../components/page-loader";
@@ -25,8 +27,8 @@ import { QueryError } from "../components/query-error";
 import { errorMessage, fieldErrors } from "../lib/errors";
 import { useFormFields, zodFieldErrors } from "../lib/form-fields";
 import { safeNextPath } from "../lib/redirect";
-import { useMe } from "../lib/session";
-import { useTRPC } from "../lib/trpc";
+import { authApi } from "../lib/auth-api";
+import { useAction, useRequest } from "../lib/use-request";
 
 /**
  * The forms' zod schemas (the ones the API enforces), loaded on demand: `onFocus` of a form starts the
@@ -35,24 +37,22 @@ import { useTRPC } from "../lib/trpc";
 const loadSchemas = () => import("../lib/auth-schemas");
 const preloadSchemas = () => void loadSchemas();
 
-/** After any sign-in: forget everything cached for the previous session, then go where the user was headed. */
+/**
+ * After any sign-in: go where the user was headed. Nothing of a previous session is cached: the
+ * signed-in portal's query cache lives in its data root, which is not mounted on this page.
+ */
 export function useAfterSignIn() {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get("next"));
-  return () => {
-    queryClient.clear();
-    void navigate(next, { replace: true });
-  };
+  return () => void navigate(next, { replace: true });
 }
 
 function PickDemoAccount() {
-  const trpc = useTRPC();
-  const users = useQuery(trpc.auth.demoAccounts.queryOptions());
+  const users = useRequest(authApi.demoAccounts);
   const [userId, setUserId] = useState<string | null>(null);
   const afterSignIn = useAfterSignIn();
-  const signIn = useMutation(trpc.auth.demoSignIn.mutationOptions({ onSuccess: afterSignIn }));
+  const signIn = useAction(authApi.demoSignIn, { onSuccess: afterSignIn });
 
   if (users.isPending) return <PageLoader label="Loading accounts" />;
   if (users.isError) return <QueryError error={users.error} title="Could not load accounts" onRetry={() => void users.refetch()} />;
@@ -96,9 +96,8 @@ function PickDemoAccount() {
 }
 
 function PasswordSignIn({ primary }: { primary: boolean }) {
-  const trpc = useTRPC();
   const afterSignIn = useAfterSignIn();
-  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: afterSignIn }));
+  const signIn = useAction(authApi.signIn, { onSuccess: afterSignIn });
   const form = useFormFields({ login: "", password: "" });
 
   const onSubmit = async (event: FormEvent) => {
@@ -131,9 +130,8 @@ function PasswordSignIn({ primary }: { primary: boolean }) {
 }
 
 function CreateAccount({ domains }: { domains: string[] | null }) {
-  const trpc = useTRPC();
   const afterSignIn = useAfterSignIn();
-  const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess: afterSignIn }));
+  const signUp = useAction(authApi.signUp, { onSuccess: afterSignIn });
   const form = useFormFields({ handle: "", name: "", email: "", password: "" });
 
   const onSubmit = async (event: FormEvent) => {
@@ -240,9 +238,8 @@ export function AuthFrame({ children }: { children: React.ReactNode }) {
 }
 
 export function SignInPage() {
-  const me = useMe();
-  const trpc = useTRPC();
-  const options = useQuery(trpc.auth.options.queryOptions());
+  const me = useRequest(authApi.me);
+  const options = useRequest(authApi.options);
   const [params] = useSearchParams();
   // A single sign-on attempt that failed comes back here with the reason.
   const ssoError = params.get("error");

@@ -8,17 +8,24 @@ import { Alert, Button, Divider, Group, List, Loader, Paper, Stack, Text, Textar
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconMessageExclamation, IconMessagePlus, IconSend, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { lazy, Suspense, useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { applyRewordingToContent, blamelessFindings, type EntryBlamelessFinding } from "../../lib/editor-checks";
+import type { EntryBlamelessFinding } from "../../lib/editor-checks";
 import { entryContent } from "../../lib/editor-content";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { myReview, REVIEW_STATE_LABELS, reviewTally, type ReviewState } from "../../lib/review-workflow";
 import { useCurrentUser } from "../../lib/session";
 import { useTRPC, useTRPCClient, type EntryView } from "../../lib/trpc";
-import { BlamelessList } from "../editor/check-panel";
 import { QueryError } from "../query-error";
+
+/*
+ * The blameless rules (and the redaction rules beside them in lib/editor-checks) are only needed once a
+ * publish or restore has been refused, so they and the list that shows their findings load then, not
+ * with every entry page.
+ */
+const loadChecks = () => import("../../lib/editor-checks");
+const BlamelessList = lazy(() => import("../editor/check-panel").then((m) => ({ default: m.BlamelessList })));
 
 /** A success toast; its close button gets a name (Mantine's has none, which axe flags). */
 export function notifyDone(message: string): void {
@@ -81,8 +88,10 @@ export function useGatedTransition(entry: EntryView, transition: GatedTransition
       adopt(saved);
       notifyDone(`${VERBS[transition].done} “${saved.title}”`);
     } catch (err) {
-      if (errorCode(err) === "BAD_REQUEST" && /blameless/i.test(errorMessage(err))) setFindings(blamelessFindings(entryContent(entry)));
-      else failed(err);
+      if (errorCode(err) === "BAD_REQUEST" && /blameless/i.test(errorMessage(err))) {
+        const { blamelessFindings } = await loadChecks();
+        setFindings(blamelessFindings(entryContent(entry)));
+      } else failed(err);
     } finally {
       setPending(false);
     }
@@ -90,6 +99,7 @@ export function useGatedTransition(entry: EntryView, transition: GatedTransition
 
   /** A rewording applied from the page is an ordinary save of the entry (a new revision). */
   const applyRewording = async (finding: EntryBlamelessFinding) => {
+    const { applyRewordingToContent, blamelessFindings } = await loadChecks();
     const current = entryContent(entry);
     const next = applyRewordingToContent(current, finding);
     if (!next) return;
@@ -132,13 +142,15 @@ export function GateNotice({ entry, gate }: { entry: EntryView; gate: Gate }) {
       {gate.findings && (
         <Stack gap="xs">
           {gate.findings.length > 0 ? (
-            <BlamelessList
-              kind={entry.kind}
-              title={`${verbs.doing} paused`}
-              findings={gate.findings}
-              onApply={(f) => void gate.applyRewording(f)}
-              onReveal={() => void navigate(entryPath(entry.slug, "edit"))}
-            />
+            <Suspense fallback={<Loader size="sm" aria-label="Loading the flagged phrases" />}>
+              <BlamelessList
+                kind={entry.kind}
+                title={`${verbs.doing} paused`}
+                findings={gate.findings}
+                onApply={(f) => void gate.applyRewording(f)}
+                onReveal={() => void navigate(entryPath(entry.slug, "edit"))}
+              />
+            </Suspense>
           ) : (
             <Text size="sm">{verbs.doing} paused: the blameless check flagged phrases in this entry.</Text>
           )}

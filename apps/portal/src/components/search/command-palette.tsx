@@ -6,6 +6,8 @@ import { entryPath } from "@hindsight/domain";
 import { Group, Loader, Modal, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from "@mantine/spotlight";
+// Spotlight's stylesheet loads with the palette, not with every page.
+import "@mantine/spotlight/styles.layer.css";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { IconArrowRight, IconFolders, IconSearch } from "@tabler/icons-react";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";

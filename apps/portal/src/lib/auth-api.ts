@@ -1,0 +1,60 @@
+// The sign-in page's few calls to the API, as plain fetches of tRPC's HTTP form (a query is a GET of
+// /trpc/<path>, a mutation a POST of its input as JSON), so the sign-in page carries neither the tRPC
+// client nor TanStack Query: it is the first page of every visit that is not yet signed in. A failed
+// call throws ApiCallError, shaped as the tRPC client's TRPCClientError (its name, the error body's
+// `data`), so lib/errors.ts reads it (message, code, field errors) like any other.
+import type { AppRouter } from "@hindsight/api";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@hindsight/domain";
+import type { inferInput, inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+
+type Api = TRPCOptionsProxy<AppRouter>;
+
+/** A failed call: `data` is the server's error data (code, httpStatus, fieldErrors), none when it was not reached. */
+export class ApiCallError extends Error {
+  override name = "TRPCClientError";
+  readonly data: unknown;
+  constructor(message: string, data?: unknown, cause?: unknown) {
+    super(message, { cause });
+    this.data = data;
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetch(`/trpc/${path}`, {
+      ...init,
+      credentials: "include",
+      headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, ...(init.body ? { "content-type": "application/json" } : {}) },
+    });
+    body = await response.json();
+  } catch (cause) {
+    // No answer, or not JSON (a proxy's error page): the same as the tRPC client's network error.
+    throw new ApiCallError(cause instanceof Error ? cause.message : String(cause), undefined, cause);
+  }
+  if (body && typeof body === "object" && "error" in body) {
+    const error = (body as { error: { message?: unknown; data?: unknown } }).error;
+    throw new ApiCallError(typeof error.message === "string" ? error.message : "The request failed", error.data);
+  }
+  if (!response.ok || !body || typeof body !== "object" || !("result" in body)) {
+    throw new ApiCallError(`Unexpected answer from the server (HTTP ${response.status})`);
+  }
+  return (body as { result: { data: T } }).result.data;
+}
+
+const query = <T>(path: string) => call<T>(path);
+const mutate = <T>(path: string, input: unknown) => call<T>(path, { method: "POST", body: JSON.stringify(input ?? null) });
+
+export type Me = inferOutput<Api["me"]["get"]>;
+export type AuthOptionsView = inferOutput<Api["auth"]["options"]>;
+export type DemoAccount = inferOutput<Api["auth"]["demoAccounts"]>[number];
+
+export const authApi = {
+  me: () => query<Me>("me.get"),
+  options: () => query<AuthOptionsView>("auth.options"),
+  demoAccounts: () => query<DemoAccount[]>("auth.demoAccounts"),
+  demoSignIn: (input: inferInput<Api["auth"]["demoSignIn"]>) => mutate<unknown>("auth.demoSignIn", input),
+  signIn: (input: inferInput<Api["auth"]["signIn"]>) => mutate<unknown>("auth.signIn", input),
+  signUp: (input: inferInput<Api["auth"]["signUp"]>) => mutate<unknown>("auth.signUp", input),
+};
