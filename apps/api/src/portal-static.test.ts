@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { databaseTargets } from "@hindsight/db/testing";
-import { describe, expect } from "vitest";
+import { afterAll, describe, expect } from "vitest";
 import { useHarness } from "./test/harness.js";
 
 const [pglite] = await databaseTargets();
@@ -23,6 +23,7 @@ fs.writeFileSync(path.join(portalDir, "assets/tiny.css"), "body{margin:0}\n");
 
 describe("the portal's static files", () => {
   const { h, run, note } = useHarness(pglite!, { env: { PORTAL_DIR: portalDir } });
+  afterAll(() => fs.rmSync(portalDir, { recursive: true, force: true }));
 
   run(`a JS asset goes gzipped to a browser that accepts gzip, with its content intact${note}`, async () => {
     const res = await h.app.inject({ method: "GET", url: "/assets/app.js", headers: { "accept-encoding": "gzip" } });
