@@ -7,9 +7,9 @@
 // server), and prints p50/p95/p99 overall and per query style, beside the engine call alone.
 // Run the server under `node --cpu-prof` to see where the time goes (docs/benchmarks.md).
 // Exit code: 0 when every request succeeded, 1 otherwise (slow is not an error).
-import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import pg from "pg";
+import { cpuDelta, postgresBackendCpu } from "./backend-cpu.js";
 import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import type { DbKind, RunningHindsight } from "./hindsight-app.js";
@@ -62,37 +62,6 @@ interface Case {
   errors: string[];
 }
 
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-/**
- * CPU seconds used so far by the backends connected to the benchmark's database (Linux /proc), so
- * the cost per search can be read on a busy machine, where wall time mostly measures the queue.
- */
-async function backendCpu(adminUrl: string, label: string): Promise<Map<number, number> | null> {
-  const dbName = label.split("/").pop();
-  if (!label.startsWith("Postgres") || !dbName || process.platform !== "linux") return null;
-  const client = new pg.Client({ connectionString: adminUrl });
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [dbName]);
-    const out = new Map<number, number>();
-    for (const { pid } of rows) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        out.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
-      } catch {
-        // The backend just left: nothing to read.
-      }
-    }
-    return out;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /** Counts the statements the app's pg pool sends (the app and this benchmark share the pg module). */
 function countStatements(): { count(): number; stop(): void } {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
@@ -130,7 +99,7 @@ async function benchDb(db: DbKind, opts: Options, queries: { q: string; style: s
     for (const concurrency of opts.concurrency) {
       const paths = picked.map(({ q }) => searchPath({ q, limit: 10 }));
       if (opts.warmup) await runLoadInWorker({ baseUrl, token: h.token, paths: paths.slice(0, opts.warmup), concurrency, warmup: 0 });
-      const pgBefore = await backendCpu(opts.postgresUrl, h.db.label);
+      const pgBefore = db === "postgres" ? await postgresBackendCpu(opts.postgresUrl, h.db.label) : null;
       const counter = db === "postgres" ? countStatements() : null;
       const cpuBefore = process.cpuUsage();
       const result = await runLoadInWorker({ baseUrl, token: h.token, paths, concurrency, warmup: 0 });
@@ -140,12 +109,8 @@ async function benchDb(db: DbKind, opts: Options, queries: { q: string; style: s
       const cpu = process.cpuUsage(cpuBefore);
       const statements = counter?.count() ?? null;
       counter?.stop();
-      const pgAfter = await backendCpu(opts.postgresUrl, h.db.label);
-      let pgSeconds: number | null = null;
-      if (pgBefore && pgAfter?.size) {
-        pgSeconds = 0;
-        for (const [pid, t] of pgAfter) pgSeconds += t - (pgBefore.get(pid) ?? 0);
-      }
+      const pgAfter = db === "postgres" ? await postgresBackendCpu(opts.postgresUrl, h.db.label) : null;
+      const pgSeconds = cpuDelta(pgBefore, pgAfter);
       const n = result.latencies.length || 1;
       if (result.firstError) errors.push(`HTTP c=${concurrency}: ${result.errors} failed, first: ${result.firstError}`);
       http.push({
