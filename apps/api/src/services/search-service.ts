@@ -143,8 +143,6 @@ async function runSearch(ctx: ServiceContext, engine: SearchEngine, input: Searc
   };
 }
 
-export { refinesQuery } from "./search-log.js";
-
 /**
  * Remembers a search (see search-log.ts: refinements of the same person's previous search replace
  * it, rows are written off the request path). Without the app's log (scripts), written at once.
