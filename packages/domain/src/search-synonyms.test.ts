@@ -25,7 +25,8 @@ describe("search synonyms", () => {
 
   it("expand status classes one way only", () => {
     expect(searchSynonyms("5xx")).toEqual(expect.arrayContaining(["502", "503"]));
-    expect(searchSynonyms("502")).toEqual([]);
+    expect(searchSynonyms("502")).not.toEqual(expect.arrayContaining(["5xx"]));
+    expect(searchSynonyms("502").filter((t) => /^\d+$/.test(t))).toEqual([]);
     expect(Object.keys(ONE_WAY_SEARCH_SYNONYMS).every((k) => searchSynonymMap()[k]?.length)).toBe(true);
   });
 

@@ -7,7 +7,7 @@
 /** Groups of interchangeable terms: every member finds the others. A member may be a phrase. */
 export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Kubernetes and its objects
-  ["k8s", "kubernetes"],
+  ["k8s", "kubernetes", "kube"],
   ["hpa", "autoscaler", "autoscaling"],
   ["pvc", "volume claim"],
   ["pv", "persistent volume"],
@@ -18,6 +18,8 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["svc", "service"],
   ["apiserver", "api server"],
   ["oom", "out of memory", "oomkilled"],
+  ["crashloop", "crashloopbackoff", "crash loop"],
+  ["cronjob", "cron", "scheduled job"],
   // Infrastructure
   ["lb", "load balancer"],
   ["db", "database"],
@@ -26,9 +28,35 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["tls", "ssl"],
   ["vm", "virtual machine"],
   ["disk", "filesystem", "fs"],
-  ["mem", "memory"],
+  ["mem", "memory", "ram"],
+  ["dns", "name resolution"],
+  ["nic", "network interface", "network card"],
+  ["az", "availability zone"],
+  ["sg", "security group"],
+  ["asg", "auto scaling group"],
+  ["tf", "terraform"],
+  ["ado", "azure devops"],
+  ["gha", "github actions"],
+  // Symptoms, as people describe them and as write-ups name them
+  ["slow", "slowness", "latency"],
+  ["outage", "downtime"],
+  ["alert", "alarm"],
+  ["vuln", "vulnerability", "cve"],
+  ["expiry", "expiration"],
+  // HTTP statuses by name
+  ["500", "internal server error"],
+  ["502", "bad gateway"],
+  ["503", "service unavailable"],
+  ["504", "gateway timeout"],
+  ["429", "too many requests"],
+  ["401", "unauthorized"],
+  ["403", "forbidden"],
   // Words and their short forms
-  ["config", "configuration"],
+  ["config", "configuration", "cfg"],
+  ["conn", "connection"],
+  ["err", "error"],
+  ["req", "request"],
+  ["stg", "staging"],
   ["auth", "authentication"],
   ["authz", "authorization"],
   ["creds", "credentials"],
@@ -45,6 +73,9 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["rollback", "roll back"],
   ["timeout", "timed out"],
   ["postmortem", "post mortem"],
+  ["rca", "root cause"],
+  ["ha", "high availability"],
+  ["dr", "disaster recovery"],
 ];
 
 /** One-way expansions: a class names its members, not the other way round (502 must not find 503). */
