@@ -37,6 +37,22 @@ describe("parseQuery", () => {
   });
 });
 
+describe("parseQuery on structured log lines", () => {
+  const words = (q: string) => parseQuery(q).terms.map((t) => t.word);
+  it("drops logfmt and JSON keys, which every line of the logger repeats, and keeps their values", () => {
+    const logfmt = words('level=warn ts=2025-03-04T05:06:07Z caller=engine.go:42 subsystem="frob pipeline" msg="spline reticulation failed"');
+    expect(logfmt).toEqual(expect.arrayContaining(["warn", "engine", "frob", "pipeline", "spline", "reticulation", "failed"]));
+    for (const key of ["level", "caller", "subsystem", "msg"]) expect(logfmt).not.toContain(key);
+    const json = words('{"severity":"error", "message":"widget quorum lost: dial tcp 10.1.2.3:5432: connect: connection refused"}');
+    expect(json).toEqual(expect.arrayContaining(["error", "widget", "quorum", "lost", "dial", "tcp", "connect"]));
+    for (const key of ["severity", "message"]) expect(json).not.toContain(key);
+  });
+  it("keeps words before a colon and quoted names that are not keys", () => {
+    const w = words('Error from server (Timeout): error when creating "frobnicator.yaml": reconcile: dial tcp 10.0.0.1:443: i/o timeout');
+    expect(w).toEqual(expect.arrayContaining(["server", "creating", "frobnicator", "reconcile", "dial", "tcp"]));
+  });
+});
+
 describe("tokenize", () => {
   it.each([
     ["KubePodCrashLooping", ["kubepodcrashlooping", "kube", "pod", "crash", "loop"]],

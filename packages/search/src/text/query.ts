@@ -16,11 +16,16 @@ export interface ParsedQuery {
   errorFingerprint: string | null;
 }
 
+/** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
+const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
+
 export function parseQuery(q: string): ParsedQuery {
   const errorFingerprint = looksLikeError(q) ? fingerprintError(q) : null;
   // A pasted error's words are taken from its normalised form: timestamps, ids, addresses and
   // counters say nothing about which failure it is, and would crowd out the words that do.
-  const text = errorFingerprint ? normalizeErrorLine(q).replace(/<[a-z]+>/g, " ") : q;
+  // The keys of a structured line (logfmt `level=… caller=… msg=…`, `"err":`) are the logger's
+  // layout, the same in every line it writes; only their values say what failed.
+  const text = errorFingerprint ? normalizeErrorLine(q).replace(/<[a-z]+>/g, " ").replace(LOG_KEYS, "$1$2") : q;
   // "Quoted phrases" are the user's. In a pasted error or log line the quotes are the log's own
   // (`Get "http://10.0.0.7:9308/metrics"`, `error when creating "deploy.yaml"`): requiring them
   // literally would find nothing, so such a line has no phrases unless the query mixes in words of
