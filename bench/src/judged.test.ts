@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus } from "./corpus.js";
-import { DEFAULT_JUDGED, DEFAULT_JUDGED_V3, DEFAULT_NOANSWER, hasRelevant, loadJudged, loadJudgedSets, parseJudged, STYLES } from "./judged.js";
-import { SPLIT_SEED_V3, splitQueries } from "./split.js";
+import { DEFAULT_JUDGED, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_NOANSWER, hasRelevant, loadJudged, loadJudgedSets, parseJudged, STYLES } from "./judged.js";
+import { SPLIT_SEED_V3, SPLIT_SEED_V4, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -76,67 +76,78 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The second judged set, the held-out figure once the first set's test half was spent. Checked
-// without looking at any ranking: the file itself, its split, and how --tune-only hides its test half.
-describe.skipIf(corpusSkipReason)(`judged-v3.jsonl${corpusSkipReason ? ` (skipped: ${corpusSkipReason})` : ""}`, () => {
-  const corpus = corpusSkipReason ? null : loadCorpus();
-  const known = new Set(corpus?.docs.map((d) => d.id) ?? []);
-  // Loaded unchecked, so the assertions below (not the loader) are what fails on a bad line.
-  const v3 = corpusSkipReason ? [] : loadJudged(DEFAULT_JUDGED_V3, { requireSplit: false });
-  const normal = (q: string) => q.trim().replace(/\s+/g, " ").toLowerCase();
+// The later judged sets (v3, then v4), each the held-out figure once the previous test half was spent.
+// Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
+// half. Each must share no query text with any set written before it.
+const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, v3: DEFAULT_JUDGED_V3, v4: DEFAULT_JUDGED_V4 };
 
-  it("judges only corpus documents, with integer grades 0-3 and known styles, and loads against the corpus", () => {
-    expect(v3.flatMap((q) => Object.keys(q.rel)).filter((id) => !known.has(id))).toEqual([]);
-    expect(v3.flatMap((q) => Object.values(q.rel)).filter((g) => !Number.isInteger(g) || g < 0 || g > 3)).toEqual([]);
-    expect(v3.filter((q) => !(STYLES as readonly string[]).includes(q.style))).toEqual([]);
-    expect(loadJudged(DEFAULT_JUDGED_V3, { known })).toHaveLength(v3.length);
-  });
+function describeLaterSet(key: "v3" | "v4", seed: string, earlier: readonly string[]) {
+  const path = committedPaths[key];
+  const name = basename(path);
+  describe.skipIf(corpusSkipReason)(`${name}${corpusSkipReason ? ` (skipped: ${corpusSkipReason})` : ""}`, () => {
+    const corpus = corpusSkipReason ? null : loadCorpus();
+    const known = new Set(corpus?.docs.map((d) => d.id) ?? []);
+    // Loaded unchecked, so the assertions below (not the loader) are what fails on a bad line.
+    const set = corpusSkipReason ? [] : loadJudged(path, { requireSplit: false });
+    const normal = (q: string) => q.trim().replace(/\s+/g, " ").toLowerCase();
 
-  it("has at least 140 answerable queries of every style, about 25 unanswerable ones, and a document graded 3 for most queries", () => {
-    const answerable = v3.filter((q) => q.style !== "noanswer");
-    expect(answerable.length).toBeGreaterThanOrEqual(140);
-    expect(answerable.every((q) => hasRelevant(q.rel))).toBe(true);
-    for (const style of STYLES) expect(v3.filter((q) => q.style === style).length).toBeGreaterThanOrEqual(10);
-    const noanswer = v3.filter((q) => q.style === "noanswer");
-    expect(noanswer.length).toBeGreaterThanOrEqual(20);
-    expect(noanswer.every((q) => Object.keys(q.rel).length === 0)).toBe(true);
-    // Broad topics may spread their weight over several documents; every other query has its answer.
-    expect(answerable.filter((q) => q.style !== "broad" && !Object.values(q.rel).includes(3)).map((q) => q.q)).toEqual([]);
-  });
+    it("judges only corpus documents, with integer grades 0-3 and known styles, and loads against the corpus", () => {
+      expect(set.flatMap((q) => Object.keys(q.rel)).filter((id) => !known.has(id))).toEqual([]);
+      expect(set.flatMap((q) => Object.values(q.rel)).filter((g) => !Number.isInteger(g) || g < 0 || g > 3)).toEqual([]);
+      expect(set.filter((q) => !(STYLES as readonly string[]).includes(q.style))).toEqual([]);
+      expect(loadJudged(path, { known })).toHaveLength(set.length);
+    });
 
-  it("makes every corpus document the answer (grade 3) of at least one query", () => {
-    const answered = new Set(v3.flatMap((q) => Object.entries(q.rel).flatMap(([id, g]) => (g === 3 ? [id] : []))));
-    expect([...known].filter((id) => !answered.has(id))).toEqual([]);
-  });
+    it("has at least 140 answerable queries of every style, about 25 unanswerable ones, and a document graded 3 for most queries", () => {
+      const answerable = set.filter((q) => q.style !== "noanswer");
+      expect(answerable.length).toBeGreaterThanOrEqual(140);
+      expect(answerable.every((q) => hasRelevant(q.rel))).toBe(true);
+      for (const style of STYLES) expect(set.filter((q) => q.style === style).length).toBeGreaterThanOrEqual(10);
+      const noanswer = set.filter((q) => q.style === "noanswer");
+      expect(noanswer.length).toBeGreaterThanOrEqual(20);
+      expect(noanswer.every((q) => Object.keys(q.rel).length === 0)).toBe(true);
+      // Broad topics may spread their weight over several documents; every other query has its answer.
+      expect(answerable.filter((q) => q.style !== "broad" && !Object.values(q.rel).includes(3)).map((q) => q.q)).toEqual([]);
+    });
 
-  it("has no duplicate query and none identical to a query of judged.jsonl, noanswer-v2.jsonl or the dev set", () => {
-    const texts = v3.map((q) => normal(q.q));
-    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
-    const others = new Set([...loadJudged(DEFAULT_JUDGED), ...loadJudged(DEFAULT_NOANSWER), ...corpus!.queries].map((q) => normal(q.q)));
-    expect(v3.filter((q) => others.has(normal(q.q))).map((q) => q.q)).toEqual([]);
-  });
+    it("makes every corpus document the answer (grade 3) of at least one query", () => {
+      const answered = new Set(set.flatMap((q) => Object.entries(q.rel).flatMap(([id, g]) => (g === 3 ? [id] : []))));
+      expect([...known].filter((id) => !answered.has(id))).toEqual([]);
+    });
 
-  it("carries the split its own seed gives, half of every style on each side", () => {
-    expect(v3.map((q) => q.split)).toEqual(splitQueries(v3, SPLIT_SEED_V3));
-    for (const style of STYLES) {
-      const of = v3.filter((q) => q.style === style);
-      const tune = of.filter((q) => q.split === "tune").length;
-      expect(Math.abs(tune - (of.length - tune))).toBeLessThanOrEqual(1);
-    }
-  });
+    it(`has no duplicate query and none identical to a query of ${[...earlier.map((p) => basename(p)), "the dev set"].join(", ")}`, () => {
+      const texts = set.map((q) => normal(q.q));
+      expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+      const others = new Set([...earlier.flatMap((p) => loadJudged(p)), ...corpus!.queries].map((q) => normal(q.q)));
+      expect(set.filter((q) => others.has(normal(q.q))).map((q) => q.q)).toEqual([]);
+    });
 
-  it("--tune-only (loadJudgedSets with tuneOnly) keeps its tune half and drops its whole test half", () => {
-    const paths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, v3: DEFAULT_JUDGED_V3 };
-    const all = loadJudgedSets(paths, { known });
-    const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
-    expect(all.v3.map((q) => q.q)).toEqual(v3.map((q) => q.q));
-    expect(all.v3.some((q) => q.split === "test")).toBe(true);
-    expect(tuning.v3.map((q) => q.q)).toEqual(v3.filter((q) => q.split === "tune").map((q) => q.q));
-    expect(tuning.v3.filter((q) => q.split !== "tune")).toEqual([]);
-    expect(tuning.judged.filter((q) => q.split !== "tune")).toEqual([]);
-    expect(tuning.judged.length).toBe(all.judged.filter((q) => q.split === "tune").length);
+    it(`carries the split its own seed (${seed}) gives, half of every style on each side`, () => {
+      expect(set.map((q) => q.split)).toEqual(splitQueries(set, seed));
+      for (const style of STYLES) {
+        const of = set.filter((q) => q.style === style);
+        const tune = of.filter((q) => q.split === "tune").length;
+        expect(Math.abs(tune - (of.length - tune))).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it("--tune-only (loadJudgedSets with tuneOnly) keeps its tune half and drops its whole test half", () => {
+      const all = loadJudgedSets(committedPaths, { known });
+      const tuning = loadJudgedSets(committedPaths, { known, tuneOnly: true });
+      expect(all[key].map((q) => q.q)).toEqual(set.map((q) => q.q));
+      expect(all[key].some((q) => q.split === "test")).toBe(true);
+      expect(tuning[key].map((q) => q.q)).toEqual(set.filter((q) => q.split === "tune").map((q) => q.q));
+      expect(tuning[key].filter((q) => q.split !== "tune")).toEqual([]);
+      for (const other of ["judged", "v3", "v4"] as const) {
+        expect(tuning[other].filter((q) => q.split !== "tune")).toEqual([]);
+        expect(tuning[other].length).toBe(all[other].filter((q) => q.split === "tune").length);
+      }
+    });
   });
-});
+}
+
+describeLaterSet("v3", SPLIT_SEED_V3, [DEFAULT_JUDGED, DEFAULT_NOANSWER]);
+describeLaterSet("v4", SPLIT_SEED_V4, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3]);
 
 describe("loading every judged set", () => {
   const dir = mkdtempSync(join(tmpdir(), "judged-sets-"));
@@ -150,20 +161,35 @@ describe("loading every judged set", () => {
     judged: file("judged.jsonl", [good, { ...good, q: "disk full", split: "test" }]),
     noanswer: file("noanswer.jsonl", [{ q: "office wifi", rel: {}, style: "noanswer", split: "test" }]),
     v3: file("v3.jsonl", [{ ...good, q: "nodes flapping" }, { ...good, q: "pods pending", split: "test" }]),
+    v4: file("v4.jsonl", [{ ...good, q: "etcd slow", split: "test" }, { ...good, q: "certs expired" }, { q: "lunch menu", rel: {}, style: "noanswer", split: "test" }]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
     const all = loadJudgedSets(paths, { known });
     expect(all.judged.map((q) => q.q)).toEqual(["pods crash", "disk full", "office wifi"]);
     expect(all.v3.map((q) => q.q)).toEqual(["nodes flapping", "pods pending"]);
+    expect(all.v4.map((q) => q.q)).toEqual(["etcd slow", "certs expired", "lunch menu"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
+    expect(tuning.v4.map((q) => q.q)).toEqual(["certs expired"]);
   });
 
   it("rejects a query that is in two files, naming both", () => {
     const v3 = file("v3-dup.jsonl", [{ ...good, q: "Pods crash" }]);
     expect(() => loadJudgedSets({ ...paths, v3 }, { known })).toThrow(CorpusError);
     expect(() => loadJudgedSets({ ...paths, v3 }, { known })).toThrow(/queries in more than one judged file: "Pods crash" \(.*judged\.jsonl and .*v3-dup\.jsonl\)/);
+  });
+
+  it("rejects a v4 query that is also in v3 or the first set, naming both files", () => {
+    const fromV3 = file("v4-dup-v3.jsonl", [{ ...good, q: "NODES flapping" }]);
+    expect(() => loadJudgedSets({ ...paths, v4: fromV3 }, { known })).toThrow(/queries in more than one judged file: "NODES flapping" \(.*v3\.jsonl and .*v4-dup-v3\.jsonl\)/);
+    const fromNoanswer = file("v4-dup-noanswer.jsonl", [{ q: " office wifi", rel: {}, style: "noanswer", split: "tune" }]);
+    expect(() => loadJudgedSets({ ...paths, v4: fromNoanswer }, { known })).toThrow(/" office wifi" \(.*noanswer\.jsonl and .*v4-dup-noanswer\.jsonl\)/);
+  });
+
+  it("validates the v4 file like the others, naming its line", () => {
+    const bad = file("v4-bad.jsonl", [{ ...good, q: "fine" }, { ...good, q: "graded 5", rel: { "runbooks/A": 5 } }, { ...good, q: "unknown id", rel: { "runbooks/Z": 3 } }]);
+    expect(() => loadJudgedSets({ ...paths, v4: bad }, { known })).toThrow(/v4-bad\.jsonl:2: grade of runbooks\/A must be an integer 0-3 \(got 5\)\n {2}.*v4-bad\.jsonl:3: judged id not in the corpus: runbooks\/Z/);
   });
 });

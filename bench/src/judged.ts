@@ -22,6 +22,13 @@ export const DEFAULT_NOANSWER = fileURLToPath(new URL("../queries/noanswer-v2.js
  * first set, never merged into it, so each set's halves keep their meaning.
  */
 export const DEFAULT_JUDGED_V3 = fileURLToPath(new URL("../queries/judged-v3.jsonl", import.meta.url));
+/**
+ * A third judged set of every style, written on 2026-12-06 from the documents alone by another session
+ * that never saw the ranking code, the synonym list, the earlier sets' query texts or any engine's
+ * results, once v3's test half had been looked at. Split by its own seed (`hindsight-judged-split-v4`);
+ * reported beside the other sets, never merged into them.
+ */
+export const DEFAULT_JUDGED_V4 = fileURLToPath(new URL("../queries/judged-v4.jsonl", import.meta.url));
 
 /**
  * How the query is written: `symptom` (the user's own words), `typo` (misspelt), `prefix` (half-typed),
@@ -138,6 +145,7 @@ export interface JudgedSetPaths {
   judged: string;
   noanswer: string;
   v3: string;
+  v4: string;
 }
 
 export interface JudgedSets {
@@ -145,6 +153,8 @@ export interface JudgedSets {
   judged: JudgedSetQuery[];
   /** judged-v3.jsonl, split by SPLIT_SEED_V3. */
   v3: JudgedSetQuery[];
+  /** judged-v4.jsonl, split by SPLIT_SEED_V4. */
+  v4: JudgedSetQuery[];
 }
 
 /**
@@ -154,7 +164,7 @@ export interface JudgedSets {
  */
 export function loadJudgedSets(paths: JudgedSetPaths, options: { known?: ReadonlySet<string>; tuneOnly?: boolean } = {}): JudgedSets {
   const { known, tuneOnly = false } = options;
-  const files = [paths.judged, paths.noanswer, paths.v3].map((path) => ({ path, queries: loadJudged(path, { known }) }));
+  const files = [paths.judged, paths.noanswer, paths.v3, paths.v4].map((path) => ({ path, queries: loadJudged(path, { known }) }));
   const firstFile = new Map<string, string>();
   const repeated: string[] = [];
   for (const { path, queries } of files) {
@@ -167,5 +177,5 @@ export function loadJudgedSets(paths: JudgedSetPaths, options: { known?: Readonl
   }
   if (repeated.length) throw new CorpusError(`queries in more than one judged file: ${repeated.join(", ")}`);
   const pick = (queries: JudgedSetQuery[]) => (tuneOnly ? queries.filter((q) => q.split === "tune") : queries);
-  return { judged: pick([...files[0]!.queries, ...files[1]!.queries]), v3: pick(files[2]!.queries) };
+  return { judged: pick([...files[0]!.queries, ...files[1]!.queries]), v3: pick(files[2]!.queries), v4: pick(files[3]!.queries) };
 }

@@ -32,6 +32,8 @@ describe("relevance figures", () => {
       noanswer: { empty: 1, of: 2 },
       v3NoanswerTune: { empty: 0, of: 0 },
       v3NoanswerTest: { empty: 0, of: 0 },
+      v4NoanswerTune: { empty: 0, of: 0 },
+      v4NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -44,7 +46,7 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
   });
 
@@ -67,8 +69,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v3 tune\s+1\s+1\.000/m);
     expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
     expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
-    expect(report).toMatch(/noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-$/m);
+    expect(report).toMatch(/noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-$/m);
   });
 
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
@@ -81,6 +83,64 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).toMatch(/By style, tune half:/);
     expect(report).toMatch(/By style, v3 tune half:/);
+  });
+
+  it("score the v4 set apart from the first and v3, with its own halves, styles and noanswer precision", async () => {
+    const v3: RunQuery[] = [{ q: "v3 alert", rel: { c: 3 }, style: "alert", split: "test" }];
+    const v4: RunQuery[] = [
+      { q: "v4 prefix", rel: { e: 3, f: 1 }, style: "prefix", split: "tune" },
+      { q: "v4 typo", rel: { f: 3 }, style: "typo", split: "test" },
+      { q: "v4 broad", rel: { a: 2, e: 2 }, style: "broad", split: "test" },
+      { q: "v4 travel", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v4 canteen", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const more = { "v3 alert": ["c"], "v4 prefix": ["x", "e"], "v4 typo": ["f"], "v4 broad": ["y"], "v4 travel": ["z"] };
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v3, v4, random: [] });
+    expect(results.v4.perQuery.map((p) => p.q)).toEqual(v4.map((q) => q.q));
+    const f = relevanceFigures(results, dev, judged, v3, v4);
+    expect(f.sets.v3test).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v4tune).toMatchObject({ queries: 1, missed: 0, mrr: 0.5 });
+    expect(f.sets.v4test).toMatchObject({ queries: 2, missed: 1, mrr: 0.5 });
+    expect(f.styles.v4test.typo).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles.v4test.broad).toMatchObject({ queries: 1, mrr: 0 });
+    expect(f.styles.v4tune.prefix).toMatchObject({ queries: 1, mrr: 0.5 });
+    expect(f.styles.v4test.noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({ v3NoanswerTest: { empty: 0, of: 0 }, v4NoanswerTune: { empty: 0, of: 1 }, v4NoanswerTest: { empty: 1, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v3 test\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v4 tune\s+1\s+0\.500/m);
+    expect(report).toMatch(/^v4 test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1$/m);
+    expect(report).toMatch(/By style, v4 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+1\.000/);
+    expect(report).toMatch(/By style, v4 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
+    expect(report).toMatch(/v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-$/m);
+  });
+
+  it("--tune-only: a v4 test half that was not loaded is neither run nor shown", async () => {
+    const v4All: RunQuery[] = [
+      { q: "v4 prefix", rel: { e: 3 }, style: "prefix", split: "tune" },
+      { q: "v4 typo", rel: { f: 3 }, style: "typo", split: "test" },
+      { q: "v4 canteen", rel: {}, style: "noanswer", split: "test" },
+    ];
+    // What loadJudgedSets returns under tuneOnly: every set's tune half only.
+    const tuneOnly = (qs: RunQuery[]) => qs.filter((q) => q.split === "tune");
+    const asked: string[] = [];
+    const spy: RankingEngine = { name: "E", search: async (q, limit) => (asked.push(q), (({ ...answers, "v4 prefix": ["e"] }) as Record<string, string[]>)[q] ?? []).slice(0, limit) };
+    const v3 = [{ q: "v3 alert", rel: { c: 3 }, style: "alert", split: "tune" } as RunQuery];
+    const results = await runAll(spy, { dev, judged: tuneOnly(judged), v3, v4: tuneOnly(v4All), random: [] });
+    expect(asked).toContain("v4 prefix");
+    expect(asked.filter((q) => v4All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
+    const f = relevanceFigures(results, dev, tuneOnly(judged), v3, tuneOnly(v4All));
+    expect(f.sets.v4test.queries).toBe(0);
+    expect(f.precision.v4NoanswerTest).toEqual({ empty: 0, of: 0 });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v4 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/By style, v4 tune half:/);
+    expect(report).not.toMatch(/^(test|v3 test|v4 test)\s/m);
+    expect(report).not.toMatch(/test half/);
+    expect(report).not.toMatch(/v4 typo|v4 canteen/);
+    // The precision column of a half that was not run reads "-", as for v3.
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("center each engine's name over its columns", () => {

@@ -61,19 +61,22 @@ export interface EngineResults {
   judged: EngineRun;
   /** The second judged set (judged-v3.jsonl), run and scored apart from the first. */
   v3: EngineRun;
+  /** The third judged set (judged-v4.jsonl), run and scored apart from the others. */
+  v4: EngineRun;
   /** How many hits (up to the cutoff) each random string returned. */
   random: { q: string; hits: number }[];
 }
 
 export async function runAll(
   engine: RankingEngine,
-  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; v3?: readonly RunQuery[]; random: readonly string[] },
+  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; v3?: readonly RunQuery[]; v4?: readonly RunQuery[]; random: readonly string[] },
 ): Promise<EngineResults> {
   const dev = await runEngine(engine, sets.dev);
   const judged = dev.error ? dev : await runEngine(engine, sets.judged);
   const v3 = judged.error ? judged : await runEngine(engine, sets.v3 ?? []);
+  const v4 = v3.error ? v3 : await runEngine(engine, sets.v4 ?? []);
   const random: EngineResults["random"] = [];
-  let error = dev.error ?? judged.error ?? v3.error;
+  let error = dev.error ?? judged.error ?? v3.error ?? v4.error;
   if (!error) {
     try {
       for (const q of sets.random) random.push({ q, hits: (await engine.search(q, CUTOFF)).length });
@@ -81,12 +84,12 @@ export async function runAll(
       error = (err as Error).message;
     }
   }
-  return { engine: engine.name, error, dev, judged, v3, random };
+  return { engine: engine.name, error, dev, judged, v3, v4, random };
 }
 
 export function failedResults(engine: string, err: unknown): EngineResults {
   const run = failed(engine, err);
-  return { engine, error: run.error, dev: run, judged: run, v3: run, random: [] };
+  return { engine, error: run.error, dev: run, judged: run, v3: run, v4: run, random: [] };
 }
 
 // ---- figures --------------------------------------------------------------------------------------
@@ -115,9 +118,9 @@ export function emptyShare(run: EngineRun, queries: readonly RunQuery[], pick: (
   return { empty: picked.filter((p) => p.ranked.length === 0).length, of: picked.length };
 }
 
-/** The halves of the judged sets: the first set's tune and test, and v3's. */
-export type Half = "tune" | "test" | "v3tune" | "v3test";
-const HALVES: readonly Half[] = ["tune", "test", "v3tune", "v3test"];
+/** The halves of the judged sets: the first set's tune and test, v3's and v4's. */
+export type Half = "tune" | "test" | "v3tune" | "v3test" | "v4tune" | "v4test";
+const HALVES: readonly Half[] = ["tune", "test", "v3tune", "v3test", "v4tune", "v4test"];
 
 export interface RelevanceFigures {
   engine: string;
@@ -125,18 +128,32 @@ export interface RelevanceFigures {
   sets: Record<"dev" | "judged" | Half, SetFigures>;
   /** Per style (noanswer excluded), on each half. */
   styles: Record<Half, Partial<Record<QueryStyle, SetFigures>>>;
-  precision: { noanswerTune: Share; noanswerTest: Share; noanswer: Share; v3NoanswerTune: Share; v3NoanswerTest: Share; random: Share };
+  precision: {
+    noanswerTune: Share;
+    noanswerTest: Share;
+    noanswer: Share;
+    v3NoanswerTune: Share;
+    v3NoanswerTest: Share;
+    v4NoanswerTune: Share;
+    v4NoanswerTest: Share;
+    random: Share;
+  };
 }
 
 const SCORED_STYLES = STYLES.filter((s) => s !== "noanswer");
 
-export function relevanceFigures(results: EngineResults, dev: readonly RunQuery[], judged: readonly RunQuery[], v3: readonly RunQuery[] = []): RelevanceFigures {
-  // Each half is a run (the first judged set's or v3's) and a split within it.
-  const halfOf = (half: Half) => ({
-    run: half.startsWith("v3") ? results.v3 : results.judged,
-    queries: half.startsWith("v3") ? v3 : judged,
-    split: (half === "tune" || half === "v3tune" ? "tune" : "test") as Split,
-  });
+export function relevanceFigures(
+  results: EngineResults,
+  dev: readonly RunQuery[],
+  judged: readonly RunQuery[],
+  v3: readonly RunQuery[] = [],
+  v4: readonly RunQuery[] = [],
+): RelevanceFigures {
+  // Each half is a run (the first judged set's, v3's or v4's) and a split within it.
+  const halfOf = (half: Half) => {
+    const [run, queries] = half.startsWith("v4") ? [results.v4, v4] : half.startsWith("v3") ? [results.v3, v3] : [results.judged, judged];
+    return { run, queries, split: (half.endsWith("tune") ? "tune" : "test") as Split };
+  };
   const figures = (half: Half, style?: QueryStyle) => {
     const { run, queries, split } = halfOf(half);
     return setFigures(run, queries, (q) => q.split === split && (style === undefined || q.style === style));
@@ -156,6 +173,8 @@ export function relevanceFigures(results: EngineResults, dev: readonly RunQuery[
       noanswer: emptyShare(results.judged, judged, (q) => q.style === "noanswer"),
       v3NoanswerTune: noanswer("v3tune"),
       v3NoanswerTest: noanswer("v3test"),
+      v4NoanswerTune: noanswer("v4tune"),
+      v4NoanswerTest: noanswer("v4test"),
       random: { empty: results.random.filter((r) => r.hits === 0).length, of: results.random.length },
     },
   };
@@ -198,8 +217,24 @@ export function groupedTable(lead: readonly string[], groups: readonly string[],
 
 const pct = (s: Share) => (s.of === 0 ? "-" : `${s.empty}/${s.of} ${((100 * s.empty) / s.of).toFixed(0).padStart(3)}%`);
 
-const SET_LABELS: Record<keyof RelevanceFigures["sets"], string> = { dev: "dev", tune: "tune", test: "test", judged: "tune+test", v3tune: "v3 tune", v3test: "v3 test" };
-const HALF_LABELS: Record<Half, string> = { test: "test half", tune: "tune half", v3test: "v3 test half", v3tune: "v3 tune half" };
+const SET_LABELS: Record<keyof RelevanceFigures["sets"], string> = {
+  dev: "dev",
+  tune: "tune",
+  test: "test",
+  judged: "tune+test",
+  v3tune: "v3 tune",
+  v3test: "v3 test",
+  v4tune: "v4 tune",
+  v4test: "v4 test",
+};
+const HALF_LABELS: Record<Half, string> = {
+  test: "test half",
+  tune: "tune half",
+  v3test: "v3 test half",
+  v3tune: "v3 tune half",
+  v4test: "v4 test half",
+  v4tune: "v4 tune half",
+};
 
 /**
  * The report. A half with no queries was not run (--tune-only leaves out every test half), so its rows
@@ -208,7 +243,7 @@ const HALF_LABELS: Record<Half, string> = { test: "test half", tune: "tune half"
 export function formatRelevanceReport(figures: readonly RelevanceFigures[]): string {
   const names = figures.map((f) => f.engine);
   const answered = figures.find((f) => !f.error);
-  const setRows = (["dev", "tune", "test", "judged", "v3tune", "v3test"] as const).flatMap((set) => {
+  const setRows = (["dev", "tune", "test", "judged", "v3tune", "v3test", "v4tune", "v4test"] as const).flatMap((set) => {
     const n = answered?.sets[set].queries;
     if (n === 0 && set !== "dev") return [];
     return [[SET_LABELS[set], n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.sets[set]))]];
@@ -223,7 +258,7 @@ export function formatRelevanceReport(figures: readonly RelevanceFigures[]): str
         return [style, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.styles[half][style]))];
       }),
     );
-  const styleTables = (["test", "tune", "v3test", "v3tune"] as const)
+  const styleTables = (["test", "tune", "v3test", "v3tune", "v4test", "v4tune"] as const)
     .filter((half) => answered === undefined || answered.sets[half].queries > 0)
     .flatMap((half) => ["", `By style, ${HALF_LABELS[half]}:`, styleTable(half)]);
   const precisionColumns: [string, (p: RelevanceFigures["precision"]) => Share][] = [
@@ -232,6 +267,8 @@ export function formatRelevanceReport(figures: readonly RelevanceFigures[]): str
     ["noanswer all", (p) => p.noanswer],
     ["v3 noanswer tune", (p) => p.v3NoanswerTune],
     ["v3 noanswer test", (p) => p.v3NoanswerTest],
+    ["v4 noanswer tune", (p) => p.v4NoanswerTune],
+    ["v4 noanswer test", (p) => p.v4NoanswerTest],
     ["random strings", (p) => p.random],
   ];
   const precision = formatTable(

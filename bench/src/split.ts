@@ -8,6 +8,8 @@ import { Rng } from "./prng.js";
 export const SPLIT_SEED = "hindsight-judged-split-v1";
 /** The seed of judged-v3.jsonl's split (its own, so its halves owe nothing to the first set's). */
 export const SPLIT_SEED_V3 = "hindsight-judged-split-v3";
+/** The seed of judged-v4.jsonl's split (its own again, so v4's halves owe nothing to v3's). */
+export const SPLIT_SEED_V4 = "hindsight-judged-split-v4";
 
 /**
  * The split of each query, in input order. Within every style the queries are shuffled with their own
