@@ -40,7 +40,6 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Symptoms, as people describe them and as write-ups name them
   ["slow", "slowness", "latency"],
   ["outage", "downtime"],
-  ["alert", "alarm"],
   ["vuln", "vulnerability", "cve"],
   ["expiry", "expiration"],
   // HTTP statuses by name
