@@ -173,6 +173,11 @@ describe("looksLikeError", () => {
     "[ 412.004117] Out of memory: Killed process 2231 (java) total-vm:8123456kB",
     "[91234.118220] nfs: server filer01 not responding, timed out",
     "[    3.981001] EXT4-fs (sdb1): unable to read superblock",
+    // Structured JSON logs and kubectl events.
+    '{"level":"warn","ts":"2025-01-02T03:04:05Z","msg":"slow fsync","took":"1.2s"}',
+    '{"severity":"ERROR","message":"quota lookup failed"}',
+    '{"msg":"request finished","error":"context canceled"}',
+    "Warning  FailedAttachVolume  pod/db-0  AttachVolume.Attach failed for volume pvc-1",
   ])("error: %s", (text) => expect(looksLikeError(text)).toBe(true));
 
   it.each([
@@ -193,6 +198,9 @@ describe("looksLikeError", () => {
     "Error handling in the payment service",
     // A kernel timestamp alone is not a failure.
     "[ 0.000000] Linux version 6.1.0-18-amd64",
+    // JSON that is not a log line at fault, and prose that starts with a warning.
+    '{"level":"info","msg":"server started"}',
+    "Warning: this runbook is out of date",
     "",
   ])("not an error: %j", (text) => expect(looksLikeError(text)).toBe(false));
 });

@@ -171,6 +171,11 @@ const STRONG: RegExp[] = [
   /(?:^|\s|\[)(?:error|exception|fatal|panic|critical|severe|err|emerg)\s*[:\]|]/i, // "Error:", "[ERROR]", "panic:"
   /\b(?:ERROR|FATAL|CRITICAL|SEVERE|PANIC|EMERG)\b/, // upper-case level
   /\blevel=(?:error|err|fatal|panic|crit|critical|warn|warning)\b/i,
+  // Structured (JSON) logs: {"level":"warn", …}, {"severity":"ERROR", …}, or an "error" field.
+  /"(?:level|severity|lvl|levelname|log\.level)"\s*:\s*"(?:error|err|fatal|panic|crit|critical|warn|warning|alert|emerg)"/i,
+  /^\s*\{.*"(?:error|err|exception)"\s*:\s*"[^"]+"/,
+  // kubectl events: "Warning  FailedMount  pod/web-0  MountVolume.SetUp failed …".
+  /^\s*Warning\s{2,}[A-Z][A-Za-z]+\s{2,}\S/,
   /^\s*at\s+[\w$.<>/\\-]+\s*\(.*\)\s*$|^\s*at\s+\S+:\d+:\d+\)?\s*$/m, // Java / JS stack frame
   /^\s*File\s+"[^"]+",\s+line\s+\d+/m, // Python frame
   /Traceback \(most recent call last\)/,

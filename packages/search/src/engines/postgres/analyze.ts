@@ -18,8 +18,9 @@ export const MAX_TERMS_PER_DOC = 600;
  * 2: the exact-title term.
  * 3: identifiers keep themselves whole; short parts of split identifiers and single digits are not terms.
  * 4: an acronym's plural ("PODs") is a plain word.
+ * 5: JSON log lines and kubectl warning events in a body are error lines (their fingerprints).
  */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** Titles and queries shorter than this (letters and digits) get no exact-title term. */
 const EXACT_MIN = 8;
