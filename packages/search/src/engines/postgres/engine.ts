@@ -77,10 +77,14 @@ interface EntryRow {
 const VOTED_KINDS: string[] = kindsWhere((k) => k.ranking.feedbackVotes);
 const PREFIX_FACTOR = 0.85;
 /**
- * A half-typed word is also completed from the words of the CONTEXT_ENTRIES entries the query's other
- * words find best (at most CONTEXT_COMPLETIONS completions): the vocabulary's most frequent
- * completions of "lo" are log and load, but beside "terraform state" it is "lock".
+ * A half-typed word of two or three letters (CONTEXT_MAX_PREFIX) is also completed from the words of
+ * the CONTEXT_ENTRIES entries the query's other words find best (at most CONTEXT_COMPLETIONS
+ * completions): the vocabulary's most frequent completions of "lo" are log and load, but beside
+ * "terraform state" it is "lock". A longer prefix has few completions, which the vocabulary's
+ * most frequent ones already cover; reading the entries' postings costs about as much as the rest of
+ * the expansion (`pnpm bench:search`), so only the short, ambiguous prefixes pay it.
  */
+const CONTEXT_MAX_PREFIX = 3;
 const CONTEXT_ENTRIES = 20;
 const CONTEXT_COMPLETIONS = 8;
 /** A word from the curated synonym table ("hpa" for "autoscaler"): below the word as typed. */
@@ -331,7 +335,7 @@ export class PostgresSearchEngine implements SearchEngine {
         select p.entry_id from q o cross join lateral (
           select entry_id, impact from search_postings sp where sp.term = o.term order by sp.impact desc limit ${sql.raw(String(CONTEXT_ENTRIES))}
         ) p
-        where not o.prefix and exists (select 1 from q where q.prefix)
+        where not o.prefix and exists (select 1 from q where q.prefix and length(q.word) between 2 and ${sql.raw(String(CONTEXT_MAX_PREFIX))})
         group by p.entry_id order by sum(p.impact) desc limit ${sql.raw(String(CONTEXT_ENTRIES))}
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
@@ -349,9 +353,9 @@ export class PostgresSearchEngine implements SearchEngine {
       -- A half-typed word completed from the entries the rest of the query finds: "terraform state lo"
       -- means the "lock" of the entries about terraform state, however rare "lock" is in the index.
       select q.qi, t.term, t.df, 'context' from q cross join lateral (
-        select distinct sp.term from context_entries c join search_postings sp on sp.entry_id = c.entry_id
-        where q.prefix and length(q.word) >= 2 and sp.term ~>=~ q.word and sp.term ~<~ q.upper
-        limit ${sql.raw(String(CONTEXT_COMPLETIONS))}) x join search_terms t on t.term = x.term
+        select sp.term from context_entries c join search_postings sp on sp.entry_id = c.entry_id
+        where q.prefix and length(q.word) between 2 and ${sql.raw(String(CONTEXT_MAX_PREFIX))} and sp.term ~>=~ q.word and sp.term ~<~ q.upper
+        group by sp.term order by sum(sp.impact) desc, sp.term limit ${sql.raw(String(CONTEXT_COMPLETIONS))}) x join search_terms t on t.term = x.term
       where t.df > 0
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
