@@ -2,7 +2,7 @@
 // ScrollArea and a focus trap along (about 30 kB gzipped), which a page with one select box (the demo
 // sign-in's account picker) otherwise downloads before anyone touches it. Until then the box is
 // rendered as Select renders its closed input (InputBase with the Combobox chevron, both already in
-// the common chunk), with the same label, placeholder, ARIA state and the text typed so far; pointing
+// the common chunk), with the same label, placeholder, role and ARIA state and the text typed so far; pointing
 // at it or focusing it starts the download, and once loaded the real Select takes its place with that
 // text as its search, focused (so it opens, as Select does on focus) if the box had focus.
 import { ComboboxChevron, InputBase, type ComboboxItem, type SelectProps } from "@mantine/core";
@@ -74,6 +74,7 @@ export function LazySelect(props: LazySelectProps) {
       readOnly={!searchable}
       pointer={!searchable}
       autoComplete="off"
+      role="combobox"
       aria-haspopup="listbox"
       aria-expanded={false}
       value={search || selected || ""}
