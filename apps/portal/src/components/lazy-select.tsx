@@ -4,7 +4,8 @@
 // rendered as Select renders its closed input (InputBase with the Combobox chevron, both already in
 // the common chunk), with the same label, placeholder, role and ARIA state and the text typed so far; pointing
 // at it or focusing it starts the download, and once loaded the real Select takes its place with that
-// text as its search, focused (so it opens, as Select does on focus) if the box had focus.
+// text as its search, focused if the box had focus (a searchable Select opens on focus; one that is
+// not opens if the box was clicked, or opened from the keyboard, before it arrived).
 import { ComboboxChevron, InputBase, type ComboboxItem, type SelectProps } from "@mantine/core";
 import { useEffect, useRef, useState, type ComponentType, type Ref } from "react";
 
@@ -33,6 +34,9 @@ export function LazySelect(props: LazySelectProps) {
   const selectRef = useRef<HTMLInputElement>(null);
   // Whether the box had focus when the real Select replaced it; read once, by the effect below.
   const hadFocus = useRef(false);
+  // Whether the box was clicked (or opened from the keyboard) before the real Select arrived: a select
+  // that is not searchable opens on click, not on focus, so the loaded one opens itself.
+  const [wantsOpen, setWantsOpen] = useState(false);
 
   const start = () => {
     if (Select) return;
@@ -53,9 +57,18 @@ export function LazySelect(props: LazySelectProps) {
     input.setSelectionRange(input.value.length, input.value.length);
   }, [Select]);
 
-  if (Select) return <Select {...props} ref={selectRef} defaultSearchValue={search || undefined} />;
+  if (Select) {
+    return (
+      <Select
+        {...props}
+        ref={selectRef}
+        defaultSearchValue={search || undefined}
+        defaultDropdownOpened={wantsOpen && !props.searchable ? true : undefined}
+      />
+    );
+  }
 
-  const { label, placeholder, required, disabled, size, error, description, withAsterisk, searchable, value, data } = props;
+  const { label, placeholder, required, disabled, size, error, description, withAsterisk, searchable, value, data, w } = props;
   const selected = value == null ? undefined : data.find((item) => item.value === value)?.label;
   return (
     <InputBase
@@ -69,7 +82,7 @@ export function LazySelect(props: LazySelectProps) {
       size={size}
       error={error}
       __staticSelector="Select"
-      __defaultRightSection={<ComboboxChevron size={size} error={error} />}
+      __defaultRightSection={<ComboboxChevron size={size ?? "sm"} error={error} />}
       rightSectionPointerEvents="none"
       readOnly={!searchable}
       pointer={!searchable}
@@ -79,8 +92,20 @@ export function LazySelect(props: LazySelectProps) {
       aria-expanded={false}
       value={search || selected || ""}
       onChange={(event) => setSearch(event.currentTarget.value)}
+      aria-label={props["aria-label"]}
+      w={w}
       onPointerEnter={start}
       onFocus={start}
+      onClick={() => {
+        setWantsOpen(true);
+        start();
+      }}
+      onKeyDown={(event) => {
+        if (["Enter", " ", "ArrowDown", "ArrowUp"].includes(event.key)) {
+          setWantsOpen(true);
+          start();
+        }
+      }}
     />
   );
 }

@@ -3,7 +3,7 @@
 // into a fix or runbook draft.
 import type { TranscriptFields, TranscriptMessage } from "@hindsight/domain";
 import { Avatar, Badge, Box, Button, Checkbox, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
-import { Fragment, useMemo, useState } from "react";
+import { Fragment, lazy, Suspense, useMemo, useState } from "react";
 import { formatDate, formatDateTime } from "../../lib/format";
 import {
   avatarColor,
@@ -17,7 +17,12 @@ import {
 import { EntrySection } from "./entry-section";
 import { InlineText } from "./inline-text";
 import { LinkedEntry } from "./linked-entry";
-import { PromoteDialog, type PromoteKind } from "./promote-dialog";
+import type { PromoteKind } from "./promote-dialog";
+
+// The promote dialog (Mantine's Modal, its focus trap and scroll lock) loads once a message is ticked,
+// before either promote button can be pressed.
+const loadPromoteDialog = () => import("./promote-dialog");
+const PromoteDialog = lazy(() => loadPromoteDialog().then((m) => ({ default: m.PromoteDialog })));
 
 /** Long channels render in pages: thousands of rows at once would make the page unusable. */
 const PAGE = 200;
@@ -118,13 +123,15 @@ export function TranscriptView({ entryId, fields }: { entryId: string; fields: T
   const [shown, setShown] = useState(PAGE);
   const [promoting, setPromoting] = useState<PromoteKind | null>(null);
 
-  const toggle = (ts: string) =>
+  const toggle = (ts: string) => {
+    void loadPromoteDialog().catch(() => undefined);
     setSelected((current) => {
       const next = new Set(current);
       if (next.has(ts)) next.delete(ts);
       else next.add(ts);
       return next;
     });
+  };
 
   // Promote in conversation order, whatever order they were ticked in.
   const picked = messages.filter((m) => selected.has(m.ts));
@@ -222,13 +229,15 @@ export function TranscriptView({ entryId, fields }: { entryId: string; fields: T
       </EntrySection>
 
       {promoting && (
-        <PromoteDialog
-          kind={promoting}
-          transcriptId={entryId}
-          messageTs={picked.map((m) => m.ts)}
-          suggestedTitle={suggestTitle(picked)}
-          onClose={() => setPromoting(null)}
-        />
+        <Suspense fallback={null}>
+          <PromoteDialog
+            kind={promoting}
+            transcriptId={entryId}
+            messageTs={picked.map((m) => m.ts)}
+            suggestedTitle={suggestTitle(picked)}
+            onClose={() => setPromoting(null)}
+          />
+        </Suspense>
       )}
     </>
   );
