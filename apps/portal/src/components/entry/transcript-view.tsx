@@ -2,7 +2,7 @@
 // they answer, and secrets the redactor removed shown as markers. Messages can be picked and promoted
 // into a fix or runbook draft.
 import type { TranscriptFields, TranscriptMessage } from "@hindsight/domain";
-import { Avatar, Badge, Box, Button, Checkbox, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
+import { Avatar, Badge, Box, Button, Checkbox, Divider, Group, Paper, Stack, Text } from "@mantine/core";
 import { Fragment, lazy, Suspense, useMemo, useState } from "react";
 import { formatDate, formatDateTime } from "../../lib/format";
 import {
@@ -14,6 +14,7 @@ import {
   threadMessages,
   type Thread,
 } from "../../lib/entry-view";
+import { LazyTooltip } from "../lazy-tooltip";
 import { EntrySection } from "./entry-section";
 import { InlineText } from "./inline-text";
 import { LinkedEntry } from "./linked-entry";
@@ -182,16 +183,16 @@ export function TranscriptView({ entryId, fields }: { entryId: string; fields: T
                     Clear selection
                   </Button>
                 )}
-                <Tooltip label="Select at least one message first" disabled={picked.length > 0}>
+                <LazyTooltip label="Select at least one message first" disabled={picked.length > 0}>
                   <Button size="xs" disabled={picked.length === 0} onClick={() => setPromoting("fix")}>
                     Promote to fix
                   </Button>
-                </Tooltip>
-                <Tooltip label="Select at least one message first" disabled={picked.length > 0}>
+                </LazyTooltip>
+                <LazyTooltip label="Select at least one message first" disabled={picked.length > 0}>
                   <Button size="xs" variant="light" disabled={picked.length === 0} onClick={() => setPromoting("runbook")}>
                     Promote to runbook
                   </Button>
-                </Tooltip>
+                </LazyTooltip>
               </Group>
             </Group>
           </Paper>
