@@ -1,8 +1,9 @@
-// floating-ui's useMergeRefs (@floating-ui/react 0.27, MIT), copied unchanged, for Mantine's ScrollArea:
-// vite-scroll-area-refs.ts points ScrollArea's one import from @floating-ui/react here. ScrollArea
-// (inside every Mantine Table) needs only this hook, but importing it from @floating-ui/react put the
-// whole floating-ui module (positioning, focus management, interactions: 15 kB gzipped) on every page
-// with a table, since a module is never split across chunks and Tooltip, Popover and Menu use the rest.
+// floating-ui's useMergeRefs (@floating-ui/react 0.27, MIT), copied unchanged but for types (and its two
+// lint comments, for a plugin this repo does not use), for Mantine's ScrollArea: vite-scroll-area-refs.ts
+// points ScrollArea's one import from @floating-ui/react here. ScrollArea (inside every Mantine Table)
+// needs only this hook, but importing it from @floating-ui/react put the whole floating-ui module
+// (positioning, focus management, interactions: 15 kB gzipped) on every page with a table, since a module
+// is never split across chunks and Tooltip, Popover and Menu use the rest.
 import * as React from "react";
 
 type RefLike<T> = React.Ref<T> | undefined;
@@ -32,7 +33,6 @@ export function useMergeRefs<T>(refs: Array<RefLike<T>>): null | React.RefCallba
     return () => {
       cleanups.forEach((refCleanup) => (refCleanup == null ? void 0 : refCleanup()));
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, refs);
   return React.useMemo(() => {
     if (refs.every((ref) => ref == null)) {
@@ -47,6 +47,5 @@ export function useMergeRefs<T>(refs: Array<RefLike<T>>): null | React.RefCallba
         cleanupRef.current = refEffect(value);
       }
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, refs);
 }
