@@ -6,6 +6,7 @@ import { visualizer } from "rollup-plugin-visualizer";
 import { defineConfig } from "vite";
 import { mantineComponentCss } from "./vite-mantine-css";
 import { precompress } from "./vite-precompress";
+import { scrollAreaMergeRefs } from "./vite-scroll-area-refs";
 
 const API_ORIGIN = "http://localhost:3000";
 
@@ -13,6 +14,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     mantineComponentCss(),
+    scrollAreaMergeRefs(),
     precompress(),
     // Opt-in, for looking inside the chunks: `pnpm --filter @hindsight/portal build --mode analyze` writes
     // bundle-stats.html (a treemap with gzip sizes) next to this file. Never part of a normal build.

@@ -2,9 +2,10 @@
 // the data root (components/data-root.tsx), a lazy route around everything but sign-in.
 import { createTheme, MantineProvider } from "@mantine/core";
 import { lazy, Suspense } from "react";
-import { createBrowserRouter, RouterProvider } from "react-router";
 import { PageLoader } from "./components/page-loader";
 import { Toasts } from "./components/toasts";
+import { AppRouter } from "./lib/router";
+import type { RouteObject } from "react-router";
 import { NotFoundPage } from "./pages/not-found-page";
 const SignInPage = lazy(() => import("./pages/sign-in-page").then((m) => ({ default: m.SignInPage })));
 const SetupPage = lazy(() => import("./pages/setup-page").then((m) => ({ default: m.SetupPage })));
@@ -72,7 +73,7 @@ const theme = createTheme({
   defaultRadius: "sm",
 });
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: "/sign-in", Component: SignInPage },
   {
     // Everything that reads or writes through tRPC: set-up and the signed-in portal.
@@ -114,13 +115,13 @@ const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
 
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Toasts />
-      <RouterProvider router={router} />
+      <AppRouter routes={routes} />
     </MantineProvider>
   );
 }

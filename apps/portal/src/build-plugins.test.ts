@@ -1,6 +1,6 @@
-// The portal build's own Vite plugins (vite-mantine-css.ts, vite-precompress.ts): which stylesheet a
+// The portal build's own Vite plugins (vite-mantine-css.ts, vite-precompress.ts, vite-scroll-area-refs.ts): which stylesheet a
 // Mantine module gets, the layer order that keeps the full sheet's cascade, and the compressed copies.
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { mantineComponentCss, mantineStylesheetFor, sheetOrder } from "../vite-mantine-css";
 import { precompressDir } from "../vite-precompress";
+import { isScrollAreaModule, MERGE_REFS_SHIM } from "../vite-scroll-area-refs";
 
 const core = dirname(createRequire(import.meta.url).resolve("@mantine/core/styles.css"));
 
@@ -71,5 +72,35 @@ describe("the layer order in index.html", () => {
 
   it("refuses a page without a charset to put it after", () => {
     expect(() => transform("<head><title>x</title></head>")).toThrow(/charset/);
+  });
+});
+
+describe("ScrollArea's useMergeRefs without the rest of floating-ui", () => {
+  it("redirects ScrollArea's modules only", () => {
+    expect(isScrollAreaModule(join(core, "esm/components/ScrollArea/ScrollArea.mjs"))).toBe(true);
+    expect(isScrollAreaModule(join(core, "esm/components/Tooltip/Tooltip.mjs"))).toBe(false);
+    expect(isScrollAreaModule(join(core, "esm/components/Popover/Popover.mjs"))).toBe(false);
+    expect(isScrollAreaModule(undefined)).toBe(false);
+    expect(existsSync(MERGE_REFS_SHIM)).toBe(true);
+  });
+
+  it("covers everything ScrollArea imports from @floating-ui/react (only useMergeRefs, which the copy exports)", async () => {
+    const dir = join(core, "esm/components/ScrollArea");
+    const imported = new Set<string>();
+    const walk = (d: string) => {
+      for (const name of readdirSync(d, { withFileTypes: true })) {
+        const path = join(d, name.name);
+        if (name.isDirectory()) walk(path);
+        else if (name.name.endsWith(".mjs")) {
+          for (const m of readFileSync(path, "utf8").matchAll(/import\s*\{([^}]*)\}\s*from\s*"@floating-ui\/react"/g)) {
+            for (const n of m[1]!.split(",")) imported.add(n.trim());
+          }
+        }
+      }
+    };
+    walk(dir);
+    expect([...imported]).toEqual(["useMergeRefs"]);
+    const shim = await import("./lib/floating-merge-refs");
+    expect(typeof shim.useMergeRefs).toBe("function");
   });
 });

@@ -1,8 +1,9 @@
 // A block of text with a named copy button (error signatures, runbook commands, tokens, curl
 // examples): what is meant to be pasted elsewhere is one keystroke away, and the button says when it
-// worked, for sighted and screen-reader users alike.
-import { ActionIcon, Box, Code, CopyButton, Tooltip, VisuallyHidden } from "@mantine/core";
+// worked, for sighted and screen-reader users alike. The button's tooltip loads on first use (lazy-tooltip.tsx).
+import { ActionIcon, Box, Code, CopyButton, VisuallyHidden } from "@mantine/core";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
+import { LazyTooltip } from "./lazy-tooltip";
 
 export function CopyableCode({ value, label, describedBy }: { value: string; label: string; describedBy?: string }) {
   return (
@@ -16,7 +17,7 @@ export function CopyableCode({ value, label, describedBy }: { value: string; lab
       <CopyButton value={value} timeout={1500}>
         {({ copied, copy }) => (
           <>
-            <Tooltip label={copied ? "Copied" : label} withArrow position="left">
+            <LazyTooltip label={copied ? "Copied" : label} withArrow position="left">
               <ActionIcon
                 variant="default"
                 size="md"
@@ -29,7 +30,7 @@ export function CopyableCode({ value, label, describedBy }: { value: string; lab
               >
                 {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
               </ActionIcon>
-            </Tooltip>
+            </LazyTooltip>
             <VisuallyHidden role="status">{copied ? "Copied to the clipboard" : ""}</VisuallyHidden>
           </>
         )}

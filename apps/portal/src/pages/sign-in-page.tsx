@@ -14,7 +14,6 @@ import {
   Divider,
   Paper,
   PasswordInput,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -22,6 +21,7 @@ import {
 } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { LazySelect } from "../components/lazy-select";
 import { PageLoader } from "../components/page-loader";
 import { QueryError } from "../components/query-error";
 import { errorMessage, fieldErrors } from "../lib/errors";
@@ -72,7 +72,7 @@ function PickDemoAccount() {
         <Text size="sm" c="dimmed">
           Demo mode: sign in as anyone in the demo company, no password needed.
         </Text>
-        <Select
+        <LazySelect
           label="Account"
           placeholder="Search by name or handle"
           searchable

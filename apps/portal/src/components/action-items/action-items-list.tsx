@@ -7,41 +7,15 @@ import type { ActionItemStatus } from "@hindsight/domain";
 import { Anchor, Box, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useId } from "react";
 import { Link } from "react-router";
-import { formatDueDate, type ActionItemRow, type ClosingEntry } from "../../lib/action-items-view";
+import type { ActionItemRow, ClosingEntry } from "../../lib/action-items-view";
 import { KindBadge } from "../kind-badge";
 import { ClosedBy } from "./closed-by";
-import { ActionItemStatusControl, OverdueBadge } from "./status-control";
+import { DueDate } from "./due-date";
+import { ActionItemStatusControl } from "./status-control";
 
 export interface ActionItemHandlers {
   onStatus: (item: ActionItemRow, status: ActionItemStatus) => void;
   onClose: (item: ActionItemRow, entry: ClosingEntry) => void;
-}
-
-export function DueDate({ date, overdue, inline = false }: { date: string | null; overdue: boolean; inline?: boolean }) {
-  if (!date) {
-    return (
-      <Text span size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-        No date
-      </Text>
-    );
-  }
-  const content = (
-    <>
-      <Text span size="sm" fw={overdue ? 700 : undefined} style={{ whiteSpace: "nowrap" }}>
-        <time dateTime={date}>{formatDueDate(date)}</time>
-      </Text>
-      {overdue && <OverdueBadge />}
-    </>
-  );
-  return inline ? (
-    <Group gap={6} align="center" wrap="nowrap">
-      {content}
-    </Group>
-  ) : (
-    <Stack gap={4} align="flex-start">
-      {content}
-    </Stack>
-  );
 }
 
 function From({ item }: { item: ActionItemRow }) {

@@ -1,10 +1,10 @@
-// Closing an action item with the fix or runbook that resolved it: a button per item opening a
-// dialog that searches fixes and runbooks (the same search as the home page). The link is the
+// Closing an action item with the fix or runbook that resolved it: the dialog that searches fixes and
+// runbooks (the same search as the home page), opened by the button in close-action-item-button.tsx,
+// which loads this module (Modal, Select and floating-ui with it) on first use. The link is the
 // point: whoever reads the postmortem later can follow it to what was actually done.
 import { kindsWhere } from "@hindsight/domain";
 import { Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconLink } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { ClosingEntry } from "../../lib/action-items-view";
@@ -76,40 +76,30 @@ function CloseDialog({ title, onClose, onPick }: { title: string; onClose: () =>
   );
 }
 
-export function CloseActionItemButton({
+/** The dialog, open while `opened`; mounted from the first opening on, so it closes with its transition. */
+export function CloseActionItemModal({
   title,
-  describedBy,
+  opened,
+  onCancel,
   onClose,
 }: {
   title: string;
-  /** The id of the element naming the item, so each row's button is told apart by screen readers. */
-  describedBy?: string;
+  opened: boolean;
+  onCancel: () => void;
   onClose: (entry: ClosingEntry) => void;
 }) {
-  const [opened, setOpened] = useState(false);
   return (
-    <>
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        leftSection={<IconLink size={14} aria-hidden />}
-        aria-describedby={describedBy}
-        onClick={() => setOpened(true)}
-      >
-        Close with a fix or runbook
-      </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={`Close “${title}”`} closeButtonProps={{ "aria-label": "Close dialog" }}>
-        {opened && (
-          <CloseDialog
-            title={title}
-            onClose={() => setOpened(false)}
-            onPick={(entry) => {
-              setOpened(false);
-              onClose(entry);
-            }}
-          />
-        )}
-      </Modal>
-    </>
+    <Modal opened={opened} onClose={onCancel} title={`Close “${title}”`} closeButtonProps={{ "aria-label": "Close dialog" }}>
+      {opened && (
+        <CloseDialog
+          title={title}
+          onClose={onCancel}
+          onPick={(entry) => {
+            onCancel();
+            onClose(entry);
+          }}
+        />
+      )}
+    </Modal>
   );
 }

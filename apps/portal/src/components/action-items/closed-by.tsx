@@ -5,7 +5,7 @@ import { Anchor, Group, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { isClosedStatus, type ActionItemRow, type ClosingEntry } from "../../lib/action-items-view";
 import { KindBadge } from "../kind-badge";
-import { CloseActionItemButton } from "./close-action-item";
+import { CloseActionItemButton } from "./close-action-item-button";
 
 export function ClosedBy({
   item,

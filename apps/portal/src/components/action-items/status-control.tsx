@@ -1,9 +1,10 @@
-// An action item's status where it is shown: a select for people who may change it, a badge for
+// An action item's status where it is shown: a select for people who may change it (lazy-select.tsx), a badge for
 // everyone else, and the overdue mark in words and an icon (never colour alone).
 import type { ActionItemStatus } from "@hindsight/domain";
-import { Badge, Select } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { ACTION_ITEM_STATUS_OPTIONS, statusLabel } from "../../lib/action-items-view";
+import { LazySelect } from "../lazy-select";
 
 // Hues whose light badges keep 4.5:1 contrast in both colour schemes (green and yellow do not).
 const STATUS_COLORS: Record<ActionItemStatus, string> = { open: "blue", in_progress: "violet", done: "cyan", wont_do: "gray" };
@@ -38,7 +39,8 @@ export function ActionItemStatusControl({
 }) {
   if (!canUpdate) return <ActionItemStatusBadge status={status} />;
   return (
-    <Select
+    // Mantine's Select (and floating-ui with it) loads when the control is first pointed at or focused.
+    <LazySelect
       aria-label={`Status for “${title}”`}
       data={ACTION_ITEM_STATUS_OPTIONS}
       value={status}

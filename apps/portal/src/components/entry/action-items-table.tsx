@@ -11,7 +11,7 @@ import { isClosedStatus, type ActionItemRow } from "../../lib/action-items-view"
 import { isActionItemOverdue, localIsoDate } from "../../lib/entry-view";
 import { useTRPC } from "../../lib/trpc";
 import { ActionItemNoticeView } from "../action-items/action-item-notice";
-import { DueDate } from "../action-items/action-items-list";
+import { DueDate } from "../action-items/due-date";
 import { ClosedBy } from "../action-items/closed-by";
 import { ActionItemStatusControl } from "../action-items/status-control";
 import { useUpdateActionItem } from "../action-items/use-update-action-item";

@@ -2,16 +2,21 @@
 // it away as markdown (the same file the CLI publishes from a repository), and, for its writers,
 // archive a published entry (after a confirmation) or restore an archived one.
 import { entryPath } from "@hindsight/domain";
-import { ConfirmDialog } from "../confirm-dialog";
 import { Button, Group, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArchive, IconArchiveOff, IconDownload, IconHistory, IconPencil } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link } from "react-router";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { useTRPC, type EntryView } from "../../lib/trpc";
 import { GateNotice, notifyDone, useGatedTransition } from "./review-panel";
+
+// The confirmation (Mantine's Modal, its focus trap and scroll lock) loads when the Archive button is
+// pointed at or focused, so it is there by the click.
+const loadConfirmDialog = () => import("../confirm-dialog");
+const preloadConfirmDialog = () => void loadConfirmDialog().catch(() => undefined);
+const ConfirmDialog = lazy(() => loadConfirmDialog().then((m) => ({ default: m.ConfirmDialog })));
 
 function download(filename: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
@@ -90,7 +95,14 @@ export function EntryActions({ entry, canEdit }: { entry: EntryView; canEdit: bo
           Export markdown
         </Button>
         {canEdit && entry.status === "published" && (
-          <Button size="sm" variant="default" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => setConfirmArchive(true)}>
+          <Button
+            size="sm"
+            variant="default"
+            leftSection={<IconArchive size={16} aria-hidden />}
+            onPointerEnter={preloadConfirmDialog}
+            onFocus={preloadConfirmDialog}
+            onClick={() => setConfirmArchive(true)}
+          >
             Archive
           </Button>
         )}
@@ -109,17 +121,19 @@ export function EntryActions({ entry, canEdit }: { entry: EntryView; canEdit: bo
       {canEdit && entry.status === "archived" && <GateNotice entry={entry} gate={restore} />}
 
       {confirmArchive && (
-        <ConfirmDialog
-          title="Archive this entry?"
-          closeLabel="Cancel archiving"
-          confirmLabel="Archive entry"
-          pending={archive.isPending}
-          error={archive.error}
-          onConfirm={() => archive.mutate({ id: entry.id, expectedVersion: entry.version })}
-          onClose={closeArchive}
-        >
-          “{entry.title}” stays readable, marked as archived and possibly out of date. Its writers can restore it later.
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            title="Archive this entry?"
+            closeLabel="Cancel archiving"
+            confirmLabel="Archive entry"
+            pending={archive.isPending}
+            error={archive.error}
+            onConfirm={() => archive.mutate({ id: entry.id, expectedVersion: entry.version })}
+            onClose={closeArchive}
+          >
+            “{entry.title}” stays readable, marked as archived and possibly out of date. Its writers can restore it later.
+          </ConfirmDialog>
+        </Suspense>
       )}
     </Stack>
   );

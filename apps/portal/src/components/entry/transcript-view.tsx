@@ -2,8 +2,8 @@
 // they answer, and secrets the redactor removed shown as markers. Messages can be picked and promoted
 // into a fix or runbook draft.
 import type { TranscriptFields, TranscriptMessage } from "@hindsight/domain";
-import { Avatar, Badge, Box, Button, Checkbox, Divider, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
-import { Fragment, useMemo, useState } from "react";
+import { Avatar, Badge, Box, Button, Checkbox, Divider, Group, Paper, Stack, Text } from "@mantine/core";
+import { Fragment, lazy, Suspense, useMemo, useState } from "react";
 import { formatDate, formatDateTime } from "../../lib/format";
 import {
   avatarColor,
@@ -14,10 +14,16 @@ import {
   threadMessages,
   type Thread,
 } from "../../lib/entry-view";
+import { LazyTooltip } from "../lazy-tooltip";
 import { EntrySection } from "./entry-section";
 import { InlineText } from "./inline-text";
 import { LinkedEntry } from "./linked-entry";
-import { PromoteDialog, type PromoteKind } from "./promote-dialog";
+import type { PromoteKind } from "./promote-dialog";
+
+// The promote dialog (Mantine's Modal, its focus trap and scroll lock) loads once a message is ticked,
+// before either promote button can be pressed.
+const loadPromoteDialog = () => import("./promote-dialog");
+const PromoteDialog = lazy(() => loadPromoteDialog().then((m) => ({ default: m.PromoteDialog })));
 
 /** Long channels render in pages: thousands of rows at once would make the page unusable. */
 const PAGE = 200;
@@ -118,13 +124,15 @@ export function TranscriptView({ entryId, fields }: { entryId: string; fields: T
   const [shown, setShown] = useState(PAGE);
   const [promoting, setPromoting] = useState<PromoteKind | null>(null);
 
-  const toggle = (ts: string) =>
+  const toggle = (ts: string) => {
+    void loadPromoteDialog().catch(() => undefined);
     setSelected((current) => {
       const next = new Set(current);
       if (next.has(ts)) next.delete(ts);
       else next.add(ts);
       return next;
     });
+  };
 
   // Promote in conversation order, whatever order they were ticked in.
   const picked = messages.filter((m) => selected.has(m.ts));
@@ -175,16 +183,16 @@ export function TranscriptView({ entryId, fields }: { entryId: string; fields: T
                     Clear selection
                   </Button>
                 )}
-                <Tooltip label="Select at least one message first" disabled={picked.length > 0}>
+                <LazyTooltip label="Select at least one message first" disabled={picked.length > 0}>
                   <Button size="xs" disabled={picked.length === 0} onClick={() => setPromoting("fix")}>
                     Promote to fix
                   </Button>
-                </Tooltip>
-                <Tooltip label="Select at least one message first" disabled={picked.length > 0}>
+                </LazyTooltip>
+                <LazyTooltip label="Select at least one message first" disabled={picked.length > 0}>
                   <Button size="xs" variant="light" disabled={picked.length === 0} onClick={() => setPromoting("runbook")}>
                     Promote to runbook
                   </Button>
-                </Tooltip>
+                </LazyTooltip>
               </Group>
             </Group>
           </Paper>
@@ -222,13 +230,15 @@ export function TranscriptView({ entryId, fields }: { entryId: string; fields: T
       </EntrySection>
 
       {promoting && (
-        <PromoteDialog
-          kind={promoting}
-          transcriptId={entryId}
-          messageTs={picked.map((m) => m.ts)}
-          suggestedTitle={suggestTitle(picked)}
-          onClose={() => setPromoting(null)}
-        />
+        <Suspense fallback={null}>
+          <PromoteDialog
+            kind={promoting}
+            transcriptId={entryId}
+            messageTs={picked.map((m) => m.ts)}
+            suggestedTitle={suggestTitle(picked)}
+            onClose={() => setPromoting(null)}
+          />
+        </Suspense>
       )}
     </>
   );
