@@ -81,8 +81,9 @@ const PREFIX_FACTOR = 0.85;
  * the CONTEXT_ENTRIES entries the query's other words find best (at most CONTEXT_COMPLETIONS
  * completions): the vocabulary's most frequent completions of "lo" are log and load, but beside
  * "terraform state" it is "lock". A longer prefix has few completions, which the vocabulary's
- * most frequent ones already cover; reading the entries' postings costs about as much as the rest of
- * the expansion (`pnpm bench:search`), so only the short, ambiguous prefixes pay it.
+ * most frequent ones already cover (completing those too changed nothing on the tune halves). The
+ * entries' terms are read as a range of the postings' (entry_id, term) index: off the heap, one page
+ * per posting, this tripled the 10k p95 (`pnpm bench:search`).
  */
 const CONTEXT_MAX_PREFIX = 3;
 const CONTEXT_ENTRIES = 20;
@@ -330,7 +331,7 @@ export class PostgresSearchEngine implements SearchEngine {
           ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[]) as q(term, word, qi, prefix, typo, upper)
       ),
-      -- The entries the query's whole words find best (only when one of its words is half-typed).
+      -- The entries the query's whole words find best (only when a word of two or three letters is half-typed).
       context_entries as (
         select p.entry_id from q o cross join lateral (
           select entry_id, impact from search_postings sp where sp.term = o.term order by sp.impact desc limit ${sql.raw(String(CONTEXT_ENTRIES))}
