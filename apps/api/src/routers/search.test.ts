@@ -169,56 +169,60 @@ describe.each(targets)("search API on $name", (target) => {
     expect(res.hits[0]?.id, res.hits.map((x) => x.title).join(" | ")).toBe(short);
   });
 
-  run(`a half-typed word is completed from the entries its query's other words find${note}`, async () => {
-    // "rea" completes to many common words (read, ready, reason, …); beside "glorpex quorum" it is
-    // the rare "reassembly" of the entry about that. The other entry matches the whole words better.
-    const reassembly = await publishForAll({
-      kind: "fix",
-      title: "Reassembly of the quorum stalls",
-      body: "The glorpex quorum reassembly stalls when one member is slow; reassembly resumes after a restart of that member.",
-    });
-    await publishForAll({
-      kind: "runbook",
-      title: "Glorpex quorum: restarting members",
-      body: "Glorpex quorum members restart one at a time. The glorpex quorum keeps serving while a glorpex member restarts.",
-    });
-    const res = (await search("glorpex quorum rea", { cookie: h.people.author.cookie })).data!;
-    expect(res.hits[0]?.id, res.hits.map((x) => x.title).join(" | ")).toBe(reassembly);
-  });
-
-  run(`a pasted logfmt line is matched by what it says, not by the logger's keys${note}`, async () => {
-    // An entry quoting log lines shares their keys (level, caller, component, msg, attempt) with any
-    // pasted line, and those are rare words; the entry about the failure shares the message's
-    // common ones.
-    await publishForAll({
-      kind: "runbook",
-      title: "Reading the snarfwidget logs",
-      body: "Each line looks like `level=info caller=main.go component=snarfwidget attempt=1 msg=started`. Filter by level, caller, component and attempt; msg holds the text.",
-    });
-    const failure = await publishForAll({
-      kind: "fix",
-      title: "Snarfwidget cache lookups time out",
-      body: "When the snarfwidget cache is cold, lookups time out. Warm the cache, then retry the lookup.",
-    });
-    const line = 'level=error ts=2025-05-06T07:08:09.123Z caller=main.go:77 component=snarfwidget msg="cache lookup timed out" attempt=3';
-    const res = (await search(line, { cookie: h.people.author.cookie })).data!;
-    expect(res.mode).toBe("error");
-    expect(res.hits[0]?.id, res.hits.map((x) => x.title).join(" | ")).toBe(failure);
-  });
-
-  run(`a status named in words finds the entry that gives its number, and the other way round${note}`, async () => {
-    const numbered = await publishForAll({
-      kind: "fix",
-      title: "Plonkgate answers 502 after a deploy",
-      body: "The plonkgate proxy answers 502 while its upstream pool is empty; drain before deploying.",
-    });
-    await publishForAll({
-      kind: "runbook",
-      title: "Plonkgate proxy: routine checks",
-      body: "Check the plonkgate proxy pool size and the plonkgate upstream health page every week.",
-    });
-    const res = (await search("plonkgate bad gateway", { cookie: h.people.author.cookie })).data!;
-    expect(res.hits[0]?.id, res.hits.map((x) => x.title).join(" | ")).toBe(numbered);
+  // Each class: an entry it should put first, a decoy that wins without the class's rule, a query.
+  it.skipIf(skip).each([
+    {
+      // "rea" completes to many common words (read, ready, reason, …); beside "glorpex quorum" it is
+      // the rare "reassembly" of the entry about that. The decoy matches the whole words better.
+      rule: "a half-typed word is completed from the entries its query's other words find",
+      answer: {
+        kind: "fix",
+        title: "Reassembly of the quorum stalls",
+        body: "The glorpex quorum reassembly stalls when one member is slow; reassembly resumes after a restart of that member.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Glorpex quorum: restarting members",
+        body: "Glorpex quorum members restart one at a time. The glorpex quorum keeps serving while a glorpex member restarts.",
+      },
+      q: "glorpex quorum rea",
+    },
+    {
+      // An entry quoting log lines shares their keys (level, caller, component, msg, attempt) with any
+      // pasted line, and those are rare words; the entry about the failure shares the message's
+      // common ones.
+      rule: "a pasted logfmt line is matched by what it says, not by the logger's keys",
+      answer: {
+        kind: "fix",
+        title: "Snarfwidget cache lookups time out",
+        body: "When the snarfwidget cache is cold, lookups time out. Warm the cache, then retry the lookup.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Reading the snarfwidget logs",
+        body: "Each line looks like `level=info caller=main.go component=snarfwidget attempt=1 msg=started`. Filter by level, caller, component and attempt; msg holds the text.",
+      },
+      q: 'level=error ts=2025-05-06T07:08:09.123Z caller=main.go:77 component=snarfwidget msg="cache lookup timed out" attempt=3',
+    },
+    {
+      rule: "a status named in words finds the entry that gives its number",
+      answer: {
+        kind: "fix",
+        title: "Plonkgate answers 502 after a deploy",
+        body: "The plonkgate proxy answers 502 while its upstream pool is empty; drain before deploying.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Plonkgate proxy: routine checks",
+        body: "Check the plonkgate proxy pool size and the plonkgate upstream health page every week.",
+      },
+      q: "plonkgate bad gateway",
+    },
+  ])(`$rule${note}`, async ({ answer, decoy, q }) => {
+    const expected = await publishForAll(answer);
+    await publishForAll(decoy);
+    const res = (await search(q, { cookie: h.people.author.cookie })).data!;
+    expect(res.hits[0]?.id, res.hits.map((x) => x.title).join(" | ")).toBe(expected);
   });
 
   run(`a pasted kernel log line is an error line${note}`, async () => {
