@@ -632,12 +632,7 @@ export const searchPostings = pgTable(
   // only slow bulk indexing down.
   // (term, impact desc, entry_id): a query reads a term's best postings straight off the index
   // (index-only), never the scattered heap pages of every posting of a common term.
-  // (entry_id, term): an entry's postings for removal, and the terms of a few entries that start with
-  // a half-typed word (contextual completion) as a range read, not one heap page per posting.
-  (t) => [
-    index("search_postings_best_idx").on(t.term, t.impact.desc(), t.entryId),
-    index("search_postings_entry_term_idx").using("btree", t.entryId, sql`${t.term} text_pattern_ops`),
-  ],
+  (t) => [index("search_postings_best_idx").on(t.term, t.impact.desc(), t.entryId), index("search_postings_entry_idx").on(t.entryId)],
 );
 
 /** The indexed vocabulary with document frequencies (for IDF, typo and prefix expansion). */

@@ -172,22 +172,6 @@ describe.each(targets)("search API on $name", (target) => {
   // Each class: an entry it should put first, a decoy that wins without the class's rule, a query.
   it.skipIf(skip).each([
     {
-      // "rea" completes to many common words (read, ready, reason, …); beside "glorpex quorum" it is
-      // the rare "reassembly" of the entry about that. The decoy matches the whole words better.
-      rule: "a half-typed word is completed from the entries its query's other words find",
-      answer: {
-        kind: "fix",
-        title: "Reassembly of the quorum stalls",
-        body: "The glorpex quorum reassembly stalls when one member is slow; reassembly resumes after a restart of that member.",
-      },
-      decoy: {
-        kind: "runbook",
-        title: "Glorpex quorum: restarting members",
-        body: "Glorpex quorum members restart one at a time. The glorpex quorum keeps serving while a glorpex member restarts.",
-      },
-      q: "glorpex quorum rea",
-    },
-    {
       // An entry quoting log lines shares their keys (level, caller, component, msg, attempt) with any
       // pasted line, and those are rare words; the entry about the failure shares the message's
       // common ones.

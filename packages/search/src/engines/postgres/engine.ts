@@ -76,18 +76,6 @@ interface EntryRow {
 /** Kinds whose readers' "did this help?" votes move them up or down (the kind descriptors' ranking signals). */
 const VOTED_KINDS: string[] = kindsWhere((k) => k.ranking.feedbackVotes);
 const PREFIX_FACTOR = 0.85;
-/**
- * A half-typed word of two or three letters (CONTEXT_MAX_PREFIX) is also completed from the words of
- * the CONTEXT_ENTRIES entries the query's other words find best (at most CONTEXT_COMPLETIONS
- * completions): the vocabulary's most frequent completions of "lo" are log and load, but beside
- * "terraform state" it is "lock". A longer prefix has few completions, which the vocabulary's
- * most frequent ones already cover (completing those too changed nothing on the tune halves). The
- * entries' terms are read as a range of the postings' (entry_id, term) index: off the heap, one page
- * per posting, this tripled the 10k p95 (`pnpm bench:search`).
- */
-const CONTEXT_MAX_PREFIX = 3;
-const CONTEXT_ENTRIES = 20;
-const CONTEXT_COMPLETIONS = 8;
 /** A word from the curated synonym table ("hpa" for "autoscaler"): below the word as typed. */
 const SYNONYM_FACTOR = 0.8;
 const TYPO_FACTOR = [1, 0.6, 0.4] as const;
@@ -322,7 +310,7 @@ export class PostgresSearchEngine implements SearchEngine {
       });
     }
     const synonyms = typos ? synonymTerms(words, text) : [];
-    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "context" | "typo" | "swap" | "synonym" | "stats" }>(
+    const found = await rows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "synonym" | "stats" }>(
       this.db,
       sql`
       with q as (
@@ -330,14 +318,6 @@ export class PostgresSearchEngine implements SearchEngine {
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
           ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[]) as q(term, word, qi, prefix, typo, upper)
-      ),
-      -- The entries the query's whole words find best (only when a word of two or three letters is half-typed).
-      context_entries as (
-        select p.entry_id from q o cross join lateral (
-          select entry_id, impact from search_postings sp where sp.term = o.term order by sp.impact desc limit ${sql.raw(String(CONTEXT_ENTRIES))}
-        ) p
-        where not o.prefix and exists (select 1 from q where q.prefix and length(q.word) between 2 and ${sql.raw(String(CONTEXT_MAX_PREFIX))})
-        group by p.entry_id order by sum(p.impact) desc limit ${sql.raw(String(CONTEXT_ENTRIES))}
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
       union all
@@ -350,14 +330,6 @@ export class PostgresSearchEngine implements SearchEngine {
           where q.prefix and length(q.word) >= 2 and term ~>=~ q.word and term ~<~ q.upper and df > 0
           order by term using ~<~ limit 300
         ) c order by df desc limit 8) p
-      union all
-      -- A half-typed word completed from the entries the rest of the query finds: "terraform state lo"
-      -- means the "lock" of the entries about terraform state, however rare "lock" is in the index.
-      select q.qi, t.term, t.df, 'context' from q cross join lateral (
-        select sp.term from context_entries c join search_postings sp on sp.entry_id = c.entry_id
-        where q.prefix and length(q.word) between 2 and ${sql.raw(String(CONTEXT_MAX_PREFIX))} and sp.term ~>=~ q.word and sp.term ~<~ q.upper
-        group by sp.term order by sum(sp.impact) desc, sp.term limit ${sql.raw(String(CONTEXT_COMPLETIONS))}) x join search_terms t on t.term = x.term
-      where t.df > 0
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
         select term, df from search_terms
@@ -385,7 +357,6 @@ export class PostgresSearchEngine implements SearchEngine {
       const w = words[f.qi]!;
       let factor: number;
       if (f.how === "exact") factor = 1;
-      else if (f.how === "context") factor = PREFIX_FACTOR;
       else if (f.how === "prefix") factor = f.term.startsWith(w.word) || f.term.startsWith(w.term) ? PREFIX_FACTOR : 0;
       // One swap of neighbours, by construction; its stem may be shorter than what was typed.
       else if (f.how === "swap") factor = TYPO_FACTOR[1];
