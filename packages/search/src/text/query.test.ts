@@ -123,4 +123,15 @@ describe("makeSnippet", () => {
     expect(s.startsWith("…")).toBe(true);
     expect((s.match(/<mark>/g) ?? []).length).toBe(2);
   });
+  it("marks each query's own words in a text seen before (its words are remembered, not the marks)", () => {
+    const text = "The disk filled up;   the alarm fired.\nDisks were replaced, alarms silenced.";
+    expect(makeSnippet(text, ["disk"])).toBe("The <mark>disk</mark> filled up; the alarm fired. <mark>Disks</mark> were replaced, alarms silenced.");
+    expect(makeSnippet(text, ["alarm"])).toBe("The disk filled up; the <mark>alarm</mark> fired. Disks were replaced, <mark>alarms</mark> silenced.");
+    expect(makeSnippet(text, [], ["fil"])).toBe("The disk <mark>filled</mark> up; the alarm fired. Disks were replaced, alarms silenced.");
+    expect(makeSnippet(text, ["nothing"])).toBe("The disk filled up; the alarm fired. Disks were replaced, alarms silenced.");
+  });
+  it("highlights nothing in a text whose folding changes its length, and still cuts it", () => {
+    // "ﬁ" folds to "fi" (NFKD): offsets in the folded text would not match the original.
+    expect(makeSnippet("the ﬁle disk is full", ["disk"])).toBe("the ﬁle disk is full");
+  });
 });
