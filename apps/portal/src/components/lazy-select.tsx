@@ -8,27 +8,17 @@
 // not opens if the box was clicked, or opened from the keyboard, before it arrived).
 import { ComboboxChevron, InputBase, type ComboboxItem, type SelectProps } from "@mantine/core";
 import { useEffect, useRef, useState, type ComponentType, type Ref } from "react";
+import { loadOnce } from "../lib/load-once";
 
 type LoadedSelect = ComponentType<SelectProps & { ref?: Ref<HTMLInputElement> }>;
 
-let loaded: LoadedSelect | null = null;
-let loading: Promise<LoadedSelect> | null = null;
-function load(): Promise<LoadedSelect> {
-  loading ??= import("./lazy-select-loaded").then(
-    (m) => (loaded = m.Select as LoadedSelect),
-    (error: unknown) => {
-      loading = null; // try again on the next touch
-      throw error;
-    },
-  );
-  return loading;
-}
+const selectModule = loadOnce(() => import("./lazy-select-loaded").then((m) => m.Select as LoadedSelect));
 
 /** Select's props, with its options as a flat list of items (what the closed box needs to show the value). */
 export type LazySelectProps = Omit<SelectProps, "data"> & { data: ComboboxItem[] };
 
 export function LazySelect(props: LazySelectProps) {
-  const [Select, setSelect] = useState<LoadedSelect | null>(() => loaded);
+  const [Select, setSelect] = useState<LoadedSelect | null>(() => selectModule.loaded());
   const [search, setSearch] = useState("");
   const boxRef = useRef<HTMLInputElement>(null);
   const selectRef = useRef<HTMLInputElement>(null);
@@ -40,7 +30,7 @@ export function LazySelect(props: LazySelectProps) {
 
   const start = () => {
     if (Select) return;
-    load().then(
+    selectModule.load().then(
       (component) => {
         hadFocus.current = boxRef.current !== null && document.activeElement === boxRef.current;
         setSelect(() => component);

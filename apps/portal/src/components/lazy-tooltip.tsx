@@ -8,21 +8,11 @@
 // carry a ref of its own.
 import type { TooltipProps } from "@mantine/core";
 import { cloneElement, useEffect, useRef, useState, type ComponentType, type ReactElement, type Ref } from "react";
+import { loadOnce } from "../lib/load-once";
 
 type LoadedTooltip = ComponentType<TooltipProps>;
 
-let loaded: LoadedTooltip | null = null;
-let loading: Promise<LoadedTooltip> | null = null;
-function load(): Promise<LoadedTooltip> {
-  loading ??= import("./lazy-tooltip-loaded").then(
-    (m) => (loaded = m.Tooltip as LoadedTooltip),
-    (error: unknown) => {
-      loading = null; // try again on the next touch
-      throw error;
-    },
-  );
-  return loading;
-}
+const tooltipModule = loadOnce(() => import("./lazy-tooltip-loaded").then((m) => m.Tooltip as LoadedTooltip));
 
 interface TargetProps {
   ref?: Ref<HTMLElement>;
@@ -37,7 +27,7 @@ interface TargetProps {
 export type LazyTooltipProps = Omit<TooltipProps, "children"> & { children: ReactElement<TargetProps> };
 
 export function LazyTooltip({ children, ...props }: LazyTooltipProps) {
-  const [Tooltip, setTooltip] = useState<LoadedTooltip | null>(() => loaded);
+  const [Tooltip, setTooltip] = useState<LoadedTooltip | null>(() => tooltipModule.loaded());
   const [openOnMount, setOpenOnMount] = useState(false);
   const targetRef = useRef<HTMLElement | null>(null);
   const hovered = useRef(false);
@@ -55,7 +45,7 @@ export function LazyTooltip({ children, ...props }: LazyTooltipProps) {
   };
 
   const start = () => {
-    load().then(
+    tooltipModule.load().then(
       (component) => {
         arrived.current = component;
         swap();
