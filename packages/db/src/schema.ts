@@ -609,6 +609,14 @@ export const searchDocs = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull(),
     /** The analyzer version the entry was indexed with; older ones are re-indexed at start. */
     analyzer: integer().notNull().default(1),
+    /**
+     * The entry's postings, (terms[i], impacts[i]) each: what re-indexing or removing the entry deletes
+     * from search_postings through its (term, impact, entry_id) index, and what related entries start
+     * from. Kept here instead of a second index on search_postings(entry_id), which cost a quarter of
+     * writing every posting (measured, docs/benchmarks.md).
+     */
+    terms: text().array().notNull().default(sql`'{}'::text[]`),
+    impacts: real().array().notNull().default(sql`'{}'::real[]`),
   },
   (t) => [index("search_docs_updated_idx").on(t.updatedAt.desc()), index("search_docs_fingerprints_idx").using("gin", t.fingerprints)],
 );
@@ -628,11 +636,11 @@ export const searchPostings = pgTable(
     entryId: uuid().notNull(),
     impact: real().notNull(),
   },
-  // No primary key: an entry's postings are always replaced as a whole, and a third index would
-  // only slow bulk indexing down.
-  // (term, impact desc, entry_id): a query reads a term's best postings straight off the index
-  // (index-only), never the scattered heap pages of every posting of a common term.
-  (t) => [index("search_postings_best_idx").on(t.term, t.impact.desc(), t.entryId), index("search_postings_entry_idx").on(t.entryId)],
+  // One index only, (term, impact desc, entry_id): a query reads a term's best postings straight off
+  // it (index-only), never the scattered heap pages of every posting of a common term. No primary
+  // key and no index on entry_id: an entry's postings are always replaced as a whole, found by their
+  // exact keys, which search_docs keeps (terms, impacts); every further index slows bulk indexing.
+  (t) => [index("search_postings_best_idx").on(t.term, t.impact.desc(), t.entryId)],
 );
 
 /** The indexed vocabulary with document frequencies (for IDF, typo and prefix expansion). */

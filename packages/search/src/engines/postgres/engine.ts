@@ -679,8 +679,8 @@ export class PostgresSearchEngine implements SearchEngine {
   async related(id: string, scope: ReadScope, limit: number): Promise<SearchHit[]> {
     const top = await rows<{ term: string; df: number }>(
       this.db,
-      sql`select p.term, t.df from search_postings p join search_terms t on t.term = p.term
-          where p.entry_id = ${id} order by p.impact * ln(1 + 1.0 / greatest(t.df, 1)) desc limit 15`,
+      sql`select p.term, t.df from search_docs d, unnest(d.terms, d.impacts) as p(term, impact) join search_terms t on t.term = p.term
+          where d.entry_id = ${id} order by p.impact * ln(1 + 1.0 / greatest(t.df, 1)) desc limit 15`,
     );
     if (top.length === 0) return [];
     const docCount = await this.stats();

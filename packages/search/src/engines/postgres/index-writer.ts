@@ -16,7 +16,11 @@ async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> 
   return ((await db.execute(query)) as unknown as Rows<T>).rows;
 }
 
-/** Removes entries' postings and adjusts term frequencies; returns the removed documents' total length. */
+/**
+ * Removes entries' postings and adjusts term frequencies; returns the removed documents' total length.
+ * Each posting is found by its exact (term, impact, entry_id) key, which search_docs keeps, through
+ * the one index search_postings has.
+ */
 async function dropPostings(db: DbOrTx, ids: string[]): Promise<{ docs: number; length: number }> {
   if (ids.length === 0) return { docs: 0, length: 0 };
   const [old] = await rows<{ docs: number; length: string | number | null }>(
@@ -25,7 +29,11 @@ async function dropPostings(db: DbOrTx, ids: string[]): Promise<{ docs: number; 
   );
   const removed = await rows<{ term: string; n: number }>(
     db,
-    sql`with gone as (delete from search_postings where entry_id = any(${sql.param(ids)}::uuid[]) returning term)
+    sql`with keys as (
+          select d.entry_id, k.term, k.impact from search_docs d, unnest(d.terms, d.impacts) as k(term, impact)
+          where d.entry_id = any(${sql.param(ids)}::uuid[])),
+        gone as (delete from search_postings p using keys
+          where p.term = keys.term and p.impact = keys.impact and p.entry_id = keys.entry_id returning p.term)
         select term, count(*)::int as n from gone group by term order by term`,
   );
   if (removed.length) {
@@ -63,13 +71,33 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
   const totalLength = Number(stats?.total_length ?? 0) - removed.length + analyzed.reduce((n, a) => n + a.length, 0);
   const avgLength = totalLength / Math.max(1, docCount);
 
+  // Postings go in as three flat lists joined into strings and split by Postgres (string_to_array):
+  // pg's array parameters escape every element in JavaScript, a noticeable cost at ~160 postings
+  // an entry. Terms are letters, digits and separators (see tokenize), never the joining character;
+  // an entry is named by its position in `freshIds`, not by repeating its UUID in every posting.
+  const terms: string[] = [];
+  const owners: number[] = [];
+  const impacts: number[] = [];
+  const df = new Map<string, number>();
+  // Each document's own postings keys, joined the same way, for search_docs (terms, impacts).
+  const keys = analyzed.map((a, n) => {
+    const start = terms.length;
+    for (const [term, tf] of a.tf) {
+      terms.push(term);
+      owners.push(n + 1);
+      impacts.push(impact(tf, a.length, avgLength));
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+    return { terms: joined(terms.slice(start)), impacts: joined(impacts.slice(start)) };
+  });
   await db.execute(sql`
     insert into search_docs (entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
-      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at, analyzer)
+      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at, analyzer, terms, impacts)
     select entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
-      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at, ${sql.raw(String(ANALYZER_VERSION))}
+      tags, services, severity, year, fingerprints, length, feedback, review_due_at, updated_at, ${sql.raw(String(ANALYZER_VERSION))},
+      string_to_array(terms, ${SEP}), string_to_array(impacts, ${SEP})::real[]
     from jsonb_to_recordset(${JSON.stringify(
-      analyzed.map(({ doc, length }) => ({
+      analyzed.map(({ doc, length }, n) => ({
         entry_id: doc.id,
         version: doc.version,
         kind: doc.kind,
@@ -88,33 +116,20 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
         feedback: doc.feedback,
         review_due_at: doc.reviewDueAt?.toISOString() ?? null,
         updated_at: doc.updatedAt.toISOString(),
+        terms: keys[n]!.terms,
+        impacts: keys[n]!.impacts,
       })),
     )}::jsonb) as x(entry_id uuid, version int, kind text, team_id uuid, author_id uuid, visibility text, status text,
       grant_user_ids uuid[], grant_team_ids uuid[], tags text[], services text[], severity text, year int,
-      fingerprints text[], length int, feedback int, review_due_at timestamptz, updated_at timestamptz)
+      fingerprints text[], length int, feedback int, review_due_at timestamptz, updated_at timestamptz, terms text, impacts text)
     on conflict (entry_id) do update set version = excluded.version, kind = excluded.kind, team_id = excluded.team_id,
       author_id = excluded.author_id, visibility = excluded.visibility, status = excluded.status,
       grant_user_ids = excluded.grant_user_ids, grant_team_ids = excluded.grant_team_ids, tags = excluded.tags,
       services = excluded.services, severity = excluded.severity, year = excluded.year,
       fingerprints = excluded.fingerprints, length = excluded.length, feedback = excluded.feedback,
-      review_due_at = excluded.review_due_at, updated_at = excluded.updated_at, analyzer = excluded.analyzer`);
+      review_due_at = excluded.review_due_at, updated_at = excluded.updated_at, analyzer = excluded.analyzer,
+      terms = excluded.terms, impacts = excluded.impacts`);
 
-  // Postings go in as three flat lists joined into strings and split by Postgres (string_to_array):
-  // pg's array parameters escape every element in JavaScript, a noticeable cost at ~160 postings
-  // an entry. Terms are letters, digits and separators (see tokenize), never the joining character;
-  // an entry is named by its position in `freshIds`, not by repeating its UUID in every posting.
-  const terms: string[] = [];
-  const owners: number[] = [];
-  const impacts: number[] = [];
-  const df = new Map<string, number>();
-  analyzed.forEach((a, n) => {
-    for (const [term, tf] of a.tf) {
-      terms.push(term);
-      owners.push(n + 1);
-      impacts.push(impact(tf, a.length, avgLength));
-      df.set(term, (df.get(term) ?? 0) + 1);
-    }
-  });
   const entryIds = analyzed.map((a) => a.doc.id);
   // In the order of the (term, impact) index: its pages are then visited once each, in order,
   // instead of once per posting at random. Once the index outgrows the buffer cache (about 100k
