@@ -68,6 +68,20 @@ describe.each(targets)("database on $name", (target) => {
     expect(order).toEqual(["first in", "first out", "second"]);
   });
 
+  it.skipIf(target.skipReason)("closes once: a second close (and the test database's drop after it) succeeds", async () => {
+    const other = await target.create();
+    await other.database.close();
+    await expect(other.database.close()).resolves.toBeUndefined();
+    await other.drop();
+    if (other.url) {
+      const name = new URL(other.url).pathname.slice(1);
+      const left = (await t.database.db.execute(`select count(*)::int as n from pg_database where datname = '${name}'` as never)) as unknown as {
+        rows: { n: number }[];
+      };
+      expect(left.rows[0]!.n).toBe(0);
+    }
+  });
+
   it.skipIf(target.skipReason)("rolls a failed transaction back entirely", async () => {
     const { db } = t.database;
     await expect(

@@ -33,7 +33,14 @@ export interface Database {
    * directory, so fn simply runs.
    */
   withLock<T>(name: LockName, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<Locked<T>>;
+  /** Closes the connections; calling it again returns the same promise (never "closed twice"). */
   close(): Promise<void>;
+}
+
+/** `close` once: later calls share the first call's outcome. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }
 
 export type DatabaseOptions =
@@ -96,7 +103,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           client.release(broken);
         }
       },
-      close: () => pool.end(),
+      close: once(() => pool.end()),
     };
   }
 
@@ -133,13 +140,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       await client.exec(text);
     },
     withLock: async (_name, fn) => ({ ran: true, value: await fn() }),
-    close: async () => {
+    close: once(async () => {
       try {
         await client.close();
       } finally {
         await release?.();
       }
-    },
+    }),
   };
 }
 
