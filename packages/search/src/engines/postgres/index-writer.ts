@@ -71,24 +71,20 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
   const totalLength = Number(stats?.total_length ?? 0) - removed.length + analyzed.reduce((n, a) => n + a.length, 0);
   const avgLength = totalLength / Math.max(1, docCount);
 
-  // Postings go in as three flat lists joined into strings and split by Postgres (string_to_array):
-  // pg's array parameters escape every element in JavaScript, a noticeable cost at ~160 postings
-  // an entry. Terms are letters, digits and separators (see tokenize), never the joining character;
-  // an entry is named by its position in `freshIds`, not by repeating its UUID in every posting.
-  const terms: string[] = [];
-  const owners: number[] = [];
-  const impacts: number[] = [];
+  // Each document's postings keys, (terms[i], impacts[i]), go into its search_docs row as two
+  // joined strings split by Postgres (string_to_array): pg's array parameters escape every element in
+  // JavaScript, a noticeable cost at ~160 postings an entry. Terms are letters, digits and separators
+  // (see tokenize), never the joining character. The postings are then copied from those rows.
   const df = new Map<string, number>();
-  // Each document's own postings keys, joined the same way, for search_docs (terms, impacts).
-  const keys = analyzed.map((a, n) => {
-    const start = terms.length;
+  const keys = analyzed.map((a) => {
+    const terms: string[] = [];
+    const impacts: number[] = [];
     for (const [term, tf] of a.tf) {
       terms.push(term);
-      owners.push(n + 1);
       impacts.push(impact(tf, a.length, avgLength));
       df.set(term, (df.get(term) ?? 0) + 1);
     }
-    return { terms: joined(terms.slice(start)), impacts: joined(impacts.slice(start)) };
+    return { terms: joined(terms), impacts: joined(impacts) };
   });
   await db.execute(sql`
     insert into search_docs (entry_id, version, kind, team_id, author_id, visibility, status, grant_user_ids, grant_team_ids,
@@ -130,25 +126,20 @@ export async function writeDocuments(db: DbOrTx, docs: SearchDocument[]): Promis
       review_due_at = excluded.review_due_at, updated_at = excluded.updated_at, analyzer = excluded.analyzer,
       terms = excluded.terms, impacts = excluded.impacts`);
 
-  const entryIds = analyzed.map((a) => a.doc.id);
   // In the order of the (term, impact) index: its pages are then visited once each, in order,
   // instead of once per posting at random. Once the index outgrows the buffer cache (about 100k
   // entries here) that takes a fifth to two fifths off the insert (measured on a scratch table:
-  // 160k postings into 16M, 7.3-7.8 s sorted against 9.5-12.4 s as they come). Large batches go in
-  // slices to keep each statement's parameters reasonable.
-  const SLICE = 200_000;
-  for (let i = 0; i < terms.length; i += SLICE) {
-    await db.execute(sql`
-      insert into search_postings (term, entry_id, impact)
-      select p.term, (${sql.param(entryIds)}::uuid[])[p.owner], p.impact
-      from unnest(string_to_array(${joined(terms.slice(i, i + SLICE))}, ${SEP}),
-        string_to_array(${joined(owners.slice(i, i + SLICE))}, ${SEP})::int[],
-        string_to_array(${joined(impacts.slice(i, i + SLICE))}, ${SEP})::real[]) as p(term, owner, impact)
-      order by p.term, p.impact desc`);
-  }
+  // 160k postings into 16M, 7.3-7.8 s sorted against 9.5-12.4 s as they come).
+  await db.execute(sql`
+    insert into search_postings (term, entry_id, impact)
+    select k.term, d.entry_id, k.impact from search_docs d, unnest(d.terms, d.impacts) as k(term, impact)
+    where d.entry_id = any(${sql.param(freshIds)}::uuid[])
+    order by k.term, k.impact desc`);
   // The vocabulary's document frequencies, counted here: one row per distinct term, in term order
   // (concurrent writers lock term rows in the same order).
   const vocabulary = [...df.keys()].sort();
+  // Large batches go in slices to keep each statement's parameters reasonable.
+  const SLICE = 200_000;
   for (let i = 0; i < vocabulary.length; i += SLICE) {
     const slice = vocabulary.slice(i, i + SLICE);
     await db.execute(sql`
