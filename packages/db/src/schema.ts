@@ -96,6 +96,9 @@ export const entries = pgTable(
   },
   (t) => [
     uniqueIndex("entries_source_external_key_uq").on(t.source, t.externalKey),
+    // Byte-wise order whatever the database's collation: a new entry's slug looks up the taken
+    // "<base>-<n>" slugs by range through it, instead of a LIKE over every entry.
+    index("entries_slug_pattern_idx").using("btree", sql`${t.slug} text_pattern_ops`),
     index("entries_updated_id_idx").on(t.updatedAt.desc(), t.id.desc()),
     index().on(t.teamId),
     index().on(t.authorId),

@@ -20,6 +20,36 @@ describe.each(targets)("entries over tRPC on $name", (target) => {
     expect(res.error?.data.fieldErrors).toHaveProperty("title");
   });
 
+  run("gives each new entry a free slug: the title's, else the next number, alone or in a batch", async () => {
+    const cookie = h.people.author.cookie;
+    const create = async (title: string) =>
+      (await trpc<Entry>(h.app, "entries.create", { kind: "fix", title, teamId: h.teams.alpha }, { cookie })).data!.slug;
+    expect(await create("Slug probe: disk full")).toBe("slug-probe-disk-full");
+    expect(await create("Slug probe, disk full!")).toBe("slug-probe-disk-full-2");
+    // Titles that only start like it, or end in a number of their own, are other slugs.
+    expect(await create("Slug probe disk full cleanup")).toBe("slug-probe-disk-full-cleanup");
+    expect(await create("Slug probe disk full 2")).toBe("slug-probe-disk-full-2-2");
+    expect(await create("Slug probe disk full 10")).toBe("slug-probe-disk-full-10");
+    expect(await create("Slug probe disk full")).toBe("slug-probe-disk-full-3");
+    // A batch numbers after what is stored (-10 is taken) and within itself.
+    const batch = await rest(
+      h.app,
+      "POST",
+      "/api/v1/entries",
+      {
+        entries: ["Slug probe disk full", "Slug probe disk full", "Slug probe disk full cleanup", "Slug probe, other"].map((title, i) => ({
+          kind: "fix",
+          title,
+          externalKey: `slug-probe-${i}`,
+        })),
+      },
+      ADMIN_TOKEN,
+    );
+    expect(batch.status).toBe(200);
+    const slugs = (batch.body as { results: { slug: string }[] }).results.map((r) => r.slug);
+    expect(slugs).toEqual(["slug-probe-disk-full-4", "slug-probe-disk-full-5", "slug-probe-disk-full-cleanup-2", "slug-probe-other"]);
+  });
+
   run("two updates from the same version: one wins, the other gets CONFLICT; nothing is lost", async () => {
     const cookie = h.people.author.cookie;
     const created = await trpc<Entry>(h.app, "entries.create", { kind: "runbook", title: "Restart the queue", body: "v1", teamId: h.teams.alpha }, { cookie });

@@ -541,15 +541,18 @@ export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: Creat
     return { input, status, content, overrides, base: slugify(content.title) };
   });
 
-  // Slugs: one look at what is taken, then unique within the batch too.
+  // Slugs: one look at what is taken ("<base>" and "<base>-<n>"), then unique within the batch too.
+  // The numbered ones are a byte-wise index range per base ("<base>-0" up to "<base>-:", ':' follows
+  // '9'), so the look-up reads a few index entries per title however many entries there are.
   const bases = [...new Set(prepared.map((p) => p.base))];
   const taken = new Set(
     (
-      await tx
-        .select({ slug: entries.slug })
-        .from(entries)
-        .where(or(inArray(entries.slug, bases), sql`${entries.slug} like any(${sql.param(bases.map((b) => `${b}-%`))}::text[])`))
-    ).map((r) => r.slug),
+      (await tx.execute(sql`
+        select e.slug from unnest(${sql.param(bases)}::text[]) as b(base) join ${entries} e on e.slug = b.base
+        union all
+        select e.slug from unnest(${sql.param(bases)}::text[]) as b(base) join ${entries} e
+          on e.slug ~>=~ (b.base || '-0') and e.slug ~<~ (b.base || '-:')`)) as unknown as { rows: { slug: string }[] }
+    ).rows.map((r) => r.slug),
   );
   const slugs = prepared.map(({ base }) => {
     let slug = base;

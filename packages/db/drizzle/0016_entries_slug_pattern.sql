@@ -1,0 +1,1 @@
+CREATE INDEX "entries_slug_pattern_idx" ON "entries" USING btree ("slug" text_pattern_ops);
