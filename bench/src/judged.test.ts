@@ -3,8 +3,21 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus } from "./corpus.js";
-import { DEFAULT_JUDGED, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_NOANSWER, hasRelevant, loadJudged, loadJudgedSets, parseJudged, STYLES } from "./judged.js";
-import { SPLIT_SEED_V3, SPLIT_SEED_V4, splitQueries } from "./split.js";
+import {
+  DEFAULT_JUDGED,
+  DEFAULT_JUDGED_V3,
+  DEFAULT_JUDGED_V4,
+  DEFAULT_JUDGED_V5,
+  DEFAULT_NOANSWER,
+  hasRelevant,
+  LATER_SETS,
+  loadJudged,
+  loadJudgedSets,
+  parseJudged,
+  STYLES,
+  type LaterSet,
+} from "./judged.js";
+import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -76,12 +89,17 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, then v4), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, then v5), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
-const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, v3: DEFAULT_JUDGED_V3, v4: DEFAULT_JUDGED_V4 };
+const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, v3: DEFAULT_JUDGED_V3, v4: DEFAULT_JUDGED_V4, v5: DEFAULT_JUDGED_V5 };
 
-function describeLaterSet(key: "v3" | "v4", seed: string, earlier: readonly string[]) {
+/**
+ * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
+ * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
+ * held to every document being judged relevant instead.
+ */
+function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true } = {}) {
   const path = committedPaths[key];
   const name = basename(path);
   describe.skipIf(corpusSkipReason)(`${name}${corpusSkipReason ? ` (skipped: ${corpusSkipReason})` : ""}`, () => {
@@ -110,9 +128,14 @@ function describeLaterSet(key: "v3" | "v4", seed: string, earlier: readonly stri
       expect(answerable.filter((q) => q.style !== "broad" && !Object.values(q.rel).includes(3)).map((q) => q.q)).toEqual([]);
     });
 
-    it("makes every corpus document the answer (grade 3) of at least one query", () => {
+    it.runIf(everyDocumentAnswered)("makes every corpus document the answer (grade 3) of at least one query", () => {
       const answered = new Set(set.flatMap((q) => Object.entries(q.rel).flatMap(([id, g]) => (g === 3 ? [id] : []))));
       expect([...known].filter((id) => !answered.has(id))).toEqual([]);
+    });
+
+    it("judges every corpus document relevant (grade >= 1) to at least one query", () => {
+      const judged = new Set(set.flatMap((q) => Object.entries(q.rel).flatMap(([id, g]) => (g >= 1 ? [id] : []))));
+      expect([...known].filter((id) => !judged.has(id))).toEqual([]);
     });
 
     it(`has no duplicate query and none identical to a query of ${[...earlier.map((p) => basename(p)), "the dev set"].join(", ")}`, () => {
@@ -138,7 +161,7 @@ function describeLaterSet(key: "v3" | "v4", seed: string, earlier: readonly stri
       expect(all[key].some((q) => q.split === "test")).toBe(true);
       expect(tuning[key].map((q) => q.q)).toEqual(set.filter((q) => q.split === "tune").map((q) => q.q));
       expect(tuning[key].filter((q) => q.split !== "tune")).toEqual([]);
-      for (const other of ["judged", "v3", "v4"] as const) {
+      for (const other of ["judged", ...LATER_SETS] as const) {
         expect(tuning[other].filter((q) => q.split !== "tune")).toEqual([]);
         expect(tuning[other].length).toBe(all[other].filter((q) => q.split === "tune").length);
       }
@@ -148,6 +171,7 @@ function describeLaterSet(key: "v3" | "v4", seed: string, earlier: readonly stri
 
 describeLaterSet("v3", SPLIT_SEED_V3, [DEFAULT_JUDGED, DEFAULT_NOANSWER]);
 describeLaterSet("v4", SPLIT_SEED_V4, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3]);
+describeLaterSet("v5", SPLIT_SEED_V5, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4], { everyDocumentAnswered: false });
 
 describe("loading every judged set", () => {
   const dir = mkdtempSync(join(tmpdir(), "judged-sets-"));
@@ -162,6 +186,7 @@ describe("loading every judged set", () => {
     noanswer: file("noanswer.jsonl", [{ q: "office wifi", rel: {}, style: "noanswer", split: "test" }]),
     v3: file("v3.jsonl", [{ ...good, q: "nodes flapping" }, { ...good, q: "pods pending", split: "test" }]),
     v4: file("v4.jsonl", [{ ...good, q: "etcd slow", split: "test" }, { ...good, q: "certs expired" }, { q: "lunch menu", rel: {}, style: "noanswer", split: "test" }]),
+    v5: file("v5.jsonl", [{ ...good, q: "dns timeouts", split: "test" }, { q: "parking permit", rel: {}, style: "noanswer", split: "tune" }, { ...good, q: "raid degraded" }]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -169,10 +194,19 @@ describe("loading every judged set", () => {
     expect(all.judged.map((q) => q.q)).toEqual(["pods crash", "disk full", "office wifi"]);
     expect(all.v3.map((q) => q.q)).toEqual(["nodes flapping", "pods pending"]);
     expect(all.v4.map((q) => q.q)).toEqual(["etcd slow", "certs expired", "lunch menu"]);
+    expect(all.v5.map((q) => q.q)).toEqual(["dns timeouts", "parking permit", "raid degraded"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
     expect(tuning.v4.map((q) => q.q)).toEqual(["certs expired"]);
+    expect(tuning.v5.map((q) => q.q)).toEqual(["parking permit", "raid degraded"]);
+  });
+
+  it("rejects a v5 query that is also in v4 or the first set, naming both files", () => {
+    const fromV4 = file("v5-dup-v4.jsonl", [{ ...good, q: "Certs Expired" }]);
+    expect(() => loadJudgedSets({ ...paths, v5: fromV4 }, { known })).toThrow(/queries in more than one judged file: "Certs Expired" \(.*v4\.jsonl and .*v5-dup-v4\.jsonl\)/);
+    const fromJudged = file("v5-dup-judged.jsonl", [{ ...good, q: "disk full " }]);
+    expect(() => loadJudgedSets({ ...paths, v5: fromJudged }, { known })).toThrow(/"disk full " \(.*judged\.jsonl and .*v5-dup-judged\.jsonl\)/);
   });
 
   it("rejects a query that is in two files, naming both", () => {

@@ -29,6 +29,19 @@ export const DEFAULT_JUDGED_V3 = fileURLToPath(new URL("../queries/judged-v3.jso
  * reported beside the other sets, never merged into them.
  */
 export const DEFAULT_JUDGED_V4 = fileURLToPath(new URL("../queries/judged-v4.jsonl", import.meta.url));
+/**
+ * A fourth judged set of every style, written on 2026-12-06 from the documents alone by a session that
+ * never saw the ranking code, the synonym list, the earlier sets' query texts or any engine's results,
+ * once v4's test half had been looked at. Split by its own seed (`hindsight-judged-split-v5`); reported
+ * beside the other sets, never merged into them.
+ */
+export const DEFAULT_JUDGED_V5 = fileURLToPath(new URL("../queries/judged-v5.jsonl", import.meta.url));
+
+/** The judged sets after the first, each scored and reported apart, in the order they were written. */
+export const LATER_SETS = ["v3", "v4", "v5"] as const;
+export type LaterSet = (typeof LATER_SETS)[number];
+/** The committed file of each later set. */
+export const DEFAULT_LATER: Record<LaterSet, string> = { v3: DEFAULT_JUDGED_V3, v4: DEFAULT_JUDGED_V4, v5: DEFAULT_JUDGED_V5 };
 
 /**
  * How the query is written: `symptom` (the user's own words), `typo` (misspelt), `prefix` (half-typed),
@@ -141,20 +154,15 @@ export function loadJudged(path: string = DEFAULT_JUDGED, options: LoadJudgedOpt
   return parseJudged(text, path, options);
 }
 
-export interface JudgedSetPaths {
+/** The first set's two files, and one file per later set. */
+export interface JudgedSetPaths extends Record<LaterSet, string> {
   judged: string;
   noanswer: string;
-  v3: string;
-  v4: string;
 }
 
-export interface JudgedSets {
-  /** judged.jsonl and noanswer-v2.jsonl together: the first judged set (each file split by its own seed). */
+/** judged.jsonl and noanswer-v2.jsonl together (the first judged set, each file split by its own seed), and each later set (split by its own seed, see split.ts). */
+export interface JudgedSets extends Record<LaterSet, JudgedSetQuery[]> {
   judged: JudgedSetQuery[];
-  /** judged-v3.jsonl, split by SPLIT_SEED_V3. */
-  v3: JudgedSetQuery[];
-  /** judged-v4.jsonl, split by SPLIT_SEED_V4. */
-  v4: JudgedSetQuery[];
 }
 
 /**
@@ -164,18 +172,21 @@ export interface JudgedSets {
  */
 export function loadJudgedSets(paths: JudgedSetPaths, options: { known?: ReadonlySet<string>; tuneOnly?: boolean } = {}): JudgedSets {
   const { known, tuneOnly = false } = options;
-  const files = [paths.judged, paths.noanswer, paths.v3, paths.v4].map((path) => ({ path, queries: loadJudged(path, { known }) }));
+  const load = (path: string) => ({ path, queries: loadJudged(path, { known }) });
+  const first = [load(paths.judged), load(paths.noanswer)];
+  const later = LATER_SETS.map((set) => load(paths[set]));
   const firstFile = new Map<string, string>();
   const repeated: string[] = [];
-  for (const { path, queries } of files) {
+  for (const { path, queries } of [...first, ...later]) {
     for (const { q } of queries) {
       const key = q.trim().toLowerCase();
-      const first = firstFile.get(key);
-      if (first !== undefined) repeated.push(`${JSON.stringify(q)} (${first} and ${path})`);
+      const seen = firstFile.get(key);
+      if (seen !== undefined) repeated.push(`${JSON.stringify(q)} (${seen} and ${path})`);
       else firstFile.set(key, path);
     }
   }
   if (repeated.length) throw new CorpusError(`queries in more than one judged file: ${repeated.join(", ")}`);
   const pick = (queries: JudgedSetQuery[]) => (tuneOnly ? queries.filter((q) => q.split === "tune") : queries);
-  return { judged: pick([...files[0]!.queries, ...files[1]!.queries]), v3: pick(files[2]!.queries), v4: pick(files[3]!.queries) };
+  const sets = Object.fromEntries(LATER_SETS.map((set, i) => [set, pick(later[i]!.queries)])) as Record<LaterSet, JudgedSetQuery[]>;
+  return { judged: pick(first.flatMap((f) => f.queries)), ...sets };
 }

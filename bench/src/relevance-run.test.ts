@@ -34,6 +34,8 @@ describe("relevance figures", () => {
       v3NoanswerTest: { empty: 0, of: 0 },
       v4NoanswerTune: { empty: 0, of: 0 },
       v4NoanswerTest: { empty: 0, of: 0 },
+      v5NoanswerTune: { empty: 0, of: 0 },
+      v5NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -46,7 +48,7 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
   });
 
@@ -69,8 +71,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v3 tune\s+1\s+1\.000/m);
     expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
     expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
-    expect(report).toMatch(/noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
@@ -112,8 +114,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v4 test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1$/m);
     expect(report).toMatch(/By style, v4 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v4 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
-    expect(report).toMatch(/v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-$/m);
+    expect(report).toMatch(/v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v4 test half that was not loaded is neither run nor shown", async () => {
@@ -140,7 +142,72 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v4 typo|v4 canteen/);
     // The precision column of a half that was not run reads "-", as for v3.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+  });
+
+  it("score the v5 set apart from the others, with its own halves, styles and noanswer precision", async () => {
+    const v4: RunQuery[] = [{ q: "v4 typo", rel: { f: 3 }, style: "typo", split: "test" }];
+    const v5: RunQuery[] = [
+      { q: "v5 error", rel: { g: 3, a: 1 }, style: "error", split: "tune" },
+      { q: "v5 symptom", rel: { g: 2, h: 3 }, style: "symptom", split: "test" },
+      { q: "v5 alert", rel: { h: 3 }, style: "alert", split: "test" },
+      { q: "v5 visa", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v5 pension", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const more = { "v4 typo": ["f"], "v5 error": ["x", "y", "z", "g"], "v5 symptom": ["h"], "v5 alert": ["x"], "v5 pension": ["q"] };
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v4, v5, random: [] });
+    expect(results.v5.perQuery.map((p) => p.q)).toEqual(v5.map((q) => q.q));
+    expect(results.v3.perQuery).toEqual([]);
+    const f = relevanceFigures(results, dev, judged, [], v4, v5);
+    expect(f.sets.v4test).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v5tune).toMatchObject({ queries: 1, missed: 0, mrr: 0.25 });
+    expect(f.sets.v5test).toMatchObject({ queries: 2, missed: 1, mrr: 0.5 });
+    expect(f.styles.v5test.symptom).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles.v5test.alert).toMatchObject({ queries: 1, mrr: 0 });
+    expect(f.styles.v5tune.error).toMatchObject({ queries: 1, mrr: 0.25 });
+    expect(f.styles.v5test.noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({ v4NoanswerTest: { empty: 0, of: 0 }, v5NoanswerTune: { empty: 1, of: 1 }, v5NoanswerTest: { empty: 0, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v4 test\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v5 tune\s+1\s+0\.250/m);
+    expect(report).toMatch(/^v5 test\s+2\s+0\.500\s+0\.\d{3}\s+0\.250\s+1$/m);
+    // v3 was not run: no rows and no style tables of its own.
+    expect(report).not.toMatch(/^v3 (tune|test)\s/m);
+    expect(report).not.toMatch(/v3 (tune|test) half/);
+    expect(report).toMatch(/By style, v5 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+1\.000/);
+    expect(report).toMatch(/By style, v5 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+0\s.*\nalert\s+0\s.*\nerror\s+1\s+0\.250/);
+    expect(report.indexOf("By style, v4 tune half:")).toBeLessThan(report.indexOf("By style, v5 test half:"));
+    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+  });
+
+  it("--tune-only: a v5 test half that was not loaded is neither run nor shown", async () => {
+    const v5All: RunQuery[] = [
+      { q: "v5 error", rel: { g: 3 }, style: "error", split: "tune" },
+      { q: "v5 symptom", rel: { h: 3 }, style: "symptom", split: "test" },
+      { q: "v5 visa", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v5 pension", rel: {}, style: "noanswer", split: "test" },
+    ];
+    // What loadJudgedSets returns under tuneOnly: every set's tune half only.
+    const tuneOnly = (qs: RunQuery[]) => qs.filter((q) => q.split === "tune");
+    const asked: string[] = [];
+    const spy: RankingEngine = { name: "E", search: async (q, limit) => (asked.push(q), (({ ...answers, "v5 error": ["g"] }) as Record<string, string[]>)[q] ?? []).slice(0, limit) };
+    const v4 = [{ q: "v4 prefix", rel: { e: 3 }, style: "prefix", split: "tune" } as RunQuery];
+    const results = await runAll(spy, { dev, judged: tuneOnly(judged), v4, v5: tuneOnly(v5All), random: [] });
+    expect(asked).toEqual(expect.arrayContaining(["v5 error", "v5 visa"]));
+    expect(asked.filter((q) => v5All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
+    const f = relevanceFigures(results, dev, tuneOnly(judged), [], v4, tuneOnly(v5All));
+    expect(f.sets.v5test.queries).toBe(0);
+    expect(f.precision.v5NoanswerTest).toEqual({ empty: 0, of: 0 });
+    expect(f.precision.v5NoanswerTune).toEqual({ empty: 1, of: 1 });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v5 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/By style, v5 tune half:/);
+    expect(report).not.toMatch(/^(test|v3 test|v4 test|v5 test)\s/m);
+    expect(report).not.toMatch(/test half/);
+    expect(report).not.toMatch(/v5 symptom|v5 pension/);
+    // The v5 test precision column reads "-": that half was not run.
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-$/m);
   });
 
   it("center each engine's name over its columns", () => {

@@ -3,7 +3,7 @@
 // noanswer queries) are left out of MRR/nDCG/recall, which they cannot earn, and measured instead by
 // the precision check: how often the engine rightly returns nothing.
 import { CUTOFF, meanScores, scoreQuery, type Judgements, type MeanScores, type QueryScore } from "./metrics.js";
-import { hasRelevant, STYLES, type QueryStyle, type Split } from "./judged.js";
+import { hasRelevant, LATER_SETS, STYLES, type LaterSet, type QueryStyle, type Split } from "./judged.js";
 import type { RankingEngine } from "./peers.js";
 import { Rng } from "./prng.js";
 import { formatTable } from "./table.js";
@@ -53,30 +53,31 @@ export function randomStrings(n = 200, seed = RANDOM_SEED): string[] {
   return Array.from({ length: n }, () => Array.from({ length: rng.int(10, 20) }, () => rng.pick([...ALPHANUMERIC])).join(""));
 }
 
-/** Everything one engine answered: the dev set, the judged sets and the random strings. */
-export interface EngineResults {
+/**
+ * Everything one engine answered: the dev set, the first judged set, each later judged set (v3, v4,
+ * v5: run and scored apart from the others) and the random strings.
+ */
+export interface EngineResults extends Record<LaterSet, EngineRun> {
   engine: string;
   error: string | null;
   dev: EngineRun;
   judged: EngineRun;
-  /** The second judged set (judged-v3.jsonl), run and scored apart from the first. */
-  v3: EngineRun;
-  /** The third judged set (judged-v4.jsonl), run and scored apart from the others. */
-  v4: EngineRun;
   /** How many hits (up to the cutoff) each random string returned. */
   random: { q: string; hits: number }[];
 }
 
-export async function runAll(
-  engine: RankingEngine,
-  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; v3?: readonly RunQuery[]; v4?: readonly RunQuery[]; random: readonly string[] },
-): Promise<EngineResults> {
+/** The queries of one run: a later set left out is run as empty. */
+export type RunSets = { dev: readonly RunQuery[]; judged: readonly RunQuery[]; random: readonly string[] } & Partial<Record<LaterSet, readonly RunQuery[]>>;
+
+export async function runAll(engine: RankingEngine, sets: RunSets): Promise<EngineResults> {
   const dev = await runEngine(engine, sets.dev);
   const judged = dev.error ? dev : await runEngine(engine, sets.judged);
-  const v3 = judged.error ? judged : await runEngine(engine, sets.v3 ?? []);
-  const v4 = v3.error ? v3 : await runEngine(engine, sets.v4 ?? []);
+  // Once one set fails the engine is not asked again: the later sets carry that failure.
+  const later = {} as Record<LaterSet, EngineRun>;
+  let previous = judged;
+  for (const set of LATER_SETS) previous = later[set] = previous.error ? previous : await runEngine(engine, sets[set] ?? []);
   const random: EngineResults["random"] = [];
-  let error = dev.error ?? judged.error ?? v3.error ?? v4.error;
+  let error = dev.error ?? judged.error ?? previous.error;
   if (!error) {
     try {
       for (const q of sets.random) random.push({ q, hits: (await engine.search(q, CUTOFF)).length });
@@ -84,12 +85,12 @@ export async function runAll(
       error = (err as Error).message;
     }
   }
-  return { engine: engine.name, error, dev, judged, v3, v4, random };
+  return { engine: engine.name, error, dev, judged, ...later, random };
 }
 
 export function failedResults(engine: string, err: unknown): EngineResults {
   const run = failed(engine, err);
-  return { engine, error: run.error, dev: run, judged: run, v3: run, v4: run, random: [] };
+  return { engine, error: run.error, dev: run, judged: run, ...laterRecord(() => run), random: [] };
 }
 
 // ---- figures --------------------------------------------------------------------------------------
@@ -118,9 +119,19 @@ export function emptyShare(run: EngineRun, queries: readonly RunQuery[], pick: (
   return { empty: picked.filter((p) => p.ranked.length === 0).length, of: picked.length };
 }
 
-/** The halves of the judged sets: the first set's tune and test, v3's and v4's. */
-export type Half = "tune" | "test" | "v3tune" | "v3test" | "v4tune" | "v4test";
-const HALVES: readonly Half[] = ["tune", "test", "v3tune", "v3test", "v4tune", "v4test"];
+/** The halves of the judged sets: the first set's tune and test, then each later set's (`v3tune`, `v3test`, ...). */
+export type Half = Split | `${LaterSet}${Split}`;
+const HALVES: readonly Half[] = ["tune", "test", ...LATER_SETS.flatMap((set) => [`${set}tune`, `${set}test`] as const)];
+/** The later set a half belongs to; undefined for the first set's halves. */
+const laterSetOf = (half: Half): LaterSet | undefined => LATER_SETS.find((set) => half.startsWith(set));
+
+function laterRecord<T>(f: (set: LaterSet) => T): Record<LaterSet, T> {
+  return Object.fromEntries(LATER_SETS.map((set) => [set, f(set)])) as Record<LaterSet, T>;
+}
+
+/** The noanswer precision of each later set's halves: `v3NoanswerTune`, `v3NoanswerTest`, ... */
+export type LaterNoanswerKey = `${LaterSet}Noanswer${"Tune" | "Test"}`;
+const noanswerKey = (set: LaterSet, split: Split): LaterNoanswerKey => `${set}Noanswer${split === "tune" ? "Tune" : "Test"}`;
 
 export interface RelevanceFigures {
   engine: string;
@@ -132,12 +143,8 @@ export interface RelevanceFigures {
     noanswerTune: Share;
     noanswerTest: Share;
     noanswer: Share;
-    v3NoanswerTune: Share;
-    v3NoanswerTest: Share;
-    v4NoanswerTune: Share;
-    v4NoanswerTest: Share;
     random: Share;
-  };
+  } & Record<LaterNoanswerKey, Share>;
 }
 
 const SCORED_STYLES = STYLES.filter((s) => s !== "noanswer");
@@ -148,10 +155,13 @@ export function relevanceFigures(
   judged: readonly RunQuery[],
   v3: readonly RunQuery[] = [],
   v4: readonly RunQuery[] = [],
+  v5: readonly RunQuery[] = [],
 ): RelevanceFigures {
-  // Each half is a run (the first judged set's, v3's or v4's) and a split within it.
+  const later: Record<LaterSet, readonly RunQuery[]> = { v3, v4, v5 };
+  // Each half is a run (the first judged set's or a later set's) and a split within it.
   const halfOf = (half: Half) => {
-    const [run, queries] = half.startsWith("v4") ? [results.v4, v4] : half.startsWith("v3") ? [results.v3, v3] : [results.judged, judged];
+    const set = laterSetOf(half);
+    const [run, queries] = set ? [results[set], later[set]] : [results.judged, judged];
     return { run, queries, split: (half.endsWith("tune") ? "tune" : "test") as Split };
   };
   const figures = (half: Half, style?: QueryStyle) => {
@@ -171,10 +181,9 @@ export function relevanceFigures(
       noanswerTune: noanswer("tune"),
       noanswerTest: noanswer("test"),
       noanswer: emptyShare(results.judged, judged, (q) => q.style === "noanswer"),
-      v3NoanswerTune: noanswer("v3tune"),
-      v3NoanswerTest: noanswer("v3test"),
-      v4NoanswerTune: noanswer("v4tune"),
-      v4NoanswerTest: noanswer("v4test"),
+      ...(Object.fromEntries(
+        LATER_SETS.flatMap((set) => (["tune", "test"] as const).map((split) => [noanswerKey(set, split), noanswer(`${set}${split}`)])),
+      ) as Record<LaterNoanswerKey, Share>),
       random: { empty: results.random.filter((r) => r.hits === 0).length, of: results.random.length },
     },
   };
@@ -217,23 +226,15 @@ export function groupedTable(lead: readonly string[], groups: readonly string[],
 
 const pct = (s: Share) => (s.of === 0 ? "-" : `${s.empty}/${s.of} ${((100 * s.empty) / s.of).toFixed(0).padStart(3)}%`);
 
+/** "tune", "test", "v3 tune", ...: how a half is named in the report. */
+const halfLabel = (half: Half) => {
+  const set = laterSetOf(half);
+  return set ? `${set} ${half.slice(set.length)}` : half;
+};
 const SET_LABELS: Record<keyof RelevanceFigures["sets"], string> = {
   dev: "dev",
-  tune: "tune",
-  test: "test",
   judged: "tune+test",
-  v3tune: "v3 tune",
-  v3test: "v3 test",
-  v4tune: "v4 tune",
-  v4test: "v4 test",
-};
-const HALF_LABELS: Record<Half, string> = {
-  test: "test half",
-  tune: "tune half",
-  v3test: "v3 test half",
-  v3tune: "v3 tune half",
-  v4test: "v4 test half",
-  v4tune: "v4 tune half",
+  ...(Object.fromEntries(HALVES.map((half) => [half, halfLabel(half)])) as Record<Half, string>),
 };
 
 /**
@@ -243,7 +244,7 @@ const HALF_LABELS: Record<Half, string> = {
 export function formatRelevanceReport(figures: readonly RelevanceFigures[]): string {
   const names = figures.map((f) => f.engine);
   const answered = figures.find((f) => !f.error);
-  const setRows = (["dev", "tune", "test", "judged", "v3tune", "v3test", "v4tune", "v4test"] as const).flatMap((set) => {
+  const setRows = (["dev", "tune", "test", "judged", ...HALVES.filter((half) => laterSetOf(half))] as const).flatMap((set) => {
     const n = answered?.sets[set].queries;
     if (n === 0 && set !== "dev") return [];
     return [[SET_LABELS[set], n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.sets[set]))]];
@@ -258,17 +259,18 @@ export function formatRelevanceReport(figures: readonly RelevanceFigures[]): str
         return [style, n === undefined ? "-" : String(n), ...figures.flatMap((f) => metricCells(f, (x) => x.styles[half][style]))];
       }),
     );
-  const styleTables = (["test", "tune", "v3test", "v3tune", "v4test", "v4tune"] as const)
+  // Each set's test half first, then its tune half.
+  const styleHalves: Half[] = ["test", "tune", ...LATER_SETS.flatMap((set) => [`${set}test`, `${set}tune`] as const)];
+  const styleTables = styleHalves
     .filter((half) => answered === undefined || answered.sets[half].queries > 0)
-    .flatMap((half) => ["", `By style, ${HALF_LABELS[half]}:`, styleTable(half)]);
+    .flatMap((half) => ["", `By style, ${halfLabel(half)} half:`, styleTable(half)]);
   const precisionColumns: [string, (p: RelevanceFigures["precision"]) => Share][] = [
     ["noanswer tune", (p) => p.noanswerTune],
     ["noanswer test", (p) => p.noanswerTest],
     ["noanswer all", (p) => p.noanswer],
-    ["v3 noanswer tune", (p) => p.v3NoanswerTune],
-    ["v3 noanswer test", (p) => p.v3NoanswerTest],
-    ["v4 noanswer tune", (p) => p.v4NoanswerTune],
-    ["v4 noanswer test", (p) => p.v4NoanswerTest],
+    ...LATER_SETS.flatMap((set) =>
+      (["tune", "test"] as const).map((split): [string, (p: RelevanceFigures["precision"]) => Share] => [`${set} noanswer ${split}`, (p) => p[noanswerKey(set, split)]]),
+    ),
     ["random strings", (p) => p.random],
   ];
   const precision = formatTable(

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's dev queries and on
-// the judged sets (bench/queries: judged.jsonl with noanswer-v2.jsonl, judged-v3.jsonl and
-// judged-v4.jsonl, each split into tune and test halves by its own seed), side by side with
-// MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
+// the judged sets (bench/queries: judged.jsonl with noanswer-v2.jsonl, judged-v3.jsonl,
+// judged-v4.jsonl and judged-v5.jsonl, each split into tune and test halves by its own seed), side
+// by side with MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
 // (how often a query nothing answers gets no hits). Imports the corpus into an in-process Hindsight
 // through REST, then asks each engine every query.
 // Exit code: 0 when every engine answered, 1 on any error (low scores are not errors).
@@ -11,7 +11,7 @@ import { Command, Option } from "commander";
 import { listOf, onStopSignal, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus, type CorpusDoc } from "./corpus.js";
 import { hindsightEngine, importCorpus } from "./hindsight-client.js";
-import { DEFAULT_JUDGED, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_NOANSWER, loadJudgedSets } from "./judged.js";
+import { DEFAULT_JUDGED, DEFAULT_LATER, DEFAULT_NOANSWER, LATER_SETS, loadJudgedSets, type LaterSet } from "./judged.js";
 import { lunrBackstageEngine, miniSearchEngine, type IndexedDoc, type RankingEngine } from "./peers.js";
 import {
   failedResults,
@@ -23,19 +23,23 @@ import {
   runAll,
   type EngineResults,
   type RunQuery,
+  type RunSets,
 } from "./relevance-run.js";
-import { SPLIT_SEED, SPLIT_SEED_V3, SPLIT_SEED_V4 } from "./split.js";
+import { LATER_SPLIT_SEEDS, SPLIT_SEED } from "./split.js";
 
 const ENGINES = ["hindsight", "minisearch", "lunr"] as const;
 type EngineName = (typeof ENGINES)[number];
 
-interface Options {
+/** `judgedV3`, `judgedV4`, ...: the option (`--judged-v3 <file>`) naming each later set's file. */
+type LaterOption = `judged${Capitalize<LaterSet>}`;
+const optionOf = (set: LaterSet) => `judged${set.toUpperCase()}` as LaterOption;
+const ORDINALS: Record<LaterSet, string> = { v3: "second", v4: "third", v5: "fourth" };
+
+interface Options extends Record<LaterOption, string> {
   corpus: string;
   queries?: string;
   judged: string;
   noanswer: string;
-  judgedV3: string;
-  judgedV4: string;
   engines: EngineName[];
   perQuery?: boolean;
   tuneOnly?: boolean;
@@ -44,14 +48,16 @@ interface Options {
   json?: string;
 }
 
-const program = new Command("relevance")
+const command = new Command("relevance")
   .description("MRR@10, nDCG@10 and recall@10 of Hindsight, MiniSearch and Lunr (Backstage) on the dev and judged queries, and a precision check")
   .option("--corpus <dir>", "the shared corpus folder", DEFAULT_CORPUS)
   .option("--queries <file>", "dev queries (JSONL of {q, rel}); default: <corpus>/queries-dev.jsonl")
   .option("--judged <file>", "judged queries with style and split (JSONL of {q, rel, style, split})", DEFAULT_JUDGED)
-  .option("--noanswer <file>", "more unanswerable questions, same format, with their own split (added to the judged set)", DEFAULT_NOANSWER)
-  .option("--judged-v3 <file>", "the second judged set, same format, split by its own seed (reported as its own rows)", DEFAULT_JUDGED_V3)
-  .option("--judged-v4 <file>", "the third judged set, same format, split by its own seed (reported as its own rows)", DEFAULT_JUDGED_V4)
+  .option("--noanswer <file>", "more unanswerable questions, same format, with their own split (added to the judged set)", DEFAULT_NOANSWER);
+for (const set of LATER_SETS) {
+  command.option(`--judged-${set} <file>`, `the ${ORDINALS[set]} judged set, same format, split by its own seed (reported as its own rows)`, DEFAULT_LATER[set]);
+}
+const program = command
   .addOption(
     new Option("--engines <list>", `engines to run (${ENGINES.join(",")})`).argParser(listOf(ENGINES)).default([...ENGINES], ENGINES.join(",")),
   )
@@ -66,19 +72,19 @@ async function main(): Promise<number> {
   const opts = program.parse().opts<Options>();
   const corpus = loadCorpus(opts.corpus, opts.queries);
   const known = new Set(corpus.docs.map((d) => d.id));
-  const { judged, v3, v4 } = loadJudgedSets(
-    { judged: opts.judged, noanswer: opts.noanswer, v3: opts.judgedV3, v4: opts.judgedV4 },
-    { known, tuneOnly: opts.tuneOnly },
-  );
+  const laterFiles = Object.fromEntries(LATER_SETS.map((set) => [set, opts[optionOf(set)]])) as Record<LaterSet, string>;
+  const loaded = loadJudgedSets({ judged: opts.judged, noanswer: opts.noanswer, ...laterFiles }, { known, tuneOnly: opts.tuneOnly });
+  const { judged, v3, v4, v5 } = loaded;
   const random = randomStrings();
-  const sets = { dev: corpus.queries, judged, v3, v4, random };
+  const sets = { dev: corpus.queries, judged, v3, v4, v5, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
   const count = (queries: RunQuery[], split: string) => queries.filter((q) => q.split === split).length;
   const describe = (queries: RunQuery[]) => `${queries.length} queries, ${count(queries, "tune")} tune / ${count(queries, "test")} test`;
   console.log(`corpus: ${corpus.docs.length} documents, ${corpus.queries.length} dev queries (${corpus.dir})`);
   console.log(`judged: ${describe(judged)}, split seed ${JSON.stringify(SPLIT_SEED)} (${opts.judged} + ${opts.noanswer})`);
-  console.log(`judged v3: ${describe(v3)}, split seed ${JSON.stringify(SPLIT_SEED_V3)} (${opts.judgedV3})`);
-  console.log(`judged v4: ${describe(v4)}, split seed ${JSON.stringify(SPLIT_SEED_V4)} (${opts.judgedV4})`);
+  for (const set of LATER_SETS) {
+    console.log(`judged ${set}: ${describe(loaded[set])}, split seed ${JSON.stringify(LATER_SPLIT_SEEDS[set])} (${laterFiles[set]})`);
+  }
 
   const results: EngineResults[] = [];
   let hindsightInfo = "";
@@ -96,7 +102,7 @@ async function main(): Promise<number> {
     }
   }
   if (hindsightInfo) console.log(hindsightInfo);
-  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, v3, v4));
+  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, v3, v4, v5));
   console.log("");
   console.log(formatRelevanceReport(figures));
   if (opts.perQuery) {
@@ -104,26 +110,27 @@ async function main(): Promise<number> {
     console.log(formatPerQuery("Dev queries", corpus.queries, results.map((r) => r.dev)));
     console.log("");
     console.log(formatPerQuery("Judged queries", judged, results.map((r) => r.judged)));
-    console.log("");
-    console.log(formatPerQuery("Judged v3 queries", v3, results.map((r) => r.v3)));
-    console.log("");
-    console.log(formatPerQuery("Judged v4 queries", v4, results.map((r) => r.v4)));
+    for (const set of LATER_SETS) {
+      console.log("");
+      console.log(formatPerQuery(`Judged ${set} queries`, loaded[set], results.map((r) => r[set])));
+    }
   }
   if (opts.json) {
     const report = {
       corpus: corpus.dir,
       judgedFile: opts.judged,
       splitSeed: SPLIT_SEED,
-      judgedV3File: opts.judgedV3,
-      splitSeedV3: SPLIT_SEED_V3,
-      judgedV4File: opts.judgedV4,
-      splitSeedV4: SPLIT_SEED_V4,
+      ...Object.fromEntries(
+        LATER_SETS.flatMap((set) => [
+          [`judged${set.toUpperCase()}File`, laterFiles[set]],
+          [`splitSeed${set.toUpperCase()}`, LATER_SPLIT_SEEDS[set]],
+        ]),
+      ),
       randomSeed: RANDOM_SEED,
       figures,
       dev: corpus.queries,
       judged,
-      v3,
-      v4,
+      ...Object.fromEntries(LATER_SETS.map((set) => [set, loaded[set]])),
       results,
     };
     writeFileSync(opts.json, JSON.stringify(report, null, 2));
@@ -135,7 +142,7 @@ async function main(): Promise<number> {
 async function runHindsight(
   opts: Options,
   docs: CorpusDoc[],
-  sets: { dev: readonly RunQuery[]; judged: readonly RunQuery[]; v3: readonly RunQuery[]; v4: readonly RunQuery[]; random: readonly string[] },
+  sets: RunSets,
 ): Promise<{ result: EngineResults; info: string }> {
   const name = opts.postgres ? "Hindsight (Postgres)" : "Hindsight (PGlite)";
   // Imported lazily so a peers-only run needs neither the built app nor a database.

@@ -1,7 +1,7 @@
 // The tune/test split of the judged queries: stratified by style, shuffled by the seeded PRNG, done
 // once and committed (the `split` field). Ranking may be tuned by looking at the tune half only; the
 // test half stays unseen so its figures say how search holds up on queries nobody tuned for.
-import type { JudgedSetQuery, QueryStyle, Split } from "./judged.js";
+import type { JudgedSetQuery, LaterSet, QueryStyle, Split } from "./judged.js";
 import { STYLES } from "./judged.js";
 import { Rng } from "./prng.js";
 
@@ -10,6 +10,10 @@ export const SPLIT_SEED = "hindsight-judged-split-v1";
 export const SPLIT_SEED_V3 = "hindsight-judged-split-v3";
 /** The seed of judged-v4.jsonl's split (its own again, so v4's halves owe nothing to v3's). */
 export const SPLIT_SEED_V4 = "hindsight-judged-split-v4";
+/** The seed of judged-v5.jsonl's split (its own again, so v5's halves owe nothing to v4's). */
+export const SPLIT_SEED_V5 = "hindsight-judged-split-v5";
+/** The split seed of each later judged set. */
+export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = { v3: SPLIT_SEED_V3, v4: SPLIT_SEED_V4, v5: SPLIT_SEED_V5 };
 
 /**
  * The split of each query, in input order. Within every style the queries are shuffled with their own
