@@ -5,10 +5,11 @@ import { Button, Group, Loader, Stack, TextInput, Title, VisuallyHidden } from "
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { IconSearch, IconX } from "@tabler/icons-react";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useSearchParams } from "react-router";
 import { SearchStart } from "../components/search/search-start";
 import { RESULT_LINK_SELECTOR, type SearchHitView } from "../components/search/search-types";
+import { lazyComponent } from "../lib/lazy-component";
 import { loadOnce } from "../lib/load-once";
 import {
   isActiveSearch,
@@ -25,8 +26,8 @@ import { useTRPC, useTRPCClient } from "../lib/trpc";
  * is a search: the first keystroke starts the download, alongside the search's own request, and a page
  * opened with a search in its URL loads it at once.
  */
-const resultsView = loadOnce(() => import("../components/search/search-results-view"));
-const SearchResultsView = lazy(() => resultsView.load().then((m) => ({ default: m.SearchResultsView })));
+const resultsView = loadOnce(() => import("../components/search/search-results-view").then((m) => m.SearchResultsView));
+const SearchResultsView = lazyComponent(resultsView);
 const preloadResultsView = () => void resultsView.load().catch(() => undefined);
 
 const PAGE_SIZE = 20;
