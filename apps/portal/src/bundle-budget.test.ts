@@ -1,7 +1,7 @@
 // The bundle budget as a test: each measured page's first download (sign-in, home, an entry: the
 // document, JS and CSS, gzipped; scripts/bundle-size.mjs says what is counted) measured on the built
-// portal. The goal is DEFAULT_BUDGET_KB (150 kB) a page; the sign-in page is there, the home and entry
-// pages are not yet (docs/benchmarks.md, "Portal"), so each is held at the ceiling below, a little above
+// portal. The goal is DEFAULT_BUDGET_KB (150 kB) a page; the sign-in and home pages are there, the entry
+// page is not yet (docs/benchmarks.md, "Portal"), so each is held at the ceiling below, a little above
 // where it stands (and never above the goal once there), and anything that grows a page fails here. Lower a ceiling whenever a page gets lighter. The portal's
 // `test` task depends on `build`, so dist/ is there under turbo; a bare `vitest run` without a build
 // skips (fails under CI).
@@ -17,7 +17,7 @@ if (!built && process.env.CI === "true") {
 }
 
 /** kB gzipped (1 kB = 1000 bytes) each page may not exceed; the goal for every one is DEFAULT_BUDGET_KB. */
-const CEILING_KB: Record<string, number> = { "sign-in": 141, home: 171, entry: 292 };
+const CEILING_KB: Record<string, number> = { "sign-in": 138, home: 150, entry: 282 };
 
 describe("bundle budget", () => {
   it("has a ceiling for every measured page, none above where the pages stood before issue 12", () => {
@@ -27,8 +27,9 @@ describe("bundle budget", () => {
     expect(CEILING_KB.home).toBeLessThan(240);
     expect(CEILING_KB.entry).toBeLessThan(445);
     expect(DEFAULT_BUDGET_KB).toBe(150);
-    // The sign-in page met the goal (138.9 kB); it may not drift back over it.
+    // The sign-in page (136.1 kB) and the home page (149.6 kB) met the goal; they may not drift back over it.
     expect(CEILING_KB["sign-in"]).toBeLessThanOrEqual(DEFAULT_BUDGET_KB);
+    expect(CEILING_KB.home).toBeLessThanOrEqual(DEFAULT_BUDGET_KB);
   });
 
   it.for(PAGES.map((p) => p.name))("keeps the %s page's first download within its ceiling", (name, ctx) => {

@@ -1,23 +1,16 @@
 // The sign-in page's few calls to the API, as plain fetches of tRPC's HTTP form (a query is a GET of
 // /trpc/<path>, a mutation a POST of its input as JSON), so the sign-in page carries neither the tRPC
 // client nor TanStack Query: it is the first page of every visit that is not yet signed in. A failed
-// call throws ApiCallError, shaped as the tRPC client's TRPCClientError (its name, the error body's
-// `data`), so lib/errors.ts reads it (message, code, field errors) like any other.
+// call throws ApiCallError (lib/api-error.ts), shaped as the tRPC client's TRPCClientError, so
+// lib/errors.ts reads it like any other.
 import type { AppRouter } from "@hindsight/api";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@hindsight/domain";
 import type { inferInput, inferOutput, TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { resultOf, unreachable } from "./api-error";
+
+export { ApiCallError } from "./api-error";
 
 type Api = TRPCOptionsProxy<AppRouter>;
-
-/** A failed call: `data` is the server's error data (code, httpStatus, fieldErrors), none when it was not reached. */
-export class ApiCallError extends Error {
-  override name = "TRPCClientError";
-  readonly data: unknown;
-  constructor(message: string, data?: unknown, cause?: unknown) {
-    super(message, { cause });
-    this.data = data;
-  }
-}
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
@@ -31,16 +24,9 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     body = await response.json();
   } catch (cause) {
     // No answer, or not JSON (a proxy's error page): the same as the tRPC client's network error.
-    throw new ApiCallError(cause instanceof Error ? cause.message : String(cause), undefined, cause);
+    throw unreachable(cause);
   }
-  if (body && typeof body === "object" && "error" in body) {
-    const error = (body as { error: { message?: unknown; data?: unknown } }).error;
-    throw new ApiCallError(typeof error.message === "string" ? error.message : "The request failed", error.data);
-  }
-  if (!response.ok || !body || typeof body !== "object" || !("result" in body)) {
-    throw new ApiCallError(`Unexpected answer from the server (HTTP ${response.status})`);
-  }
-  return (body as { result: { data: T } }).result.data;
+  return resultOf<T>(body, response.status, response.ok);
 }
 
 const query = <T>(path: string) => call<T>(path);

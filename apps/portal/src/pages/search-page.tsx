@@ -1,33 +1,34 @@
 // The home page: search first. The box has focus on load; results come as you type (debounced, and
 // a newer search cancels the older request); the query, filters and sort live in the URL
 // (lib/search-params.ts) so a search can be shared and Back works.
-import { Alert, Box, Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Group, Loader, Stack, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { IconAlertTriangle, IconAdjustmentsHorizontal, IconSearch, IconX } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { IconSearch, IconX } from "@tabler/icons-react";
+import { Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useSearchParams } from "react-router";
-import { FacetSidebar } from "../components/search/facet-sidebar";
-import { NoResults } from "../components/search/no-results";
-import { SearchResults, RESULT_LINK_SELECTOR } from "../components/search/search-results";
 import { SearchStart } from "../components/search/search-start";
-import type { SearchHitView } from "../components/search/search-types";
-import { QueryError } from "../components/query-error";
-import { buildFacetGroups } from "../lib/search-facets";
+import { RESULT_LINK_SELECTOR, type SearchHitView } from "../components/search/search-types";
+import { lazyComponent } from "../lib/lazy-component";
+import { loadOnce } from "../lib/load-once";
 import {
-  clearFilters,
-  hasFilters,
   isActiveSearch,
   parseSearchParams,
   replacesHistory,
-  toggleFacet,
   toSearchInput,
   toSearchParams,
-  type FacetKey,
-  type SearchSort,
   type SearchState,
 } from "../lib/search-params";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
+
+/**
+ * The results view (facets, hits, sort; components/search/search-results-view.tsx) loads once there
+ * is a search: the first keystroke starts the download, alongside the search's own request, and a page
+ * opened with a search in its URL loads it at once.
+ */
+const resultsView = loadOnce(() => import("../components/search/search-results-view").then((m) => m.SearchResultsView));
+const SearchResultsView = lazyComponent(resultsView);
+const preloadResultsView = () => void resultsView.load().catch(() => undefined);
 
 const PAGE_SIZE = 20;
 /**
@@ -39,16 +40,6 @@ const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 50;
 /** The URL (and so the history entry) is written once typing pauses for longer. */
 const URL_DEBOUNCE_MS = 200;
-
-const SORT_OPTIONS = [
-  { value: "relevance", label: "Relevance" },
-  { value: "newest", label: "Newest" },
-];
-
-function resultCount(total: number, estimate: boolean): string {
-  const n = total.toLocaleString("en");
-  return `${estimate ? "About " : ""}${n} ${total === 1 ? "result" : "results"}`;
-}
 
 export function SearchPage() {
   const trpc = useTRPC();
@@ -121,19 +112,7 @@ export function SearchPage() {
   const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: active, staleTime: 5 * 60_000 });
   const teamNames = useMemo(() => new Map((teams.data ?? []).map((team) => [team.slug, team.name])), [teams.data]);
 
-  const pages = results.data?.pages ?? [];
-  const first = pages[0];
-  const hits = pages.flatMap((page) => page.hits);
-  const groups = useMemo(() => buildFacetGroups(first?.facets, state, teamNames), [first?.facets, state, teamNames]);
-  const selectedCount = groups.reduce((sum, group) => sum + group.options.filter((o) => o.checked).length, 0);
-  const queryId = first?.queryId ?? null;
-
-  // The moment a search's own results (not the previous ones kept on screen meanwhile) have rendered,
-  // as a Performance API mark: the browser suite measures keystroke-to-results from it
-  // (e2e/portal-perf.e2e.ts). A passive effect runs after the browser has painted the commit.
-  useEffect(() => {
-    if (first && !results.isPlaceholderData) performance.mark("hindsight:search-results", { detail: { q: searched.q } });
-  }, [first, results.isPlaceholderData]);
+  const queryId = results.data?.pages[0]?.queryId ?? null;
 
   const onOpen = (hit: SearchHitView) => {
     // Fire and forget: the never-opened statistic must not delay or break opening the entry.
@@ -171,7 +150,10 @@ export function SearchPage() {
           aria-label="Search Hindsight"
           placeholder="Search postmortems, fixes, runbooks… or paste an error line"
           value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          onChange={(event) => {
+            preloadResultsView();
+            setText(event.currentTarget.value);
+          }}
           onKeyDown={onBoxKeyDown}
           autoFocus
           autoComplete="off"
@@ -193,88 +175,25 @@ export function SearchPage() {
       {!active ? (
         <SearchStart />
       ) : (
-        <Box className="search-layout">
-          <Box component="aside" aria-label="Filters" className="search-facets" data-open={filtersOpen}>
-            <Group justify="space-between" mb="xs">
-              <Title order={2} size="h5">
-                Filters
-              </Title>
-              {hasFilters(state) && (
-                <Button variant="subtle" size="compact-xs" onClick={() => navigateTo(clearFilters(state))}>
-                  Clear all
-                </Button>
-              )}
+        <Suspense
+          fallback={
+            <Group justify="center" py="xl">
+              <Loader aria-label="Searching" />
             </Group>
-            <FacetSidebar groups={groups} onToggle={(key: FacetKey, value) => navigateTo(toggleFacet(state, key, value))} />
-          </Box>
-
-          <Box component="section" aria-labelledby="results-heading" miw={0}>
-            <Group justify="space-between" align="flex-end" mb="sm" gap="sm">
-              <div>
-                <Title order={2} size="h5" id="results-heading">
-                  Results
-                </Title>
-                <Text size="sm" c="dimmed" role="status">
-                  {first ? resultCount(first.total, first.totalIsEstimate) : results.isPending ? "Searching…" : ""}
-                </Text>
-              </div>
-              <Group gap="xs" align="flex-end">
-                <Button
-                  variant="default"
-                  size="xs"
-                  hiddenFrom="sm"
-                  leftSection={<IconAdjustmentsHorizontal size={14} aria-hidden />}
-                  aria-expanded={filtersOpen}
-                  onClick={() => setFiltersOpen((open) => !open)}
-                >
-                  {selectedCount ? `Filters (${selectedCount})` : "Filters"}
-                </Button>
-                <NativeSelect
-                  label="Sort"
-                  size="xs"
-                  data={SORT_OPTIONS}
-                  value={state.sort}
-                  onChange={(event) => navigateTo({ ...state, sort: event.currentTarget.value as SearchSort })}
-                  className="search-sort"
-                />
-              </Group>
-            </Group>
-
-            {first?.mode === "error" && (
-              <Alert variant="light" color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} mb="md">
-                Searching as an error line: matching on its fingerprint, so the same error with other ids, numbers,
-                paths or timestamps still matches.
-              </Alert>
-            )}
-
-            {results.isPending ? (
-              <Group justify="center" py="xl">
-                <Loader aria-label="Searching" />
-              </Group>
-            ) : results.isError && hits.length === 0 ? (
-              <QueryError error={results.error} title="Search failed" onRetry={() => void results.refetch()} />
-            ) : hits.length === 0 ? (
-              <NoResults q={searched.q} filtered={hasFilters(state)} onClearFilters={() => navigateTo(clearFilters(state))} />
-            ) : (
-              <Stack gap="md">
-                <SearchResults hits={hits} onOpen={onOpen} searchBoxRef={boxRef} stale={results.isPlaceholderData} />
-                {results.isFetchNextPageError && <QueryError error={results.error} title="Could not load more results" />}
-                {results.hasNextPage && (
-                  <Group justify="center">
-                    <Button
-                      variant="default"
-                      onClick={() => void results.fetchNextPage()}
-                      loading={results.isFetchingNextPage}
-                      disabled={results.isPlaceholderData}
-                    >
-                      Load more results
-                    </Button>
-                  </Group>
-                )}
-              </Stack>
-            )}
-          </Box>
-        </Box>
+          }
+        >
+          <SearchResultsView
+            state={state}
+            q={searched.q}
+            results={results}
+            teamNames={teamNames}
+            filtersOpen={filtersOpen}
+            onToggleFilters={() => setFiltersOpen((open) => !open)}
+            navigateTo={navigateTo}
+            onOpen={onOpen}
+            searchBoxRef={boxRef}
+          />
+        </Suspense>
       )}
     </Stack>
   );

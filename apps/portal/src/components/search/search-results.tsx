@@ -5,7 +5,7 @@ import { Box } from "@mantine/core";
 import type { KeyboardEvent, RefObject } from "react";
 import { moveThroughResults } from "../../lib/search-hotkeys";
 import { SearchHit } from "./search-hit";
-import type { SearchHitView } from "./search-types";
+import { RESULT_LINK_SELECTOR, type SearchHitView } from "./search-types";
 
 export interface SearchResultsProps {
   hits: readonly SearchHitView[];
@@ -13,8 +13,6 @@ export interface SearchResultsProps {
   searchBoxRef: RefObject<HTMLInputElement | null>;
   stale?: boolean;
 }
-
-export const RESULT_LINK_SELECTOR = "a[data-result-link]";
 
 export function SearchResults({ hits, onOpen, searchBoxRef, stale }: SearchResultsProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
