@@ -202,6 +202,34 @@ describe.each(targets)("search API on $name", (target) => {
       },
       q: "plonkgate bad gateway",
     },
+    {
+      rule: "a compound written as two words finds the entry that writes it as one",
+      answer: {
+        kind: "runbook",
+        title: "Frobnicator capacity overcommitted",
+        body: "The frobnicator pool is overcommitted: requests exceed what the nodes can hold if one fails.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Frobnicator nodes: committed changes",
+        body: "The changes committed to the frobnicator nodes over the last year, with their authors.",
+      },
+      q: "frobnicator nodes over committed",
+    },
+    {
+      rule: "two words joined find the compound as well (set up, back off)",
+      answer: {
+        kind: "fix",
+        title: "Wibblequeue retries need a backoff",
+        body: "The wibblequeue consumer needs a longer backoff between retries, or it hammers the broker.",
+      },
+      decoy: {
+        kind: "fix",
+        title: "Wibblequeue consumer: back pressure, off switch",
+        body: "The wibblequeue consumer pushes back when the broker is slow; turn it off and back on.",
+      },
+      q: "wibblequeue consumer back off",
+    },
   ])(`$rule${note}`, async ({ answer, decoy, q }) => {
     const expected = await publishForAll(answer);
     await publishForAll(decoy);

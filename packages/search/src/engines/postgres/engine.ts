@@ -178,6 +178,27 @@ function synonymTerms(words: ParsedQuery["terms"], text: string): { qi: number; 
   return out;
 }
 
+/**
+ * A compound written as two words ("over committed", "data base", "set up", "back off") stands for
+ * the one word the documents use ("overcommitted", "database", "setup", "backoff"): each pair of
+ * neighbouring plain words is also looked up joined, credited to both words (searched like a synonym,
+ * so only a joined form the vocabulary holds counts). Not for a pasted line, whose words are the
+ * system's own.
+ */
+function compoundTerms(words: ParsedQuery["terms"], text: string): { qi: number; term: string }[] {
+  const out: { qi: number; term: string }[] = [];
+  const plain = fold(text).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const qiOf = (word: string) => words.findIndex((w) => !w.part && (w.word === word || w.term === terms(word)[0]));
+  for (let i = 0; i + 1 < plain.length; i++) {
+    const [a, b] = [plain[i]!, plain[i + 1]!];
+    if (a.length < 2 || b.length < 2) continue;
+    const joined = terms(a + b)[0];
+    if (!joined) continue;
+    for (const qi of new Set([qiOf(a), qiOf(b)])) if (qi >= 0 && words[qi]!.term !== joined) out.push({ qi, term: joined });
+  }
+  return out;
+}
+
 /** The smallest string greater than every string starting with `prefix` (bytewise). */
 function prefixUpperBound(prefix: string): string {
   const last = prefix.charCodeAt(prefix.length - 1);
@@ -313,7 +334,7 @@ export class PostgresSearchEngine implements SearchEngine {
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
-    const synonyms = typos ? synonymTerms(words, text) : [];
+    const synonyms = typos ? [...synonymTerms(words, text), ...compoundTerms(words, text)] : [];
     const found = await preparedRows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "synonym" | "stats" }>(
       this.db,
       sql`
