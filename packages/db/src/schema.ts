@@ -99,7 +99,9 @@ export const entries = pgTable(
     // Byte-wise order whatever the database's collation: a new entry's slug looks up the taken
     // "<base>-<n>" slugs by range through it, instead of a LIKE over every entry.
     index("entries_slug_pattern_idx").using("btree", sql`${t.slug} text_pattern_ops`),
-    index("entries_updated_id_idx").on(t.updatedAt.desc(), t.id.desc()),
+    // DESC NULLS FIRST, the order a plain "order by … desc" asks for (drizzle's desc() alone makes
+    // the index NULLS LAST, which such a query cannot use: it sorted every entry instead).
+    index("entries_updated_id_idx").on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index().on(t.teamId),
     index().on(t.authorId),
     index().on(t.kind),
@@ -621,7 +623,8 @@ export const searchDocs = pgTable(
     terms: text().array().notNull().default(sql`'{}'::text[]`),
     impacts: real().array().notNull().default(sql`'{}'::real[]`),
   },
-  (t) => [index("search_docs_updated_idx").on(t.updatedAt.desc()), index("search_docs_fingerprints_idx").using("gin", t.fingerprints)],
+  // updated_at DESC NULLS FIRST: what "order by updated_at desc" (browsing newest first) reads in order.
+  (t) => [index("search_docs_updated_idx").on(t.updatedAt.desc().nullsFirst()), index("search_docs_fingerprints_idx").using("gin", t.fingerprints)],
 );
 
 /**
