@@ -14,9 +14,8 @@ export const SESSION_COOKIE = "hs_session";
 const SEEN_GRANULARITY_MS = 60_000;
 export const ADMIN_HANDLE = "hindsight-admin";
 
-export async function loadActor(db: DbOrTx, userId: string, via: Actor["via"]): Promise<Actor | null> {
-  // One round trip: every request of a signed-in caller starts here.
-  const [user] = await db
+function actorQuery(db: DbOrTx) {
+  return db
     .select({
       id: users.id,
       orgRole: users.orgRole,
@@ -24,7 +23,19 @@ export async function loadActor(db: DbOrTx, userId: string, via: Actor["via"]): 
         from ${teamMemberships} where ${teamMemberships.userId} = ${users.id}), '[]'::json)`,
     })
     .from(users)
-    .where(eq(users.id, userId));
+    .where(eq(users.id, sql.placeholder("userId")))
+    // Named: on a Postgres server each connection parses and plans it once (PGlite ignores the name).
+    .prepare("hs_load_actor");
+}
+
+/** The statement built once per database handle (the query builder's work is not redone per request). */
+const actorQueries = new WeakMap<DbOrTx, ReturnType<typeof actorQuery>>();
+
+export async function loadActor(db: DbOrTx, userId: string, via: Actor["via"]): Promise<Actor | null> {
+  // One round trip: every request of a signed-in caller starts here.
+  let query = actorQueries.get(db);
+  if (!query) actorQueries.set(db, (query = actorQuery(db)));
+  const [user] = await query.execute({ userId });
   if (!user) return null;
   return {
     userId: user.id,
