@@ -257,6 +257,21 @@ describe.each(targets)("search API on $name", (target) => {
     expect((await scoreOf("ledgr")) / ledger).toBeLessThan(0.7);
   });
 
+  run(`quoted words no entry has together are searched as words; a phrase that is found is still required${note}`, async () => {
+    const expected = await publishForAll({
+      kind: "fix",
+      title: "Zorblatt sign-in loops after the redirect",
+      body: "The zorblatt identity provider refused the callback address: register the portal's redirect address with it.",
+    });
+    const loose = (await search('zorblatt: 400 "the redirect address is not registered"', { cookie: h.people.author.cookie })).data!;
+    expect(loose.hits[0]?.id, loose.hits.map((x) => x.title).join(" | ")).toBe(expected);
+    // When some entry has the phrase, only those are answers.
+    const strict = (await search('zorblatt "redirect address"', { cookie: h.people.author.cookie })).data!;
+    expect(strict.hits.map((x) => x.id)).toEqual([expected]);
+    const none = (await search('"sign-in loops after" zorblatt', { cookie: h.people.author.cookie })).data!;
+    expect(none.hits.map((x) => x.id)).toEqual([expected]);
+  });
+
   run(`a pasted kernel log line is an error line${note}`, async () => {
     const res = (await search("[ 5021.338120] Memory cgroup out of memory: Killed process 4410 (postgres)", { cookie: h.people.author.cookie })).data!;
     expect(res.mode).toBe("error");

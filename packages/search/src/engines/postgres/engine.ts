@@ -597,23 +597,26 @@ export class PostgresSearchEngine implements SearchEngine {
     const coverage = parsed.errorFingerprint
       ? null
       : { ...this.coverageShares(parsed, expansions, used, docCount), min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
-    const ranked =
-      weighted.length || parsed.errorFingerprint
-        ? await this.rank({
-            scope: query.scope,
-            filters: query.filters,
-            weighted,
-            nWords,
-            coverage,
-            fingerprint: parsed.errorFingerprint,
-            exactTitle: parsed.errorFingerprint ? null : exactTitleTerm(query.q),
-            phrases: parsed.phrases,
-            exclude: null,
-            sort: query.sort ?? "relevance",
-            limit: query.limit,
-            offset,
-          })
-        : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [] };
+    const rankWith = (phrases: string[]) =>
+      this.rank({
+        scope: query.scope,
+        filters: query.filters,
+        weighted,
+        nWords,
+        coverage,
+        fingerprint: parsed.errorFingerprint,
+        exactTitle: parsed.errorFingerprint ? null : exactTitleTerm(query.q),
+        phrases,
+        exclude: null,
+        sort: query.sort ?? "relevance",
+        limit: query.limit,
+        offset,
+      });
+    let ranked = weighted.length || parsed.errorFingerprint ? await rankWith(parsed.phrases) : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [] };
+    // Quoted words that no entry has together (a message quoted from memory, a log line's quotes not
+    // recognised as such) are searched as words rather than answering nothing, as web search does;
+    // the answer gate still decides whether anything answers them.
+    if (ranked.total === 0 && parsed.phrases.length && weighted.length) ranked = await rankWith([]);
     const words = parsed.terms.flatMap((t) => [t.word, t.term]);
     const hits = await this.hydrate(
       ranked.page,
