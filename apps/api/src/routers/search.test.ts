@@ -189,6 +189,22 @@ describe.each(targets)("search API on $name", (target) => {
       q: 'level=error ts=2025-05-06T07:08:09.123Z caller=main.go:77 component=snarfwidget msg="cache lookup timed out" attempt=3',
     },
     {
+      // The line's other fields (file, group, err detail) are rarer words and match a decoy about
+      // them; the message says what happened.
+      rule: "a structured log line's message outweighs its other fields",
+      answer: {
+        kind: "runbook",
+        title: "Gribbleflow checkpoint upload failed",
+        body: "When a gribbleflow checkpoint upload fails, the job restarts from the last good checkpoint. Check the upload credentials.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Gribbleflow shard layout and quorum labels",
+        body: "Each gribbleflow shard carries quorum labels; the shard layout file lists every shard and its quorum label set.",
+      },
+      q: 'level=error component=gribbleflow file=/etc/gribbleflow/shards.yaml msg="checkpoint upload failed" err="shard layout quorum labels mismatch"',
+    },
+    {
       rule: "a status named in words finds the entry that gives its number",
       answer: {
         kind: "fix",

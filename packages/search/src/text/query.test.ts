@@ -135,3 +135,19 @@ describe("makeSnippet", () => {
     expect(makeSnippet("the ﬁle disk is full", ["disk"])).toBe("the ﬁle disk is full");
   });
 });
+
+describe("a structured log line's message words", () => {
+  const message = (q: string) =>
+    parseQuery(q)
+      .terms.filter((t) => t.message)
+      .map((t) => t.term);
+  it("are marked from logfmt (quoted or bare) and JSON message fields, and only those", () => {
+    expect(message('level=error caller=a.go:12 msg="upload stalled" err="disk quota"')).toEqual(["upload", "stall"]);
+    expect(message("level=error caller=a.go:12 msg=timeout component=uploader")).toEqual(["timeout"]);
+    expect(message('{"level":"error","message":"lease renewal failed","shard":"s-12"}')).toEqual(["leas", "renew", "fail"]);
+    expect(message('level=error msg="Sync \\"monitoring/k8s\\" failed" err="x"')).toEqual(expect.arrayContaining(["sync", "fail"]));
+  });
+  it("are not marked outside error lines", () => {
+    expect(message('msg="upload stalled" how do i fix it')).toEqual([]);
+  });
+});

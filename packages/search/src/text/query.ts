@@ -6,6 +6,17 @@ import { fold, tokenize, type Token } from "./tokenize.js";
 export interface QueryTerm extends Token {
   /** The last word of the query, not followed by a space: it may still be being typed. */
   prefix: boolean;
+  /** A word of a structured log line's message (`msg="…"`, `"message": "…"`): what happened, not where. */
+  message?: boolean;
+}
+
+/** A structured line's message values: logfmt `msg=` / `message=` (quoted or bare), JSON `"msg":` / `"message":`. */
+const MESSAGE_VALUES = /(?:^|[\s{,])"?(?:msg|message)"?\s*[=:]\s*(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))/gi;
+
+function messageTerms(line: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of line.matchAll(MESSAGE_VALUES)) for (const t of tokenize((m[1] ?? m[2] ?? "").replace(/\\"/g, '"'))) out.add(t.term);
+  return out;
 }
 
 export interface ParsedQuery {
@@ -54,12 +65,13 @@ export function parseQuery(q: string): ParsedQuery {
   }
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
+  const message = errorFingerprint ? messageTerms(q) : new Set<string>();
   tokens.forEach((t, i) => {
     if (seen.has(t.term)) return;
     seen.add(t.term);
     // The whole of an identifier being typed completes by prefix; its parts do not (a random token's
     // last few letters would complete to anything).
-    terms.push({ ...t, prefix: open.has(i) && t.word.length >= 2 });
+    terms.push({ ...t, prefix: open.has(i) && t.word.length >= 2, ...(message.has(t.term) ? { message: true } : {}) });
   });
   return { terms, phrases, errorFingerprint };
 }

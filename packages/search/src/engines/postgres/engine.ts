@@ -88,6 +88,8 @@ const TYPO_FACTOR = [1, 0.6, 0.4] as const;
  */
 const LONG_WORD = 7;
 const LONG_WORD_TYPO_FACTOR = 0.9;
+/** How much more a word of a pasted log line's message weighs than the line's other words. */
+const MESSAGE_WEIGHT = 1.5;
 const FINGERPRINT_BONUS = 1_000;
 /** An entry whose title the query names exactly comes before word matches (but after a fingerprint). */
 const EXACT_TITLE_BONUS = 500;
@@ -538,19 +540,21 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Weights for expansions: IDF times match quality; rarest query words first, bounded in number. */
-  private weigh(expansions: Expansion[], docCount: number, maxWords = this.maxQueryTerms) {
+  private weigh(expansions: Expansion[], docCount: number, maxWords = this.maxQueryTerms, message: ReadonlySet<number> = new Set()) {
     const byWord = new Map<number, Expansion[]>();
     for (const e of expansions) byWord.set(e.qi, [...(byWord.get(e.qi) ?? []), e]);
     // A word's rarity is its best expansion's; common words read fewer postings (they matter less).
+    // A log line's message words come first and weigh more: they say what failed, while the line's
+    // other fields (files, labels, components, ids) are rarer but only say where.
     const words = [...byWord.entries()]
       .map(([qi, list]) => ({ qi, list: list.sort((a, b) => b.factor * idf(b.df, docCount) - a.factor * idf(a.df, docCount)).slice(0, 6) }))
-      .sort((a, b) => Math.min(...a.list.map((e) => e.df)) - Math.min(...b.list.map((e) => e.df)))
+      .sort((a, b) => Number(message.has(b.qi)) - Number(message.has(a.qi)) || Math.min(...a.list.map((e) => e.df)) - Math.min(...b.list.map((e) => e.df)))
       .slice(0, maxWords);
     return words.flatMap(({ list }) =>
       list.map((e) => ({
         qi: e.qi,
         term: e.term,
-        w: e.factor * idf(e.df, docCount),
+        w: e.factor * idf(e.df, docCount) * (message.has(e.qi) ? MESSAGE_WEIGHT : 1),
       })),
     );
   }
@@ -584,7 +588,8 @@ export class PostgresSearchEngine implements SearchEngine {
 
     // Error lines are long; their rarest words identify them, the fingerprint does the rest.
     const { expansions, docCount } = await this.expand(parsed, query.q);
-    const weighted = this.weigh(expansions, docCount, parsed.errorFingerprint ? 8 : this.maxQueryTerms);
+    const message = new Set(parsed.terms.flatMap((t, qi) => (t.message ? [qi] : [])));
+    const weighted = this.weigh(expansions, docCount, parsed.errorFingerprint ? 8 : this.maxQueryTerms, message);
     const used = new Set(weighted.map((w) => w.qi));
     const nWords = used.size || 1;
     // A pasted line is mostly hostnames, ids and paths nobody indexed: its fingerprint and rarest
