@@ -80,14 +80,6 @@ const PREFIX_FACTOR = 0.85;
 /** A word from the curated synonym table ("hpa" for "autoscaler"): below the word as typed. */
 const SYNONYM_FACTOR = 0.8;
 const TYPO_FACTOR = [1, 0.6, 0.4] as const;
-/**
- * One slip in a long word ("conntrak", "certifcate"): a long word has few neighbours one edit away,
- * so the correction is nearly certain and weighs almost as the word typed right (ranking and the
- * answer gate alike). A short word's one-edit neighbours are many; its corrections stay at
- * TYPO_FACTOR[1].
- */
-const LONG_WORD = 7;
-const LONG_WORD_TYPO_FACTOR = 0.9;
 /** How much more a word of a pasted log line's message weighs than the line's other words. */
 const MESSAGE_WEIGHT = 1.5;
 const FINGERPRINT_BONUS = 1_000;
@@ -394,11 +386,11 @@ export class PostgresSearchEngine implements SearchEngine {
       if (f.how === "exact") factor = 1;
       else if (f.how === "prefix") factor = f.term.startsWith(w.word) || f.term.startsWith(w.term) ? PREFIX_FACTOR : 0;
       // One swap of neighbours, by construction; its stem may be shorter than what was typed.
-      else if (f.how === "swap") factor = w.word.length >= LONG_WORD ? LONG_WORD_TYPO_FACTOR : TYPO_FACTOR[1];
+      else if (f.how === "swap") factor = TYPO_FACTOR[1];
       else if (f.how === "synonym") factor = SYNONYM_FACTOR;
       else {
         const d = typoDistance(w.word, w.term, f.term);
-        factor = d === null ? 0 : d === 1 && w.word.length >= LONG_WORD ? LONG_WORD_TYPO_FACTOR : TYPO_FACTOR[d as 0 | 1 | 2];
+        factor = d === null ? 0 : TYPO_FACTOR[d as 0 | 1 | 2];
       }
       if (factor <= 0) continue;
       const key = `${f.qi}\u0000${f.term}`;
