@@ -107,7 +107,9 @@ describe("single sign-on with OpenID Connect", () => {
     // Someone whose groups map to no team does not get the team's rights.
     await signInWithSso("linus", `/entries/${entry.slug}`);
     await page.waitForURL(`${base}/entries/${entry.slug}`);
-    await expect.poll(() => page.getByRole("heading", { name: "Not found" }).count()).toBeGreaterThan(0);
+    // After the provider's redirects the page loads its code and asks the API: allow it the time the
+    // other post-redirect waits get, not the one-second default.
+    await expect.poll(() => page.getByRole("heading", { name: "Not found" }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.getByRole("heading", { name: entry.title }).count()).toBe(0);
   });
 
