@@ -190,7 +190,10 @@ function synonymTerms(words: ParsedQuery["terms"], text: string): { qi: number; 
 function compoundTerms(words: ParsedQuery["terms"], text: string): { qi: number; term: string }[] {
   const out: { qi: number; term: string }[] = [];
   const plain = fold(text).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  const qiOf = (word: string) => words.findIndex((w) => !w.part && (w.word === word || w.term === terms(word)[0]));
+  const qiOf = (word: string) => {
+    const term = terms(word)[0];
+    return words.findIndex((w) => !w.part && (w.word === word || w.term === term));
+  };
   for (let i = 0; i + 1 < plain.length; i++) {
     const [a, b] = [plain[i]!, plain[i + 1]!];
     if (a.length < 2 || b.length < 2) continue;
