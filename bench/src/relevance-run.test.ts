@@ -36,6 +36,8 @@ describe("relevance figures", () => {
       v4NoanswerTest: { empty: 0, of: 0 },
       v5NoanswerTune: { empty: 0, of: 0 },
       v5NoanswerTest: { empty: 0, of: 0 },
+      v6NoanswerTune: { empty: 0, of: 0 },
+      v6NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -48,7 +50,7 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
   });
 
@@ -71,8 +73,10 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v3 tune\s+1\s+1\.000/m);
     expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
     expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
-    expect(report).toMatch(/noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(
+      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/,
+    );
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
@@ -114,8 +118,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v4 test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1$/m);
     expect(report).toMatch(/By style, v4 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v4 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
-    expect(report).toMatch(/v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v4 test half that was not loaded is neither run nor shown", async () => {
@@ -142,7 +146,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v4 typo|v4 canteen/);
     // The precision column of a half that was not run reads "-", as for v3.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v5 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -177,8 +181,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v5 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v5 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+0\s.*\nalert\s+0\s.*\nerror\s+1\s+0\.250/);
     expect(report.indexOf("By style, v4 tune half:")).toBeLessThan(report.indexOf("By style, v5 test half:"));
-    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v5 test half that was not loaded is neither run nor shown", async () => {
@@ -207,7 +211,77 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v5 symptom|v5 pension/);
     // The v5 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-\s+-\s+-$/m);
+  });
+
+  it("score the v6 set apart from the others, with its own halves, styles and noanswer precision", async () => {
+    const v5: RunQuery[] = [{ q: "v5 alert", rel: { h: 3 }, style: "alert", split: "tune" }];
+    const v6: RunQuery[] = [
+      { q: "v6 prefix", rel: { k: 3, a: 1 }, style: "prefix", split: "test" },
+      { q: "v6 typo", rel: { k: 2, m: 3 }, style: "typo", split: "tune" },
+      { q: "v6 broad", rel: { k: 2, m: 2 }, style: "broad", split: "test" },
+      { q: "v6 payslip", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v6 ski trip", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const more = { "v5 alert": ["h"], "v6 prefix": ["x", "k"], "v6 typo": ["y", "z", "m"], "v6 broad": ["m"], "v6 ski trip": ["q"] };
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v5, v6, random: [] });
+    expect(results.v6.perQuery.map((p) => p.q)).toEqual(v6.map((q) => q.q));
+    expect(results.v3.perQuery).toEqual([]);
+    expect(results.v4.perQuery).toEqual([]);
+    const f = relevanceFigures(results, dev, judged, [], [], v5, v6);
+    expect(f.sets.v5tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v6tune).toMatchObject({ queries: 1, missed: 0, recall: 0.5 });
+    expect(f.sets.v6tune.mrr).toBeCloseTo(1 / 3, 10);
+    expect(f.sets.v6test).toMatchObject({ queries: 2, missed: 0, mrr: 0.75, recall: 0.5 });
+    expect(f.styles.v6test.prefix).toMatchObject({ queries: 1, mrr: 0.5 });
+    expect(f.styles.v6test.broad).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles.v6tune.typo).toMatchObject({ queries: 1 });
+    expect(f.styles.v6test.noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({ v5NoanswerTune: { empty: 0, of: 0 }, v6NoanswerTune: { empty: 1, of: 1 }, v6NoanswerTest: { empty: 0, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v5 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v6 tune\s+1\s+0\.333/m);
+    expect(report).toMatch(/^v6 test\s+2\s+0\.750\s+0\.\d{3}\s+0\.500\s+0$/m);
+    // v3 and v4 were not run, nor v5's test half: no rows and no style tables of their own.
+    expect(report).not.toMatch(/^(v3|v4) (tune|test)\s/m);
+    expect(report).not.toMatch(/(v3|v4) (tune|test) half|v5 test half/);
+    expect(report).toMatch(/By style, v6 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
+    expect(report).toMatch(/By style, v6 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+0\.333/);
+    expect(report.indexOf("By style, v5 tune half:")).toBeLessThan(report.indexOf("By style, v6 test half:"));
+    expect(report.indexOf("By style, v6 test half:")).toBeLessThan(report.indexOf("By style, v6 tune half:"));
+    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+  });
+
+  it("--tune-only: a v6 test half that was not loaded is neither run nor shown", async () => {
+    const v6All: RunQuery[] = [
+      { q: "v6 prefix", rel: { k: 3 }, style: "prefix", split: "test" },
+      { q: "v6 typo", rel: { m: 3 }, style: "typo", split: "tune" },
+      { q: "v6 payslip", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v6 ski trip", rel: {}, style: "noanswer", split: "test" },
+    ];
+    // What loadJudgedSets returns under tuneOnly: every set's tune half only.
+    const tuneOnly = (qs: RunQuery[]) => qs.filter((q) => q.split === "tune");
+    const asked: string[] = [];
+    const fixed: Record<string, string[]> = { ...answers, "v5 error": ["g"], "v6 typo": ["m"], "v6 payslip": ["p"] };
+    const spy: RankingEngine = { name: "E", search: async (q, limit) => (asked.push(q), (fixed[q] ?? []).slice(0, limit)) };
+    const v5 = [{ q: "v5 error", rel: { g: 3 }, style: "error", split: "tune" } as RunQuery];
+    const results = await runAll(spy, { dev, judged: tuneOnly(judged), v5, v6: tuneOnly(v6All), random: [] });
+    expect(asked).toEqual(expect.arrayContaining(["v5 error", "v6 typo", "v6 payslip"]));
+    expect(asked.filter((q) => v6All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
+    const f = relevanceFigures(results, dev, tuneOnly(judged), [], [], v5, tuneOnly(v6All));
+    expect(f.sets.v6test.queries).toBe(0);
+    expect(f.sets.v6tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.precision.v6NoanswerTest).toEqual({ empty: 0, of: 0 });
+    expect(f.precision.v6NoanswerTune).toEqual({ empty: 0, of: 1 });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v6 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/By style, v6 tune half:/);
+    expect(report).not.toMatch(/^(test|v3 test|v4 test|v5 test|v6 test)\s/m);
+    expect(report).not.toMatch(/test half/);
+    expect(report).not.toMatch(/v6 prefix|v6 ski trip/);
+    // The v6 test precision column reads "-": that half was not run.
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-$/m);
   });
 
   it("center each engine's name over its columns", () => {

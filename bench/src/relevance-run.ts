@@ -55,7 +55,7 @@ export function randomStrings(n = 200, seed = RANDOM_SEED): string[] {
 
 /**
  * Everything one engine answered: the dev set, the first judged set, each later judged set (v3, v4,
- * v5: run and scored apart from the others) and the random strings.
+ * v5, v6: run and scored apart from the others) and the random strings.
  */
 export interface EngineResults extends Record<LaterSet, EngineRun> {
   engine: string;
@@ -156,8 +156,9 @@ export function relevanceFigures(
   v3: readonly RunQuery[] = [],
   v4: readonly RunQuery[] = [],
   v5: readonly RunQuery[] = [],
+  v6: readonly RunQuery[] = [],
 ): RelevanceFigures {
-  const later: Record<LaterSet, readonly RunQuery[]> = { v3, v4, v5 };
+  const later: Record<LaterSet, readonly RunQuery[]> = { v3, v4, v5, v6 };
   // Each half is a run (the first judged set's or a later set's) and a split within it.
   const halfOf = (half: Half) => {
     const set = laterSetOf(half);
