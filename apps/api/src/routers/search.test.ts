@@ -64,6 +64,12 @@ describe.each(targets)("search API on $name", (target) => {
       'level=error ts=2026-02-11T08:01:13.1234Z caller=runutil.go:101 msg="function failed. Retrying in next tick" err="trigger reload: reload request failed: Post \\"http://localhost:9093/alertmanager/-/reload\\": dial tcp [::1]:9093: connect: connection refused"',
       "AlertmanagerFailedReload",
     ],
+    [
+      // Status before the request, as load balancers log it: a log line, not a question of 20 words.
+      "pasted load balancer access-log line",
+      'https 2023-04-18T07:55:31.402117Z app/shop-ingress-alb/9c2e41d7 203.0.113.61:38712 10.20.3.14:30443 0.002 -1 -1 502 - 512 0 "POST https://shop.example.com:443/basket/checkout HTTP/1.1" "Mozilla/5.0" -',
+      "PM2022-006",
+    ],
   ])(`finds the document for a %s in the top 3${note}`, async (_style, q, expected) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     expect(res.status).toBe(200);

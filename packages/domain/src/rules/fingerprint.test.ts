@@ -157,6 +157,9 @@ describe("looksLikeError", () => {
     "command terminated with exit code 137",
     "HTTP/1.1 503 Service Unavailable",
     '10.1.2.3 - - [12/Mar/2024:10:15:32 +0000] "GET /api HTTP/1.1" 502 157',
+    // Access-log lines with a 4xx status, or with the status before the request (load balancers).
+    '192.0.2.44 - alice [03/Feb/2025:17:02:11 +0100] "POST /login HTTP/2.0" 403 61 "-" "okhttp/4.12"',
+    'https 2025-02-03T16:02:11.004918Z app/edge-lb/7f3e9a 192.0.2.44:40122 10.9.8.7:8443 0.001 0.052 0.000 504 504 310 0 "PUT https://shop.example.org:443/cart/7 HTTP/1.1" "curl/8.5" -',
     "2024-03-12T10:15:32Z WARN consumer group rebalancing took too long",
     "E0312 10:15:32.123456    1234 pod_workers.go:191] Error syncing pod",
     "FATAL:  sorry, too many clients already",

@@ -191,6 +191,10 @@ const STRONG: RegExp[] = [
   /\bsegmentation fault\b|\bcore dumped\b/i,
   /\bHTTP\/\d(?:\.\d)?\s+[45]\d\d\b/,
   /\bHTTP\/\d(?:\.\d)?"\s+5\d\d\b/, // access log: "GET /x HTTP/1.1" 502
+  // Any access-log line: a quoted request line, whatever the format puts around it (the status after
+  // it as in nginx's and Apache's, before it as in a load balancer's) and whatever the status. A line
+  // pasted from an access log is a log line to match, not a question to cover word by word.
+  /"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE) \S+ HTTP\/\d(?:\.\d)?"/,
   /^\s*[A-Z]{1,4}-?\d{3,6}:?\s/, // vendor codes: "ORA-00942: …", "E11000 duplicate key …"
   /\b5\d\d\s+(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Not Implemented|HTTP Version)/i,
   /\b(?:status(?:[_ ]?code)?|code)\s*[=:]\s*["']?5\d\d\b/i,
