@@ -70,6 +70,12 @@ describe.each(targets)("search API on $name", (target) => {
       'https 2023-04-18T07:55:31.402117Z app/shop-ingress-alb/9c2e41d7 203.0.113.61:38712 10.20.3.14:30443 0.002 -1 -1 502 - 512 0 "POST https://shop.example.com:443/basket/checkout HTTP/1.1" "Mozilla/5.0" -',
       "PM2022-006",
     ],
+    [
+      // An alert name longer than a term may be: found by its words, not lost with the whole.
+      "pasted notification naming a long alert",
+      "2026-03-02T10:11:12Z [FIRING:1] PrometheusErrorSendingAlertsToSomeAlertmanagers severity=critical prometheus=monitoring/k8s-1",
+      "PrometheusErrorSendingAlertsToSomeAlertmanagers",
+    ],
   ])(`finds the document for a %s in the top 3${note}`, async (_style, q, expected) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     expect(res.status).toBe(200);

@@ -51,6 +51,12 @@ describe("parseQuery on structured log lines", () => {
     const w = words('Error from server (Timeout): error when creating "frobnicator.yaml": reconcile: dial tcp 10.0.0.1:443: i/o timeout');
     expect(w).toEqual(expect.arrayContaining(["server", "creating", "frobnicator", "reconcile", "dial", "tcp"]));
   });
+  it("searches an identifier too long to be a term by its CamelCase parts (a long alert name in a notification)", () => {
+    const w = words("[CRITICAL] FrobnicatorQueueConsumersFallingBehindTheirPartitions namespace=frob severity=critical");
+    expect(w).toEqual(expect.arrayContaining(["frobnicator", "queue", "consumers", "falling", "behind", "partitions"]));
+    // One short enough stays one word, as the index has it whole.
+    expect(words("[CRITICAL] FrobnicatorQueueStalled namespace=frob")).toContain("frobnicatorqueuestalled");
+  });
 });
 
 describe("tokenize", () => {

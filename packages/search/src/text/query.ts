@@ -1,7 +1,7 @@
 // A search box's text, parsed: words (the last one may be a prefix while typing), "quoted phrases",
 // and error mode when the text looks like a pasted error or log line.
 import { fingerprintError, looksLikeError, normalizeErrorLine } from "@hindsight/domain";
-import { fold, tokenize, type Token } from "./tokenize.js";
+import { fold, MAX_TERM, tokenize, type Token } from "./tokenize.js";
 
 export interface QueryTerm extends Token {
   /** The last word of the query, not followed by a space: it may still be being typed. */
@@ -28,6 +28,8 @@ export interface ParsedQuery {
 }
 
 /** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
+/** A run of letters and digits longer than a term may be. */
+const LONG_IDENTIFIER = new RegExp(`[\\p{L}\\p{N}]{${MAX_TERM + 1},}`, "gu");
 const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
 
 export function parseQuery(q: string): ParsedQuery {
@@ -50,7 +52,11 @@ export function parseQuery(q: string): ParsedQuery {
     if (phrase) phrases.push(phrase);
   }
   const rest = text.replace(/"/g, " ");
-  const tokens = tokenize(rest);
+  // A pasted line's normal form is lower-cased, so an identifier too long to be a term whole (an alert
+  // name of more than MAX_TERM letters in a notification) would vanish from it: it is searched by its
+  // CamelCase parts instead, as the index has them.
+  const longIdentifierParts = errorFingerprint ? [...q.matchAll(LONG_IDENTIFIER)].flatMap((m) => tokenize(m[0]).filter((t) => t.part)) : [];
+  const tokens = [...tokenize(rest), ...longIdentifierParts];
   const endsOpen = !errorFingerprint && /[\p{L}\p{N}]$/u.test(q) && !/"$/.test(q.trim());
   // What is still being typed: the last word, or, when that is a part of an identifier, the
   // identifier's whole (and its pieces) just before its parts.

@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
 );
 
 /** Longest term kept; longer runs (hashes, base64) are noise for search. */
-const MAX_TERM = 40;
+export const MAX_TERM = 40;
 
 export function fold(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
