@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "commander";
 import { describe, expect, it } from "vitest";
-import { diskSizeSql, DISK_RELATIONS, formatGoalChecks, goalChecks, importSteps, parseSizes, summariseDisk, throughputRatio, type CurvePoint } from "./curve.js";
+import { diskSizeSql, DISK_RELATIONS, formatGoalChecks, goalChecks, importSteps, parseSizes, resumeSteps, summariseDisk, throughputRatio, type CurvePoint } from "./curve.js";
 import { runClosedLoop } from "./load.js";
 
 describe("--sizes", () => {
@@ -29,6 +29,23 @@ describe("--sizes", () => {
     expect(importSteps([5])).toEqual([{ from: 0, to: 5 }]);
     expect(() => importSteps([100, 10])).toThrow(/ascending/);
     expect(() => importSteps([10, 10])).toThrow(/ascending/);
+  });
+
+  it("resumes a kept database: imports only what it does not hold, refuses a size it has passed", () => {
+    const steps = importSteps([10_000, 100_000, 1_000_000]);
+    expect(resumeSteps(steps, 0)).toEqual(steps);
+    expect(resumeSteps(steps, 10_000)).toEqual([
+      { from: 10_000, to: 10_000 },
+      { from: 10_000, to: 100_000 },
+      { from: 100_000, to: 1_000_000 },
+    ]);
+    // Stopped half-way to 100k: the next run picks up there, and a size it holds exactly imports nothing.
+    expect(resumeSteps(importSteps([100_000, 1_000_000]), 57_000)).toEqual([
+      { from: 57_000, to: 100_000 },
+      { from: 100_000, to: 1_000_000 },
+    ]);
+    expect(resumeSteps(importSteps([1_000_000]), 1_000_000)).toEqual([{ from: 1_000_000, to: 1_000_000 }]);
+    expect(() => resumeSteps(steps, 230_000)).toThrow(/holds 230,000 entries, more than the size 10,000/);
   });
 });
 

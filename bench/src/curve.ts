@@ -43,6 +43,19 @@ export function importSteps(sizes: readonly number[]): ImportStep[] {
   });
 }
 
+/**
+ * The steps for a kept database that already holds `existing` entries (the generator's first
+ * `existing`, imported by an earlier run): each step imports only what is not there yet, and a size the
+ * database has already passed cannot be measured on it.
+ */
+export function resumeSteps(steps: readonly ImportStep[], existing: number): ImportStep[] {
+  const first = steps[0];
+  if (first && existing > first.to) {
+    throw new Error(`the kept database holds ${existing.toLocaleString("en-US")} entries, more than the size ${first.to.toLocaleString("en-US")}: measure sizes from ${existing.toLocaleString("en-US")} up, or use another database`);
+  }
+  return steps.map((s) => ({ from: Math.max(s.from, existing), to: s.to }));
+}
+
 // ---- size on disk -------------------------------------------------------------------------------
 
 /** The search index's own relations. */

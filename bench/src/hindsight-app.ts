@@ -1,7 +1,7 @@
 // Starts the real Hindsight app in this process, as apps/api's test harness does: buildApp over a
 // database the benchmark owns (PGlite in memory or in a temporary data directory, or a throwaway
-// Postgres database created here and dropped afterwards), no seed, silent logs, a random admin
-// token for bearer auth.
+// Postgres database created here and dropped afterwards, or a named one kept across runs), no seed,
+// silent logs, a random admin token for bearer auth.
 // The benchmark is a harness around the whole product, so it is the one package that imports the app.
 import { buildApp, loadConfig } from "@hindsight/api";
 import { createDatabase, sql, type Database } from "@hindsight/db";
@@ -52,11 +52,67 @@ function describeUrl(url: string): string {
   return `${u.host}${u.pathname}`;
 }
 
+/** A database name the benchmark may create and keep: a plain identifier, never quoted. */
+export function checkKeptDatabaseName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a plain database name (lower-case letters, digits, _): ${JSON.stringify(name)}`);
+  return name;
+}
+
+/**
+ * How many entries the kept database `name` on the server `adminUrl` points at holds: 0 when it does
+ * not exist yet or has no schema.
+ */
+export async function keptDatabaseEntries(name: string, adminUrl = DEFAULT_POSTGRES_URL): Promise<number> {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  await admin.connect();
+  try {
+    const found = await admin.query("select 1 from pg_database where datname = $1", [checkKeptDatabaseName(name)]);
+    if (found.rowCount === 0) return 0;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  const c = new pg.Client({ connectionString: withDatabase(adminUrl, name), connectionTimeoutMillis: 5_000 });
+  await c.connect();
+  try {
+    const table = await c.query<{ t: string | null }>("select to_regclass('public.entries')::text as t");
+    if (!table.rows[0]?.t) return 0;
+    return Number((await c.query<{ n: string }>("select count(*) as n from entries")).rows[0]?.n ?? 0);
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+/** The kept database `name` (created when missing), which `drop` closes and leaves in place. */
+async function keptDatabase(name: string, adminUrl: string): Promise<ThrowawayDatabase> {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+    const found = await admin.query("select 1 from pg_database where datname = $1", [checkKeptDatabaseName(name)]);
+    if (found.rowCount === 0) await admin.query(`create database ${name}`);
+  } catch (err) {
+    throw new Error(`cannot open the kept database ${name} on ${describeUrl(adminUrl)}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  const url = withDatabase(adminUrl, name);
+  const database = await createDatabase({ driver: "postgres", url, poolSize: 10 });
+  return { database, label: `Postgres ${describeUrl(url)} (kept)`, dataDir: null, drop: () => database.close() };
+}
+
 /**
  * PGlite in memory or in a temporary data directory, or a fresh database on the Postgres server
- * `adminUrl` points at (dropped by `drop`).
+ * `adminUrl` points at (dropped by `drop`), or with `keep`, that named Postgres database, kept.
  */
-export async function createThrowawayDatabase(kind: DbKind, adminUrl = DEFAULT_POSTGRES_URL, pgliteStorage: PgliteStorage = "memory"): Promise<ThrowawayDatabase> {
+export async function createThrowawayDatabase(
+  kind: DbKind,
+  adminUrl = DEFAULT_POSTGRES_URL,
+  pgliteStorage: PgliteStorage = "memory",
+  keep?: string,
+): Promise<ThrowawayDatabase> {
+  if (keep) {
+    if (kind !== "postgres") throw new Error("only a Postgres database can be kept");
+    return keptDatabase(keep, adminUrl);
+  }
   if (kind === "pglite" && pgliteStorage === "memory") {
     const database = await createDatabase({ driver: "pglite" });
     return { database, label: "PGlite (in memory)", dataDir: null, drop: () => database.close() };
@@ -144,8 +200,11 @@ export interface RunningHindsight {
   close(): Promise<void>;
 }
 
-export async function startHindsight(kind: DbKind, options: { postgresUrl?: string; pgliteStorage?: PgliteStorage } = {}): Promise<RunningHindsight> {
-  const db = await createThrowawayDatabase(kind, options.postgresUrl, options.pgliteStorage);
+export async function startHindsight(
+  kind: DbKind,
+  options: { postgresUrl?: string; pgliteStorage?: PgliteStorage; keepDatabase?: string } = {},
+): Promise<RunningHindsight> {
+  const db = await createThrowawayDatabase(kind, options.postgresUrl, options.pgliteStorage, options.keepDatabase);
   const token = `bench-${randomBytes(16).toString("hex")}`;
   let app: App;
   try {

@@ -54,7 +54,7 @@ function usage(): ServerUsage {
 async function main(): Promise<void> {
   const send = process.send?.bind(process);
   if (!send) throw new Error("load-server.js runs as a forked child of a benchmark (server-child.ts; it needs an IPC channel)");
-  const [db, postgresUrl, pgliteStorage = "memory"] = process.argv.slice(2) as [DbKind, string, PgliteStorage?];
+  const [db, postgresUrl, pgliteStorage = "memory", keepDatabase = ""] = process.argv.slice(2) as [DbKind, string, PgliteStorage?, string?];
   if (db !== "pglite" && db !== "postgres") throw new Error(`unknown database ${String(db)}`);
   if (pgliteStorage !== "memory" && pgliteStorage !== "disk") throw new Error(`unknown PGlite storage ${String(pgliteStorage)}`);
 
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   });
 
   try {
-    h = await startHindsight(db, { postgresUrl, pgliteStorage });
+    h = await startHindsight(db, { postgresUrl, pgliteStorage, ...(keepDatabase ? { keepDatabase } : {}) });
     const baseUrl = await h.listen();
     send({ type: "ready", baseUrl, token: h.token, label: h.db.label } satisfies ServerMessage);
   } catch (err) {

@@ -13,14 +13,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname } from "node:path";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { curveChartSpec, renderChartSvg } from "./chart.js";
 import { finishRun, listOf, onStopSignal, positiveInt, positiveInts, runMain, userPath } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
-import { formatGoalChecks, goalChecks, importSteps, parseSizes, throughputRatio, type CurvePoint, type DiskUsage, type ImportStep } from "./curve.js";
+import { formatGoalChecks, goalChecks, importSteps, parseSizes, resumeSteps, throughputRatio, type CurvePoint, type DiskUsage, type ImportStep } from "./curve.js";
 import { buildQuerySpecs, entryBatches, QUERY_CLASSES, queryAt, type EntryKind, type QueryClass, type QuerySpec } from "./generator.js";
 import type { SearchQuery } from "@hindsight/search";
-import type { DbKind, PgliteStorage } from "./hindsight-app.js";
+import { checkKeptDatabaseName, keptDatabaseEntries, type DbKind, type PgliteStorage } from "./hindsight-app.js";
 import { httpTransport, MAX_PER_REQUEST, postEntries, search, searchPath, type SearchParams } from "./hindsight-client.js";
 import { runLoadInWorker, type LoadResult } from "./load.js";
 import { startServer, type ServerChild } from "./server-child.js";
@@ -40,6 +40,7 @@ interface Options {
   corpus: string;
   postgresUrl: string;
   pgliteStorage: PgliteStorage;
+  keepDb?: string;
   chart?: string;
   failOnGoals: boolean;
   json?: string;
@@ -61,6 +62,10 @@ const program = new Command("search-bench")
   .option("--postgres-url <url>", "Postgres server to create throwaway databases on", "postgres://postgres@127.0.0.1:5432/postgres")
   .addOption(
     new Option("--pglite-storage <where>", "PGlite's pages: disk (a temporary data directory, as the embedded server) or memory").choices(["disk", "memory"]).default("disk"),
+  )
+  .option(
+    "--keep-db <name>",
+    "Postgres only: use this database (created when missing) and keep it, importing only the entries it does not hold yet, so a long curve (1M) can be built over several runs",
   )
   .option("--chart <file.svg>", "write the curve (p50/p95 against size, log x axis) as an SVG chart")
   .option("--fail-on-goals", "exit 1 when a goal check fails (by default they are only printed)", false)
@@ -153,7 +158,8 @@ async function importEntries(server: ServerChild, step: ImportStep, opts: Option
 async function benchStep(db: DbKind, server: ServerChild, step: ImportStep, opts: Options, vocab: Vocab, specs: QuerySpec[]): Promise<CaseResult> {
   const errors: string[] = [];
   process.stderr.write(`${fmtInt(step.to)} entries on ${server.label}: importing ${fmtInt(step.to - step.from)}…\n`);
-  const importSeconds = await importEntries(server, step, opts, vocab);
+  // A kept database may already hold this size: nothing to import, no import rate.
+  const importSeconds = step.to > step.from ? await importEntries(server, step, opts, vocab) : 0;
 
   const requests = Array.from({ length: opts.iterations }, (_, i) => queryAt(specs, i, opts.seed));
   const paths = requests.map((r) => searchPath(r.params));
@@ -164,7 +170,7 @@ async function benchStep(db: DbKind, server: ServerChild, step: ImportStep, opts
     size: step.to,
     imported: step,
     importSeconds,
-    entriesPerSecond: (step.to - step.from) / importSeconds,
+    entriesPerSecond: step.to > step.from ? (step.to - step.from) / importSeconds : NaN,
   };
   // Memory and disk are figures of the step even when search fails; a probe that fails is an error.
   const resources = async () => {
@@ -243,7 +249,7 @@ function formatCase(r: CaseResult, specs: QuerySpec[], concurrencies: number[]):
   const lines = [
     `== ${fmtInt(r.size)} entries · ${r.dbLabel} ==`,
     `import: ${r.imported.from ? `${fmtInt(added)} more (${fmtInt(r.imported.from)} -> ${fmtInt(r.imported.to)})` : fmtInt(added)} entries via POST /api/v1/entries ` +
-      `(${MAX_PER_REQUEST} per request) in ${r.importSeconds.toFixed(1)} s = ${fmtInt(Math.round(r.entriesPerSecond))} entries/s`,
+      `(${MAX_PER_REQUEST} per request) in ${r.importSeconds.toFixed(1)} s = ${Number.isNaN(r.entriesPerSecond) ? "- (none to import)" : `${fmtInt(Math.round(r.entriesPerSecond))} entries/s`}`,
     `memory: API server process RSS ${r.server ? `${bytes(r.server.rss)} (peak ${bytes(r.server.peakRss)})` : "-"}` +
       `${r.db === "pglite" ? ", database included" : ""}; benchmark process RSS ${bytes(r.bench.rss)} (peak ${bytes(r.bench.peakRss)})`,
     `machine: 1-minute load average ${r.loadavg[0].toFixed(1)} -> ${r.loadavg[1].toFixed(1)} during the measurements (${os.cpus().length} cores)`,
@@ -307,7 +313,7 @@ function formatSummary(results: CaseResult[], concurrencies: number[]): string {
       return [
         fmtInt(r.size),
         r.db,
-        fmtInt(Math.round(r.entriesPerSecond)),
+        Number.isNaN(r.entriesPerSecond) ? "-" : fmtInt(Math.round(r.entriesPerSecond)),
         ...concurrencies.map((c) => triple(find(r, "engine", c)?.summary)),
         ...concurrencies.map((c) => triple(find(r, "HTTP", c)?.summary)),
         ...concurrencies.map((c) => {
@@ -368,7 +374,11 @@ async function main(): Promise<number> {
   const corpus = loadCorpus(opts.corpus);
   const vocab = buildVocabulary(corpus.docs);
   const specs = buildQuerySpecs(vocab, opts.seed);
-  const steps = importSteps(opts.sizes);
+  if (opts.keepDb && opts.db.some((d) => d !== "postgres")) throw new InvalidArgumentError("--keep-db keeps a Postgres database: use it with --db postgres");
+  // A kept database resumes where an earlier run left it: the generator is deterministic by index.
+  const steps = opts.keepDb
+    ? resumeSteps(importSteps(opts.sizes), await keptDatabaseEntries(checkKeptDatabaseName(opts.keepDb), opts.postgresUrl))
+    : importSteps(opts.sizes);
   console.log(
     `search benchmark: sizes ${opts.sizes.map(fmtInt).join(", ")} (cumulative on one database each) on ${opts.db.join(", ")}` +
       `${opts.db.includes("pglite") ? ` (PGlite on ${opts.pgliteStorage})` : ""}; ${opts.iterations} searches per measurement, ` +
@@ -388,7 +398,7 @@ async function main(): Promise<number> {
     if (stopping()) break;
     let server: ServerChild;
     try {
-      server = await startServer(db, { postgresUrl: opts.postgresUrl, pgliteStorage: opts.pgliteStorage });
+      server = await startServer(db, { postgresUrl: opts.postgresUrl, pgliteStorage: opts.pgliteStorage, ...(opts.keepDb ? { keepDatabase: opts.keepDb } : {}) });
     } catch (err) {
       failures.push(`${db}: ${(err as Error).message}`);
       console.log(`\n== ${db} ==\nfailed to start: ${(err as Error).message}`);

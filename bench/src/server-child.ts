@@ -27,10 +27,12 @@ export interface ServerOptions {
   postgresUrl: string;
   /** PGlite only; bench:load keeps it in memory, bench:search in a data directory by default. */
   pgliteStorage?: PgliteStorage;
+  /** Postgres only: this named database, created when missing and kept afterwards (bench:search --keep-db). */
+  keepDatabase?: string;
 }
 
 export function startServer(db: DbKind, opts: ServerOptions): Promise<ServerChild> {
-  const child = fork(new URL("./load-server.js", import.meta.url), [db, opts.postgresUrl, opts.pgliteStorage ?? "memory"], {
+  const child = fork(new URL("./load-server.js", import.meta.url), [db, opts.postgresUrl, opts.pgliteStorage ?? "memory", opts.keepDatabase ?? ""], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -70,7 +72,8 @@ export function startServer(db: DbKind, opts: ServerOptions): Promise<ServerChil
           stop: async () => {
             if (child.exitCode === null && child.signalCode === null) {
               send({ type: "stop" });
-              // The child drops its database and exits; if it hangs, SIGTERM runs the same cleanup.
+              // The child drops its database (a kept one it only closes) and exits; if it hangs, SIGTERM
+              // runs the same cleanup.
               const force = setTimeout(() => child.kill("SIGTERM"), 30_000);
               await exited;
               clearTimeout(force);
