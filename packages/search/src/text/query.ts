@@ -27,9 +27,12 @@ export interface ParsedQuery {
   errorFingerprint: string | null;
 }
 
+/**
+ * A run of letters longer than a term may be (a CamelCase name). Letters only: a hash or a base64
+ * blob has digits, and its fragments are no words.
+ */
+const LONG_IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}])\\p{L}{${MAX_TERM + 1},}(?![\\p{L}\\p{N}])`, "gu");
 /** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
-/** A run of letters and digits longer than a term may be. */
-const LONG_IDENTIFIER = new RegExp(`[\\p{L}\\p{N}]{${MAX_TERM + 1},}`, "gu");
 const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
 
 export function parseQuery(q: string): ParsedQuery {
