@@ -58,19 +58,27 @@ export function checkKeptDatabaseName(name: string): string {
   return name;
 }
 
-/**
- * How many entries the kept database `name` on the server `adminUrl` points at holds: 0 when it does
- * not exist yet or has no schema.
- */
-export async function keptDatabaseEntries(name: string, adminUrl = DEFAULT_POSTGRES_URL): Promise<number> {
+/** Whether the server `adminUrl` points at has the database `name`; with `create`, creates it when missing. */
+async function ensureDatabase(name: string, adminUrl: string, create: boolean): Promise<boolean> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
   await admin.connect();
   try {
     const found = await admin.query("select 1 from pg_database where datname = $1", [checkKeptDatabaseName(name)]);
-    if (found.rowCount === 0) return 0;
+    if (found.rowCount !== 0) return true;
+    if (create) await admin.query(`create database ${name}`);
+    return create;
   } finally {
     await admin.end().catch(() => undefined);
   }
+}
+
+/**
+ * How many entries the kept database `name` on the server `adminUrl` points at holds: 0 when it does
+ * not exist yet or has no schema. They are the generator's first entries when every run that filled it
+ * used the same `--seed`.
+ */
+export async function keptDatabaseEntries(name: string, adminUrl = DEFAULT_POSTGRES_URL): Promise<number> {
+  if (!(await ensureDatabase(name, adminUrl, false))) return 0;
   const c = new pg.Client({ connectionString: withDatabase(adminUrl, name), connectionTimeoutMillis: 5_000 });
   await c.connect();
   try {
@@ -84,15 +92,10 @@ export async function keptDatabaseEntries(name: string, adminUrl = DEFAULT_POSTG
 
 /** The kept database `name` (created when missing), which `drop` closes and leaves in place. */
 async function keptDatabase(name: string, adminUrl: string): Promise<ThrowawayDatabase> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
   try {
-    await admin.connect();
-    const found = await admin.query("select 1 from pg_database where datname = $1", [checkKeptDatabaseName(name)]);
-    if (found.rowCount === 0) await admin.query(`create database ${name}`);
+    await ensureDatabase(name, adminUrl, true);
   } catch (err) {
     throw new Error(`cannot open the kept database ${name} on ${describeUrl(adminUrl)}: ${(err as Error).message}`, { cause: err });
-  } finally {
-    await admin.end().catch(() => undefined);
   }
   const url = withDatabase(adminUrl, name);
   const database = await createDatabase({ driver: "postgres", url, poolSize: 10 });
