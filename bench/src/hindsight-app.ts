@@ -53,7 +53,7 @@ function describeUrl(url: string): string {
 }
 
 /** A database name the benchmark may create and keep: a plain identifier, never quoted. */
-export function checkKeptDatabaseName(name: string): string {
+function checkKeptDatabaseName(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a plain database name (lower-case letters, digits, _): ${JSON.stringify(name)}`);
   return name;
 }

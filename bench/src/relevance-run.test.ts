@@ -61,7 +61,7 @@ describe("relevance figures", () => {
       { q: "v3 payroll", rel: {}, style: "noanswer", split: "test" },
     ];
     const results = await runAll(engine("E", { ...answers, "v3 alert": ["c"], "v3 error": ["x", "y", "d"], "v3 payroll": ["z"] }), { dev, judged, v3, random: [] });
-    const f = relevanceFigures(results, dev, judged, v3);
+    const f = relevanceFigures(results, dev, judged, { v3 });
     expect(f.sets.test).toMatchObject({ queries: 2, mrr: 0.5 });
     expect(f.sets.v3tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
     expect(f.sets.v3test).toMatchObject({ queries: 1, missed: 0 });
@@ -82,7 +82,7 @@ describe("relevance figures", () => {
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
     const tuneOnly = judged.filter((q) => q.split === "tune");
     const v3 = [{ q: "v3 alert", rel: { c: 3 }, style: "alert", split: "tune" } as RunQuery];
-    const report = formatRelevanceReport([relevanceFigures(await runAll(engine("E", answers), { dev, judged: tuneOnly, v3, random: [] }), dev, tuneOnly, v3)]);
+    const report = formatRelevanceReport([relevanceFigures(await runAll(engine("E", answers), { dev, judged: tuneOnly, v3, random: [] }), dev, tuneOnly, { v3 })]);
     expect(report).toMatch(/^tune\s+1\s/m);
     expect(report).toMatch(/^v3 tune\s+1\s/m);
     expect(report).not.toMatch(/^(test|v3 test)\s/m);
@@ -103,7 +103,7 @@ describe("relevance figures", () => {
     const more = { "v3 alert": ["c"], "v4 prefix": ["x", "e"], "v4 typo": ["f"], "v4 broad": ["y"], "v4 travel": ["z"] };
     const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v3, v4, random: [] });
     expect(results.v4.perQuery.map((p) => p.q)).toEqual(v4.map((q) => q.q));
-    const f = relevanceFigures(results, dev, judged, v3, v4);
+    const f = relevanceFigures(results, dev, judged, { v3, v4 });
     expect(f.sets.v3test).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
     expect(f.sets.v4tune).toMatchObject({ queries: 1, missed: 0, mrr: 0.5 });
     expect(f.sets.v4test).toMatchObject({ queries: 2, missed: 1, mrr: 0.5 });
@@ -136,7 +136,7 @@ describe("relevance figures", () => {
     const results = await runAll(spy, { dev, judged: tuneOnly(judged), v3, v4: tuneOnly(v4All), random: [] });
     expect(asked).toContain("v4 prefix");
     expect(asked.filter((q) => v4All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
-    const f = relevanceFigures(results, dev, tuneOnly(judged), v3, tuneOnly(v4All));
+    const f = relevanceFigures(results, dev, tuneOnly(judged), { v3, v4: tuneOnly(v4All) });
     expect(f.sets.v4test.queries).toBe(0);
     expect(f.precision.v4NoanswerTest).toEqual({ empty: 0, of: 0 });
     const report = formatRelevanceReport([f]);
@@ -162,7 +162,7 @@ describe("relevance figures", () => {
     const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v4, v5, random: [] });
     expect(results.v5.perQuery.map((p) => p.q)).toEqual(v5.map((q) => q.q));
     expect(results.v3.perQuery).toEqual([]);
-    const f = relevanceFigures(results, dev, judged, [], v4, v5);
+    const f = relevanceFigures(results, dev, judged, { v4, v5 });
     expect(f.sets.v4test).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
     expect(f.sets.v5tune).toMatchObject({ queries: 1, missed: 0, mrr: 0.25 });
     expect(f.sets.v5test).toMatchObject({ queries: 2, missed: 1, mrr: 0.5 });
@@ -200,7 +200,7 @@ describe("relevance figures", () => {
     const results = await runAll(spy, { dev, judged: tuneOnly(judged), v4, v5: tuneOnly(v5All), random: [] });
     expect(asked).toEqual(expect.arrayContaining(["v5 error", "v5 visa"]));
     expect(asked.filter((q) => v5All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
-    const f = relevanceFigures(results, dev, tuneOnly(judged), [], v4, tuneOnly(v5All));
+    const f = relevanceFigures(results, dev, tuneOnly(judged), { v4, v5: tuneOnly(v5All) });
     expect(f.sets.v5test.queries).toBe(0);
     expect(f.precision.v5NoanswerTest).toEqual({ empty: 0, of: 0 });
     expect(f.precision.v5NoanswerTune).toEqual({ empty: 1, of: 1 });
@@ -228,7 +228,7 @@ describe("relevance figures", () => {
     expect(results.v6.perQuery.map((p) => p.q)).toEqual(v6.map((q) => q.q));
     expect(results.v3.perQuery).toEqual([]);
     expect(results.v4.perQuery).toEqual([]);
-    const f = relevanceFigures(results, dev, judged, [], [], v5, v6);
+    const f = relevanceFigures(results, dev, judged, { v5, v6 });
     expect(f.sets.v5tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
     expect(f.sets.v6tune).toMatchObject({ queries: 1, missed: 0, recall: 0.5 });
     expect(f.sets.v6tune.mrr).toBeCloseTo(1 / 3, 10);
@@ -269,7 +269,7 @@ describe("relevance figures", () => {
     const results = await runAll(spy, { dev, judged: tuneOnly(judged), v5, v6: tuneOnly(v6All), random: [] });
     expect(asked).toEqual(expect.arrayContaining(["v5 error", "v6 typo", "v6 payslip"]));
     expect(asked.filter((q) => v6All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
-    const f = relevanceFigures(results, dev, tuneOnly(judged), [], [], v5, tuneOnly(v6All));
+    const f = relevanceFigures(results, dev, tuneOnly(judged), { v5, v6: tuneOnly(v6All) });
     expect(f.sets.v6test.queries).toBe(0);
     expect(f.sets.v6tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
     expect(f.precision.v6NoanswerTest).toEqual({ empty: 0, of: 0 });

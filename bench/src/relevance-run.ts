@@ -153,12 +153,10 @@ export function relevanceFigures(
   results: EngineResults,
   dev: readonly RunQuery[],
   judged: readonly RunQuery[],
-  v3: readonly RunQuery[] = [],
-  v4: readonly RunQuery[] = [],
-  v5: readonly RunQuery[] = [],
-  v6: readonly RunQuery[] = [],
+  /** The later sets' queries, by set; a set not given was not run. */
+  laterSets: Partial<Record<LaterSet, readonly RunQuery[]>> = {},
 ): RelevanceFigures {
-  const later: Record<LaterSet, readonly RunQuery[]> = { v3, v4, v5, v6 };
+  const later = laterRecord((set): readonly RunQuery[] => laterSets[set] ?? []);
   // Each half is a run (the first judged set's or a later set's) and a split within it.
   const halfOf = (half: Half) => {
     const set = laterSetOf(half);

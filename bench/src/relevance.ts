@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     }
   }
   if (hindsightInfo) console.log(hindsightInfo);
-  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, v3, v4, v5, v6));
+  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, { v3, v4, v5, v6 }));
   console.log("");
   console.log(formatRelevanceReport(figures));
   if (opts.perQuery) {

@@ -20,7 +20,7 @@ import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
 import { formatGoalChecks, goalChecks, importSteps, parseSizes, resumeSteps, throughputRatio, type CurvePoint, type DiskUsage, type ImportStep } from "./curve.js";
 import { buildQuerySpecs, entryBatches, QUERY_CLASSES, queryAt, type EntryKind, type QueryClass, type QuerySpec } from "./generator.js";
 import type { SearchQuery } from "@hindsight/search";
-import { checkKeptDatabaseName, keptDatabaseEntries, type DbKind, type PgliteStorage } from "./hindsight-app.js";
+import { keptDatabaseEntries, type DbKind, type PgliteStorage } from "./hindsight-app.js";
 import { httpTransport, MAX_PER_REQUEST, postEntries, search, searchPath, type SearchParams } from "./hindsight-client.js";
 import { runLoadInWorker, type LoadResult } from "./load.js";
 import { startServer, type ServerChild } from "./server-child.js";
@@ -377,7 +377,7 @@ async function main(): Promise<number> {
   if (opts.keepDb && opts.db.some((d) => d !== "postgres")) throw new InvalidArgumentError("--keep-db keeps a Postgres database: use it with --db postgres");
   // A kept database resumes where an earlier run left it: the generator is deterministic by index.
   const steps = opts.keepDb
-    ? resumeSteps(importSteps(opts.sizes), await keptDatabaseEntries(checkKeptDatabaseName(opts.keepDb), opts.postgresUrl))
+    ? resumeSteps(importSteps(opts.sizes), await keptDatabaseEntries(opts.keepDb, opts.postgresUrl))
     : importSteps(opts.sizes);
   console.log(
     `search benchmark: sizes ${opts.sizes.map(fmtInt).join(", ")} (cumulative on one database each) on ${opts.db.join(", ")}` +
