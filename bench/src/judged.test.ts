@@ -9,6 +9,7 @@ import {
   DEFAULT_JUDGED_V4,
   DEFAULT_JUDGED_V5,
   DEFAULT_JUDGED_V6,
+  DEFAULT_JUDGED_V7,
   DEFAULT_NOANSWER,
   hasRelevant,
   LATER_SETS,
@@ -18,7 +19,7 @@ import {
   STYLES,
   type LaterSet,
 } from "./judged.js";
-import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, splitQueries } from "./split.js";
+import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, SPLIT_SEED_V7, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -90,7 +91,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, then v6), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, then v7), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = {
@@ -100,13 +101,14 @@ const committedPaths = {
   v4: DEFAULT_JUDGED_V4,
   v5: DEFAULT_JUDGED_V5,
   v6: DEFAULT_JUDGED_V6,
+  v7: DEFAULT_JUDGED_V7,
 };
 
 /**
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 was written with about a fifth of its queries unanswerable, at least 50).
+ * set must have at least (v6 and v7 were written with about a fifth of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -182,6 +184,9 @@ describeLaterSet("v3", SPLIT_SEED_V3, [DEFAULT_JUDGED, DEFAULT_NOANSWER]);
 describeLaterSet("v4", SPLIT_SEED_V4, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3]);
 describeLaterSet("v5", SPLIT_SEED_V5, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4], { everyDocumentAnswered: false });
 describeLaterSet("v6", SPLIT_SEED_V6, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5], { minNoanswer: 50 });
+describeLaterSet("v7", SPLIT_SEED_V7, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6], {
+  minNoanswer: 50,
+});
 
 describe("loading every judged set", () => {
   const dir = mkdtempSync(join(tmpdir(), "judged-sets-"));
@@ -203,6 +208,11 @@ describe("loading every judged set", () => {
       { q: "ski trip", rel: {}, style: "noanswer", split: "test" },
       { q: "payslip", rel: {}, style: "noanswer", split: "tune" },
     ]),
+    v7: file("v7.jsonl", [
+      { ...good, q: "conntrack table full", split: "test" },
+      { q: "bike shed", rel: {}, style: "noanswer", split: "tune" },
+      { ...good, q: "pleg unhealthy" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -212,12 +222,32 @@ describe("loading every judged set", () => {
     expect(all.v4.map((q) => q.q)).toEqual(["etcd slow", "certs expired", "lunch menu"]);
     expect(all.v5.map((q) => q.q)).toEqual(["dns timeouts", "parking permit", "raid degraded"]);
     expect(all.v6.map((q) => q.q)).toEqual(["inodes exhausted", "ntp drift", "ski trip", "payslip"]);
+    expect(all.v7.map((q) => q.q)).toEqual(["conntrack table full", "bike shed", "pleg unhealthy"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
     expect(tuning.v4.map((q) => q.q)).toEqual(["certs expired"]);
     expect(tuning.v5.map((q) => q.q)).toEqual(["parking permit", "raid degraded"]);
     expect(tuning.v6.map((q) => q.q)).toEqual(["inodes exhausted", "payslip"]);
+    expect(tuning.v7.map((q) => q.q)).toEqual(["bike shed", "pleg unhealthy"]);
+  });
+
+  it("rejects a v7 query that is also in v6 or the first set, naming both files", () => {
+    const fromV6 = file("v7-dup-v6.jsonl", [{ ...good, q: "NTP Drift" }]);
+    expect(() => loadJudgedSets({ ...paths, v7: fromV6 }, { known })).toThrow(/queries in more than one judged file: "NTP Drift" \(.*v6\.jsonl and .*v7-dup-v6\.jsonl\)/);
+    const fromJudged = file("v7-dup-judged.jsonl", [{ ...good, q: "Disk Full" }]);
+    expect(() => loadJudgedSets({ ...paths, v7: fromJudged }, { known })).toThrow(/"Disk Full" \(.*judged\.jsonl and .*v7-dup-judged\.jsonl\)/);
+  });
+
+  it("validates the v7 file like the others, naming its line", () => {
+    const bad = file("v7-bad.jsonl", [
+      { ...good, q: "fine seven" },
+      { q: "office plants", rel: { "dfds/PM1": 1 }, style: "noanswer", split: "tune" },
+      { ...good, q: "graded below zero", rel: { "runbooks/A": -1 } },
+    ]);
+    expect(() => loadJudgedSets({ ...paths, v7: bad }, { known })).toThrow(
+      /v7-bad\.jsonl:2: a noanswer query must not grade any document >= 1\n {2}.*v7-bad\.jsonl:3: grade of runbooks\/A must be an integer 0-3 \(got -1\)/,
+    );
   });
 
   it("rejects a v6 query that is also in v5 or the first set's noanswer file, naming both files", () => {

@@ -45,12 +45,27 @@ export const DEFAULT_JUDGED_V5 = fileURLToPath(new URL("../queries/judged-v5.jso
  * reported beside the other sets, never merged into them.
  */
 export const DEFAULT_JUDGED_V6 = fileURLToPath(new URL("../queries/judged-v6.jsonl", import.meta.url));
+/**
+ * A sixth judged set of every style, written from the documents alone by a session that never saw the
+ * ranking code, the synonym tables, the earlier sets' query texts (beyond v6's first lines, for the
+ * format, and the 19 of its own drafts the duplicate check found already taken, which were reworded)
+ * or any engine's results, once v6's test half had been looked at. Every corpus document is
+ * the grade-3 answer of one of its queries. Split by its own seed (`hindsight-judged-split-v7`);
+ * reported beside the other sets, never merged into them.
+ */
+export const DEFAULT_JUDGED_V7 = fileURLToPath(new URL("../queries/judged-v7.jsonl", import.meta.url));
 
 /** The judged sets after the first, each scored and reported apart, in the order they were written. */
-export const LATER_SETS = ["v3", "v4", "v5", "v6"] as const;
+export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7"] as const;
 export type LaterSet = (typeof LATER_SETS)[number];
 /** The committed file of each later set. */
-export const DEFAULT_LATER: Record<LaterSet, string> = { v3: DEFAULT_JUDGED_V3, v4: DEFAULT_JUDGED_V4, v5: DEFAULT_JUDGED_V5, v6: DEFAULT_JUDGED_V6 };
+export const DEFAULT_LATER: Record<LaterSet, string> = {
+  v3: DEFAULT_JUDGED_V3,
+  v4: DEFAULT_JUDGED_V4,
+  v5: DEFAULT_JUDGED_V5,
+  v6: DEFAULT_JUDGED_V6,
+  v7: DEFAULT_JUDGED_V7,
+};
 
 /**
  * How the query is written: `symptom` (the user's own words), `typo` (misspelt), `prefix` (half-typed),

@@ -38,6 +38,8 @@ describe("relevance figures", () => {
       v5NoanswerTest: { empty: 0, of: 0 },
       v6NoanswerTune: { empty: 0, of: 0 },
       v6NoanswerTest: { empty: 0, of: 0 },
+      v7NoanswerTune: { empty: 0, of: 0 },
+      v7NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -50,7 +52,7 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
   });
 
@@ -74,9 +76,9 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
     expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
     expect(report).toMatch(
-      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/,
+      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+random strings/,
     );
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
@@ -118,8 +120,10 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v4 test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1$/m);
     expect(report).toMatch(/By style, v4 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v4 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
-    expect(report).toMatch(/v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(
+      /v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+random strings/,
+    );
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v4 test half that was not loaded is neither run nor shown", async () => {
@@ -146,7 +150,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v4 typo|v4 canteen/);
     // The precision column of a half that was not run reads "-", as for v3.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v5 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -181,8 +185,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v5 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v5 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+0\s.*\nalert\s+0\s.*\nerror\s+1\s+0\.250/);
     expect(report.indexOf("By style, v4 tune half:")).toBeLessThan(report.indexOf("By style, v5 test half:"));
-    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v5 test half that was not loaded is neither run nor shown", async () => {
@@ -211,7 +215,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v5 symptom|v5 pension/);
     // The v5 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v6 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -249,8 +253,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v6 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+0\.333/);
     expect(report.indexOf("By style, v5 tune half:")).toBeLessThan(report.indexOf("By style, v6 test half:"));
     expect(report.indexOf("By style, v6 test half:")).toBeLessThan(report.indexOf("By style, v6 tune half:"));
-    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v6 test half that was not loaded is neither run nor shown", async () => {
@@ -281,7 +285,78 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v6 prefix|v6 ski trip/);
     // The v6 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-$/m);
+  });
+
+  it("score the v7 set apart from the others, with its own halves, styles and noanswer precision", async () => {
+    const v6: RunQuery[] = [{ q: "v6 alert", rel: { h: 3 }, style: "alert", split: "tune" }];
+    const v7: RunQuery[] = [
+      { q: "v7 error", rel: { n: 3, a: 1 }, style: "error", split: "test" },
+      { q: "v7 symptom", rel: { n: 2, o: 3 }, style: "symptom", split: "tune" },
+      { q: "v7 broad", rel: { n: 2, o: 2 }, style: "broad", split: "test" },
+      { q: "v7 canteen", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v7 parking", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const more = { "v6 alert": ["h"], "v7 error": ["x", "n"], "v7 symptom": ["y", "z", "o"], "v7 broad": ["o"], "v7 parking": ["q"] };
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v6, v7, random: [] });
+    expect(results.v7.perQuery.map((p) => p.q)).toEqual(v7.map((q) => q.q));
+    expect(results.v3.perQuery).toEqual([]);
+    expect(results.v4.perQuery).toEqual([]);
+    expect(results.v5.perQuery).toEqual([]);
+    const f = relevanceFigures(results, dev, judged, { v6, v7 });
+    expect(f.sets.v6tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v7tune).toMatchObject({ queries: 1, missed: 0, recall: 0.5 });
+    expect(f.sets.v7tune.mrr).toBeCloseTo(1 / 3, 10);
+    expect(f.sets.v7test).toMatchObject({ queries: 2, missed: 0, mrr: 0.75, recall: 0.5 });
+    expect(f.styles.v7test.error).toMatchObject({ queries: 1, mrr: 0.5 });
+    expect(f.styles.v7test.broad).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles.v7tune.symptom).toMatchObject({ queries: 1 });
+    expect(f.styles.v7test.noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({ v6NoanswerTune: { empty: 0, of: 0 }, v7NoanswerTune: { empty: 1, of: 1 }, v7NoanswerTest: { empty: 0, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v6 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v7 tune\s+1\s+0\.333/m);
+    expect(report).toMatch(/^v7 test\s+2\s+0\.750\s+0\.\d{3}\s+0\.500\s+0$/m);
+    // v3, v4 and v5 were not run, nor v6's test half: no rows and no style tables of their own.
+    expect(report).not.toMatch(/^(v3|v4|v5) (tune|test)\s/m);
+    expect(report).not.toMatch(/(v3|v4|v5) (tune|test) half|v6 test half/);
+    expect(report).toMatch(/By style, v7 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+0\s.*\nalert\s+0\s.*\nerror\s+1\s+0\.500/);
+    expect(report).toMatch(/By style, v7 tune half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.333/);
+    expect(report.indexOf("By style, v6 tune half:")).toBeLessThan(report.indexOf("By style, v7 test half:"));
+    expect(report.indexOf("By style, v7 test half:")).toBeLessThan(report.indexOf("By style, v7 tune half:"));
+    expect(report).toMatch(/v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+  });
+
+  it("--tune-only: a v7 test half that was not loaded is neither run nor shown", async () => {
+    const v7All: RunQuery[] = [
+      { q: "v7 error", rel: { n: 3 }, style: "error", split: "test" },
+      { q: "v7 symptom", rel: { o: 3 }, style: "symptom", split: "tune" },
+      { q: "v7 canteen", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v7 parking", rel: {}, style: "noanswer", split: "test" },
+    ];
+    // What loadJudgedSets returns under tuneOnly: every set's tune half only.
+    const tuneOnly = (qs: RunQuery[]) => qs.filter((q) => q.split === "tune");
+    const asked: string[] = [];
+    const fixed: Record<string, string[]> = { ...answers, "v6 typo": ["m"], "v7 symptom": ["o"], "v7 canteen": ["p"] };
+    const spy: RankingEngine = { name: "E", search: async (q, limit) => (asked.push(q), (fixed[q] ?? []).slice(0, limit)) };
+    const v6 = [{ q: "v6 typo", rel: { m: 3 }, style: "typo", split: "tune" } as RunQuery];
+    const results = await runAll(spy, { dev, judged: tuneOnly(judged), v6, v7: tuneOnly(v7All), random: [] });
+    expect(asked).toEqual(expect.arrayContaining(["v6 typo", "v7 symptom", "v7 canteen"]));
+    expect(asked.filter((q) => v7All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
+    const f = relevanceFigures(results, dev, tuneOnly(judged), { v6, v7: tuneOnly(v7All) });
+    expect(f.sets.v7test.queries).toBe(0);
+    expect(f.sets.v7tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.precision.v7NoanswerTest).toEqual({ empty: 0, of: 0 });
+    expect(f.precision.v7NoanswerTune).toEqual({ empty: 0, of: 1 });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v7 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/By style, v7 tune half:/);
+    expect(report).not.toMatch(/^(test|v3 test|v4 test|v5 test|v6 test|v7 test)\s/m);
+    expect(report).not.toMatch(/test half/);
+    expect(report).not.toMatch(/v7 error|v7 parking/);
+    // The v7 test precision column reads "-": that half was not run.
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-$/m);
   });
 
   it("center each engine's name over its columns", () => {

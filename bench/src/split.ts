@@ -14,8 +14,16 @@ export const SPLIT_SEED_V4 = "hindsight-judged-split-v4";
 export const SPLIT_SEED_V5 = "hindsight-judged-split-v5";
 /** The seed of judged-v6.jsonl's split (its own again, so v6's halves owe nothing to v5's). */
 export const SPLIT_SEED_V6 = "hindsight-judged-split-v6";
+/** The seed of judged-v7.jsonl's split (its own again, so v7's halves owe nothing to v6's). */
+export const SPLIT_SEED_V7 = "hindsight-judged-split-v7";
 /** The split seed of each later judged set. */
-export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = { v3: SPLIT_SEED_V3, v4: SPLIT_SEED_V4, v5: SPLIT_SEED_V5, v6: SPLIT_SEED_V6 };
+export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
+  v3: SPLIT_SEED_V3,
+  v4: SPLIT_SEED_V4,
+  v5: SPLIT_SEED_V5,
+  v6: SPLIT_SEED_V6,
+  v7: SPLIT_SEED_V7,
+};
 
 /**
  * The split of each query, in input order. Within every style the queries are shuffled with their own
