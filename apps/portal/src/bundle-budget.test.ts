@@ -17,7 +17,7 @@ if (!built && process.env.CI === "true") {
 }
 
 /** kB gzipped (1 kB = 1000 bytes) each page may not exceed; the goal for every one is DEFAULT_BUDGET_KB. */
-const CEILING_KB: Record<string, number> = { "sign-in": 138, home: 150, entry: 282 };
+const CEILING_KB: Record<string, number> = { "sign-in": 138, home: 150, entry: 252 };
 
 describe("bundle budget", () => {
   it("has a ceiling for every measured page, none above where the pages stood before issue 12", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZCreateEntryInput } from "./entry.js";
+import { readKindFields, ZCreateEntryInput } from "./entry.js";
 import { diffSnapshots } from "./revision-diff.js";
 import { slugify } from "./slug.js";
 
@@ -34,6 +34,28 @@ describe("ZCreateEntryInput", () => {
     const r = ZCreateEntryInput.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join("."))).toContain(path);
+  });
+});
+
+describe("readKindFields", () => {
+  const transcript = "7d0c3a53-2a4e-4f0e-9d1b-1f3f6c0b2a11";
+
+  it("gives fields that fit as the schema reads them, defaults filled", () => {
+    const read = readKindFields("fix", { problem: "disk full", derivedFrom: { entryId: transcript } });
+    expect(read.fit).toBe(true);
+    expect(read.fields).toEqual({ problem: "disk full", derivedFrom: { entryId: transcript, messageTs: [] } });
+  });
+
+  it("keeps fields that no longer fit as they are, and says so", () => {
+    const stored = { problem: "disk full", renamedSinceThen: ["x"] };
+    const read = readKindFields("fix", stored);
+    expect(read.fit).toBe(false);
+    expect(read.fields).toBe(stored);
+    expect(readKindFields("runbook", { steps: "not a list" }).fit).toBe(false);
+  });
+
+  it("reads no fields as empty ones that fit", () => {
+    expect(readKindFields("postmortem", {})).toEqual({ fields: {}, fit: true });
   });
 });
 

@@ -55,6 +55,13 @@ export const ZEntry = z.object({
   source: z.string(),
   externalKey: z.string().nullable(),
   fields: z.record(z.string(), z.unknown()),
+  /**
+   * Whether `fields` fit the kind's schema (they are then as the schema reads them, defaults filled).
+   * The API validates every write, so false means data from an older schema: pages show the markdown
+   * alone rather than the kind's structure, and an editor still gets the fields as stored. Decided by
+   * the API, so a page need not bring the schemas (and the validation library) to read an entry.
+   */
+  fieldsFit: z.boolean(),
   /** Error fingerprints of a fix's signatures, computed on save. */
   fingerprints: z.array(z.string()),
   version: z.number().int(),
@@ -65,7 +72,7 @@ export const ZEntry = z.object({
 export type Entry = z.infer<typeof ZEntry>;
 
 /** The list view: everything but the body and fields. */
-export const ZEntrySummary = ZEntry.omit({ body: true, fields: true, grants: true, fingerprints: true });
+export const ZEntrySummary = ZEntry.omit({ body: true, fields: true, fieldsFit: true, grants: true, fingerprints: true });
 export type EntrySummary = z.infer<typeof ZEntrySummary>;
 
 // Only web addresses: a `javascript:` or `data:` link stored here would run when someone clicks it.
@@ -92,6 +99,12 @@ export function kindFieldIssues(kind: EntryKind, fields: unknown): { path: Prope
 
 function checkKindFields(kind: EntryKind, fields: unknown, ctx: z.RefinementCtx): void {
   for (const issue of kindFieldIssues(kind, fields)) ctx.addIssue({ code: "custom", ...issue });
+}
+
+/** `fields` read through the schema of `kind`: as the schema reads them when they fit, else as they are. */
+export function readKindFields(kind: EntryKind, fields: Record<string, unknown>): { fields: Record<string, unknown>; fit: boolean } {
+  const result = KIND_FIELD_SCHEMAS[kind].safeParse(fields ?? {});
+  return result.success ? { fields: result.data as Record<string, unknown>, fit: true } : { fields, fit: false };
 }
 
 export function parseKindFields(kind: EntryKind, fields: unknown): Record<string, unknown> {

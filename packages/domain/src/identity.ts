@@ -101,18 +101,4 @@ export const ZTeamMember = z.object({
 });
 export type TeamMember = z.infer<typeof ZTeamMember>;
 
-/**
- * The caller of a request. `via` says how they authenticated; a bearer token acts with its
- * owner's rights (the admin token from configuration acts as the built-in admin).
- */
-export interface Actor {
-  userId: string;
-  orgRole: OrgRole;
-  /** team id -> role in that team */
-  teams: ReadonlyMap<string, TeamRole>;
-  via: "session" | "token" | "admin-token" | "system";
-}
-
-export function isAdmin(actor: Actor): boolean {
-  return actor.orgRole === "admin";
-}
+export { isAdmin, type Actor } from "./actor.js";

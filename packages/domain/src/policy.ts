@@ -1,7 +1,6 @@
 // The one visibility policy: who may read and write what. Services call these functions, and the
 // database layer turns `readScope` into the SQL predicate, so a list can never show what a get hides.
-import type { Actor } from "./identity.js";
-import { isAdmin } from "./identity.js";
+import { isAdmin, type Actor } from "./actor.js";
 import type { EntryStatus, Grants, Visibility } from "./entry.js";
 
 /** The parts of an entry the policy looks at. */

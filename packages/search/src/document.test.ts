@@ -41,7 +41,7 @@ describe("buildSearchDocument", () => {
       createdAt: new Date(0),
       updatedAt: "2026-01-01T00:00:00.000Z" as unknown as Date,
       publishedAt: null,
-    } satisfies Entry;
+    } satisfies Omit<Entry, "fieldsFit">;
     const doc = buildSearchDocument(entry);
     expect(doc).toMatchObject({ visibility: "restricted", grantUserIds: ["u"], grantTeamIds: ["t"], severity: "SEV1", version: 3 });
     expect(doc.updatedAt.toISOString()).toBe("2026-01-01T00:00:00.000Z");

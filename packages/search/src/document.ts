@@ -37,7 +37,7 @@ export function reviewDueAt(entry: Pick<Entry, "kind" | "fields" | "createdAt">)
   return new Date(from + days * 86_400_000);
 }
 
-export function buildSearchDocument(entry: Entry, signals: DocumentSignals = {}): SearchDocument {
+export function buildSearchDocument(entry: Omit<Entry, "fieldsFit">, signals: DocumentSignals = {}): SearchDocument {
   return {
     id: entry.id,
     version: entry.version,

@@ -1,3 +1,5 @@
+import { schema } from "@hindsight/db";
+import { eq } from "@hindsight/db/orm";
 import { databaseTargets } from "@hindsight/db/testing";
 import type { Entry, EntryPage, Revision } from "../test/wire-types.js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +50,27 @@ describe.each(targets)("entries over tRPC on $name", (target) => {
     expect(batch.status).toBe(200);
     const slugs = (batch.body as { results: { slug: string }[] }).results.map((r) => r.slug);
     expect(slugs).toEqual(["slug-probe-disk-full-4", "slug-probe-disk-full-5", "slug-probe-disk-full-cleanup-2", "slug-probe-other"]);
+  });
+
+  run("reads an entry's fields through its kind's schema, and says when stored fields no longer fit it", async () => {
+    const cookie = h.people.author.cookie;
+    type WithFields = Entry & { fields: Record<string, unknown>; fieldsFit: boolean };
+    const transcript = "7d0c3a53-2a4e-4f0e-9d1b-1f3f6c0b2a11";
+    const created = await trpc<WithFields>(
+      h.app,
+      "entries.create",
+      { kind: "fix", title: "Fields probe: queue stuck", teamId: h.teams.alpha, fields: { problem: "queue stuck", derivedFrom: { entryId: transcript } } },
+      { cookie },
+    );
+    expect(created.data).toMatchObject({ fieldsFit: true, fields: { problem: "queue stuck", derivedFrom: { entryId: transcript, messageTs: [] } } });
+    const got = await trpc<WithFields>(h.app, "entries.get", { slug: created.data!.slug }, { cookie });
+    expect(got.data).toMatchObject({ fieldsFit: true, fields: { derivedFrom: { messageTs: [] } } });
+    // Fields written under an older schema (a key since renamed): the entry still opens, its fields as stored.
+    const stale = { problem: "queue stuck", stepsTaken: ["restarted it"] };
+    await h.db.database.db.update(schema.entries).set({ fields: stale }).where(eq(schema.entries.id, created.data!.id));
+    const old = await trpc<WithFields>(h.app, "entries.get", { slug: created.data!.slug }, { cookie });
+    expect(old.status).toBe(200);
+    expect(old.data).toMatchObject({ fieldsFit: false, fields: stale });
   });
 
   run("two updates from the same version: one wins, the other gets CONFLICT; nothing is lost", async () => {

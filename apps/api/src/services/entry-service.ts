@@ -13,6 +13,7 @@ import {
   kindBasics,
   NotFound,
   parseKindFields,
+  readKindFields,
   readScope,
   slugify,
   type CreateEntryInput,
@@ -75,6 +76,12 @@ async function replaceGrants(tx: Tx, entryId: string, grants: Grants): Promise<v
   if (rows.length > 0) await tx.insert(entryGrants).values(rows);
 }
 
+/** An entry's fields as the API returns them: read through the kind's schema, and whether they fit it. */
+function readFieldsOf(row: { kind: string; fields: Record<string, unknown> }): Pick<Entry, "fields" | "fieldsFit"> {
+  const read = readKindFields(row.kind as EntryKind, row.fields);
+  return { fields: read.fields, fieldsFit: read.fit };
+}
+
 async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<Entry> {
   const [meta] = await db
     .select({ teamSlug: teams.slug, authorName: users.name })
@@ -89,7 +96,7 @@ async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<
   }
   return {
     ...row,
-    fields,
+    ...readFieldsOf({ kind: row.kind, fields }),
     kind: row.kind as EntryKind,
     visibility: row.visibility as Entry["visibility"],
     status: row.status as EntryStatus,
@@ -634,6 +641,7 @@ export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: Creat
   return rows.map((row, i) => ({
     entry: {
       ...row,
+      ...readFieldsOf(row),
       kind: row.kind as EntryKind,
       visibility: row.visibility as Entry["visibility"],
       status: row.status as EntryStatus,

@@ -31,7 +31,7 @@ export async function loadSearchDocuments(db: DbOrTx, ids: string[]): Promise<Se
     .leftJoin(teams, eq(teams.id, entries.teamId))
     .where(inArray(entries.id, ids));
   return rows.map(({ entry, teamSlug, authorName, grantUserIds, grantTeamIds, feedback }) => {
-    const e: Entry = {
+    const e: Omit<Entry, "fieldsFit"> = {
       ...entry,
       kind: entry.kind as EntryKind,
       visibility: entry.visibility as Visibility,

@@ -4,19 +4,7 @@
 import { templateFor, ZCreateEntryInput, type EntryKind } from "@hindsight/domain";
 import type { EditorContent } from "./editor-merge";
 
-/** An entry as the API returns it carries at least what the editor edits. */
-export function entryContent(entry: EditorContent): EditorContent {
-  return {
-    title: entry.title,
-    summary: entry.summary,
-    body: entry.body,
-    tags: [...entry.tags],
-    services: [...entry.services],
-    teamId: entry.teamId,
-    visibility: entry.visibility,
-    fields: structuredClone(entry.fields),
-  };
-}
+export { entryContent } from "./entry-content";
 
 /** A new entry of a kind: its template, a prefilled title (from search's "publish what you learn"), the writer's team. */
 export function newEntryContent(kind: EntryKind, opts: { title?: string | null; teamId?: string | null } = {}): EditorContent {

@@ -38,10 +38,10 @@ describe("canEdit", () => {
 });
 
 describe("readFields", () => {
-  it("reads valid kind fields and refuses ones that break the schema", () => {
-    expect(readFields("fix", { errorSignatures: ["boom"] })?.errorSignatures).toEqual(["boom"]);
-    expect(readFields("fix", { notAField: 1 })).toBeNull();
-    expect(readFields("runbook", undefined)).toEqual({});
+  it("reads the fields when the API says they fit the kind's schema, and nothing when they do not", () => {
+    expect(readFields("fix", { fields: { errorSignatures: ["boom"] }, fieldsFit: true })?.errorSignatures).toEqual(["boom"]);
+    expect(readFields("fix", { fields: { notAField: 1 }, fieldsFit: false })).toBeNull();
+    expect(readFields("runbook", { fields: {}, fieldsFit: true })).toEqual({});
   });
 });
 

@@ -3,7 +3,6 @@
 // markers. The page components only lay these out.
 import {
   canWriteEntry,
-  KIND_FIELD_SCHEMAS,
   slackTsToIso,
   type Actor,
   type ActionItemInput,
@@ -47,12 +46,13 @@ export function canEdit(me: MeLike, entry: EntryGuardLike): boolean {
 export type { KindFields };
 
 /**
- * An entry's `fields` read through its kind's schema. The API validates on every write, so a failure
- * here means data from an older schema; the page then shows the markdown alone rather than breaking.
+ * An entry's `fields` as its kind's structure. The API reads them through the kind's schema and says
+ * whether they fit (`fieldsFit`); they do not only for data from an older schema, and the page then
+ * shows the markdown alone rather than breaking. The schemas stay on the server: parsing here brought
+ * zod and every kind's schema onto the entry page (28 kB gzipped).
  */
-export function readFields<K extends EntryKind>(kind: K, fields: unknown): KindFields<K> | null {
-  const parsed = KIND_FIELD_SCHEMAS[kind].safeParse(fields ?? {});
-  return parsed.success ? (parsed.data as KindFields<K>) : null;
+export function readFields<K extends EntryKind>(_kind: K, entry: { fields: Record<string, unknown>; fieldsFit: boolean }): KindFields<K> | null {
+  return entry.fieldsFit ? (entry.fields as KindFields<K>) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ export interface KindPage {
 /** A view over the entry's fields read through its kind's schema; nothing when they do not parse. */
 function withFields<K extends EntryKind>(kind: K, render: (fields: KindFields<K>, props: KindViewProps) => ReactNode) {
   return function KindFieldsView(props: KindViewProps) {
-    const fields = readFields(kind, props.entry.fields);
+    const fields = readFields(kind, props.entry);
     return fields ? render(fields, props) : null;
   };
 }

@@ -11,7 +11,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import type { EntryBlamelessFinding } from "../../lib/editor-checks";
-import { entryContent } from "../../lib/editor-content";
+import { entryContent } from "../../lib/entry-content";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { myReview, REVIEW_STATE_LABELS, reviewTally, type ReviewState } from "../../lib/review-workflow";
