@@ -18,6 +18,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     retry: 0,
+    // `expect.poll` waits for what a page shows after navigating or typing. Its default of one second
+    // is less than a page of this app takes to appear on a loaded 2-core machine (an entry page after
+    // a client-side navigation, with its chunks and three API calls), which made whole steps fail on
+    // timing alone; a condition that never holds still fails, ten seconds later.
+    expect: { poll: { timeout: 10_000 } },
     // Test files run in alphabetical order on every machine (not vitest's cache- and size-based
     // order), and zz-logs.e2e.ts, which greps the server log for planted secrets, runs last.
     sequence: { shuffle: false, sequencer: E2ESequencer },
