@@ -42,20 +42,20 @@ describe("readKindFields", () => {
 
   it("gives fields that fit as the schema reads them, defaults filled", () => {
     const read = readKindFields("fix", { problem: "disk full", derivedFrom: { entryId: transcript } });
-    expect(read.fit).toBe(true);
+    expect(read.fieldsFit).toBe(true);
     expect(read.fields).toEqual({ problem: "disk full", derivedFrom: { entryId: transcript, messageTs: [] } });
   });
 
   it("keeps fields that no longer fit as they are, and says so", () => {
     const stored = { problem: "disk full", renamedSinceThen: ["x"] };
     const read = readKindFields("fix", stored);
-    expect(read.fit).toBe(false);
+    expect(read.fieldsFit).toBe(false);
     expect(read.fields).toBe(stored);
-    expect(readKindFields("runbook", { steps: "not a list" }).fit).toBe(false);
+    expect(readKindFields("runbook", { steps: "not a list" }).fieldsFit).toBe(false);
   });
 
   it("reads no fields as empty ones that fit", () => {
-    expect(readKindFields("postmortem", {})).toEqual({ fields: {}, fit: true });
+    expect(readKindFields("postmortem", {})).toEqual({ fields: {}, fieldsFit: true });
   });
 });
 

@@ -101,10 +101,10 @@ function checkKindFields(kind: EntryKind, fields: unknown, ctx: z.RefinementCtx)
   for (const issue of kindFieldIssues(kind, fields)) ctx.addIssue({ code: "custom", ...issue });
 }
 
-/** `fields` read through the schema of `kind`: as the schema reads them when they fit, else as they are. */
-export function readKindFields(kind: EntryKind, fields: Record<string, unknown>): { fields: Record<string, unknown>; fit: boolean } {
+/** An entry's `fields` as the API returns them: read through the schema of `kind` when they fit it, else as they are. */
+export function readKindFields(kind: EntryKind, fields: Record<string, unknown>): Pick<Entry, "fields" | "fieldsFit"> {
   const result = KIND_FIELD_SCHEMAS[kind].safeParse(fields ?? {});
-  return result.success ? { fields: result.data as Record<string, unknown>, fit: true } : { fields, fit: false };
+  return result.success ? { fields: result.data as Record<string, unknown>, fieldsFit: true } : { fields, fieldsFit: false };
 }
 
 export function parseKindFields(kind: EntryKind, fields: unknown): Record<string, unknown> {

@@ -76,12 +76,6 @@ async function replaceGrants(tx: Tx, entryId: string, grants: Grants): Promise<v
   if (rows.length > 0) await tx.insert(entryGrants).values(rows);
 }
 
-/** An entry's fields as the API returns them: read through the kind's schema, and whether they fit it. */
-function readFieldsOf(row: { kind: string; fields: Record<string, unknown> }): Pick<Entry, "fields" | "fieldsFit"> {
-  const read = readKindFields(row.kind as EntryKind, row.fields);
-  return { fields: read.fields, fieldsFit: read.fit };
-}
-
 async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<Entry> {
   const [meta] = await db
     .select({ teamSlug: teams.slug, authorName: users.name })
@@ -96,7 +90,7 @@ async function hydrate(db: DbOrTx, row: EntryRow & { grants: Grants }): Promise<
   }
   return {
     ...row,
-    ...readFieldsOf({ kind: row.kind, fields }),
+    ...readKindFields(row.kind as EntryKind, fields),
     kind: row.kind as EntryKind,
     visibility: row.visibility as Entry["visibility"],
     status: row.status as EntryStatus,
@@ -641,7 +635,7 @@ export async function createEntriesTx(tx: Tx, ctx: ServiceContext, inputs: Creat
   return rows.map((row, i) => ({
     entry: {
       ...row,
-      ...readFieldsOf(row),
+      ...readKindFields(row.kind as EntryKind, row.fields),
       kind: row.kind as EntryKind,
       visibility: row.visibility as Entry["visibility"],
       status: row.status as EntryStatus,
