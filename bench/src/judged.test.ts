@@ -10,6 +10,7 @@ import {
   DEFAULT_JUDGED_V5,
   DEFAULT_JUDGED_V6,
   DEFAULT_JUDGED_V7,
+  DEFAULT_JUDGED_V8,
   DEFAULT_NOANSWER,
   hasRelevant,
   LATER_SETS,
@@ -19,7 +20,7 @@ import {
   STYLES,
   type LaterSet,
 } from "./judged.js";
-import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, SPLIT_SEED_V7, splitQueries } from "./split.js";
+import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, SPLIT_SEED_V7, SPLIT_SEED_V8, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -91,7 +92,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, then v7), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, then v8), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = {
@@ -102,13 +103,14 @@ const committedPaths = {
   v5: DEFAULT_JUDGED_V5,
   v6: DEFAULT_JUDGED_V6,
   v7: DEFAULT_JUDGED_V7,
+  v8: DEFAULT_JUDGED_V8,
 };
 
 /**
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 and v7 were written with about a fifth of their queries unanswerable, at least 50).
+ * set must have at least (v6, v7 and v8 were written with about a fifth of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -187,6 +189,12 @@ describeLaterSet("v6", SPLIT_SEED_V6, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT
 describeLaterSet("v7", SPLIT_SEED_V7, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6], {
   minNoanswer: 50,
 });
+describeLaterSet(
+  "v8",
+  SPLIT_SEED_V8,
+  [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6, DEFAULT_JUDGED_V7],
+  { minNoanswer: 50 },
+);
 
 describe("loading every judged set", () => {
   const dir = mkdtempSync(join(tmpdir(), "judged-sets-"));
@@ -213,6 +221,11 @@ describe("loading every judged set", () => {
       { q: "bike shed", rel: {}, style: "noanswer", split: "tune" },
       { ...good, q: "pleg unhealthy" },
     ]),
+    v8: file("v8.jsonl", [
+      { q: "expense claim", rel: {}, style: "noanswer", split: "test" },
+      { ...good, q: "oom killed" },
+      { ...good, q: "wal replay stuck", split: "test" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -223,6 +236,7 @@ describe("loading every judged set", () => {
     expect(all.v5.map((q) => q.q)).toEqual(["dns timeouts", "parking permit", "raid degraded"]);
     expect(all.v6.map((q) => q.q)).toEqual(["inodes exhausted", "ntp drift", "ski trip", "payslip"]);
     expect(all.v7.map((q) => q.q)).toEqual(["conntrack table full", "bike shed", "pleg unhealthy"]);
+    expect(all.v8.map((q) => q.q)).toEqual(["expense claim", "oom killed", "wal replay stuck"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -230,6 +244,23 @@ describe("loading every judged set", () => {
     expect(tuning.v5.map((q) => q.q)).toEqual(["parking permit", "raid degraded"]);
     expect(tuning.v6.map((q) => q.q)).toEqual(["inodes exhausted", "payslip"]);
     expect(tuning.v7.map((q) => q.q)).toEqual(["bike shed", "pleg unhealthy"]);
+    expect(tuning.v8.map((q) => q.q)).toEqual(["oom killed"]);
+  });
+
+  it("rejects a v8 query that is also in v7 or the first set's noanswer file, naming both files", () => {
+    const fromV7 = file("v8-dup-v7.jsonl", [{ ...good, q: "Bike Shed", rel: {}, style: "noanswer" }]);
+    expect(() => loadJudgedSets({ ...paths, v8: fromV7 }, { known })).toThrow(/queries in more than one judged file: "Bike Shed" \(.*v7\.jsonl and .*v8-dup-v7\.jsonl\)/);
+    const fromNoanswer = file("v8-dup-noanswer.jsonl", [{ q: "OFFICE wifi", rel: {}, style: "noanswer", split: "tune" }]);
+    expect(() => loadJudgedSets({ ...paths, v8: fromNoanswer }, { known })).toThrow(/"OFFICE wifi" \(.*noanswer\.jsonl and .*v8-dup-noanswer\.jsonl\)/);
+  });
+
+  it("validates the v8 file like the others, naming its line", () => {
+    const bad = file("v8-bad.jsonl", [
+      { ...good, q: "fine eight" },
+      { ...good, q: "unknown style", style: "howto" },
+      { q: "travel policy", rel: { "runbooks/A": 3 }, style: "noanswer", split: "test" },
+    ]);
+    expect(() => loadJudgedSets({ ...paths, v8: bad }, { known })).toThrow(/v8-bad\.jsonl:2: "style" must be one of .* \(got "howto"\)\n {2}.*v8-bad\.jsonl:3: a noanswer query must not grade any document >= 1/);
   });
 
   it("rejects a v7 query that is also in v6 or the first set, naming both files", () => {

@@ -54,9 +54,19 @@ export const DEFAULT_JUDGED_V6 = fileURLToPath(new URL("../queries/judged-v6.jso
  * reported beside the other sets, never merged into them.
  */
 export const DEFAULT_JUDGED_V7 = fileURLToPath(new URL("../queries/judged-v7.jsonl", import.meta.url));
+/**
+ * A seventh judged set of every style, written from the documents alone by a session that read the
+ * corpus and the bench's loader, splitter and report code only: never the ranking code, the synonym
+ * tables, packages/, apps/, docs/, the earlier sets' query texts or any engine's results (the 36 of its
+ * own drafts the duplicate check found already taken were reworded without reading the earlier files),
+ * once v7's test half had been looked at. Every corpus document is the grade-3 answer of one of its
+ * queries. Split by its own seed (`hindsight-judged-split-v8`); reported beside the other sets, never
+ * merged into them.
+ */
+export const DEFAULT_JUDGED_V8 = fileURLToPath(new URL("../queries/judged-v8.jsonl", import.meta.url));
 
 /** The judged sets after the first, each scored and reported apart, in the order they were written. */
-export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7"] as const;
+export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8"] as const;
 export type LaterSet = (typeof LATER_SETS)[number];
 /** The committed file of each later set. */
 export const DEFAULT_LATER: Record<LaterSet, string> = {
@@ -65,6 +75,7 @@ export const DEFAULT_LATER: Record<LaterSet, string> = {
   v5: DEFAULT_JUDGED_V5,
   v6: DEFAULT_JUDGED_V6,
   v7: DEFAULT_JUDGED_V7,
+  v8: DEFAULT_JUDGED_V8,
 };
 
 /**

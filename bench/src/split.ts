@@ -16,6 +16,8 @@ export const SPLIT_SEED_V5 = "hindsight-judged-split-v5";
 export const SPLIT_SEED_V6 = "hindsight-judged-split-v6";
 /** The seed of judged-v7.jsonl's split (its own again, so v7's halves owe nothing to v6's). */
 export const SPLIT_SEED_V7 = "hindsight-judged-split-v7";
+/** The seed of judged-v8.jsonl's split (its own again, so v8's halves owe nothing to v7's). */
+export const SPLIT_SEED_V8 = "hindsight-judged-split-v8";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -23,6 +25,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v5: SPLIT_SEED_V5,
   v6: SPLIT_SEED_V6,
   v7: SPLIT_SEED_V7,
+  v8: SPLIT_SEED_V8,
 };
 
 /**
