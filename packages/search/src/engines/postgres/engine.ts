@@ -17,6 +17,7 @@ import {
   type SearchResult,
 } from "../../port.js";
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
+import { isName } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
@@ -108,7 +109,23 @@ const STRONG_COVERAGE = 0.4;
  * - ALONE_STRENGTH: one word matched this strongly makes an answer by itself ("conntrack" in an entry
  *   about conntrack), whatever share of the query it carries.
  */
-const ANSWER_STRENGTH = 0.95;
+const ANSWER_STRENGTH = 1.05;
+/**
+ * The same bar for a pasted line, which has no coverage rule (most of its tokens are ids nobody
+ * indexed): its best match must carry ERROR_ANSWER_STRENGTH of its most telling words' weight, so a
+ * JVM or Go error pasted into a knowledge base about other systems, which only shares a few common
+ * words ("memory", "runtime", "error") with some entry, answers nothing. A fingerprint match always
+ * answers. Set on the tune halves of the judged sets.
+ */
+const ERROR_ANSWER_STRENGTH = 0.8;
+/**
+ * A word of a question that names a thing the index has never seen ("mysql", "argocd": see
+ * text/names.ts) weighs NAME_WEIGHT times a word in one entry: the question is about that thing, so
+ * the entries sharing its ordinary words must match them much more strongly to answer it, and a
+ * short one ("mysql replica lagging behind the primary") is mostly about what the index lacks. Not for
+ * pasted lines, whose unknown tokens are mostly hosts and ids. Set on the tune halves of the judged sets.
+ */
+const NAME_WEIGHT = 4;
 const ALONE_STRENGTH = 2;
 /**
  * A question told as a story ("one worker keeps killing pods and leaving others pending, prometheus
@@ -414,6 +431,8 @@ export class PostgresSearchEngine implements SearchEngine {
     nWords: number;
     /** Each query word's share of the query's weight, by qi; null: no coverage rule (related entries). */
     coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; telling: number; unknown: number } | null;
+    /** The score the best visible candidate must reach for the query to be answered at all (0: no bar). */
+    answerScore: number;
     fingerprint: string | null;
     /** The query's exact-title term, if it is long enough to name an entry. */
     exactTitle: string | null;
@@ -430,7 +449,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const aloneCov = opts.coverage ? STRONG_COVERAGE - 1e-9 : 0;
     const unanswerable = (opts.coverage?.unknown ?? 0) > MAX_UNKNOWN_SHARE;
     // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
-    const answerScore = unanswerable ? Number.MAX_VALUE : opts.coverage ? ANSWER_STRENGTH * opts.coverage.telling : 0;
+    const answerScore = unanswerable ? Number.MAX_VALUE : opts.answerScore;
     const aloneScore = opts.coverage ? ALONE_STRENGTH * opts.coverage.total : Number.MAX_VALUE;
     const fullCover = unanswerable ? 2 : 1 - 1e-9;
     const fp = opts.fingerprint ?? "";
@@ -565,7 +584,11 @@ export class PostgresSearchEngine implements SearchEngine {
     const unknown = idf(1, docCount);
     // An identifier the index has never seen whole is still represented by its parts.
     const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && !parsed.terms[qi]!.whole));
-    const weights = words.map((qi) => ({ qi, w: best.get(qi) ?? unknown }));
+    const weights = words.map((qi) => {
+      const t = parsed.terms[qi]!;
+      const name = !best.has(qi) && !t.part && !t.whole && !parsed.errorFingerprint && isName(t.word);
+      return { qi, w: best.get(qi) ?? (name ? NAME_WEIGHT * unknown : unknown) };
+    });
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
     const unknownWeight = weights.filter(({ qi }) => !best.has(qi)).reduce((a, b) => a + b.w, 0);
     const telling = weights
@@ -594,9 +617,9 @@ export class PostgresSearchEngine implements SearchEngine {
     // to be a word ("ads" in "8jOCwjv8NeKAdsZD0Yu") is no answer.
     const plainWords = parsed.terms.filter((t) => !t.whole).length;
     const partWords = parsed.terms.filter((t) => t.part).length;
-    const coverage = parsed.errorFingerprint
-      ? null
-      : { ...this.coverageShares(parsed, expansions, used, docCount), min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
+    const shares = this.coverageShares(parsed, expansions, used, docCount);
+    const coverage = parsed.errorFingerprint ? null : { ...shares, min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
+    const answerScore = (parsed.errorFingerprint ? ERROR_ANSWER_STRENGTH : ANSWER_STRENGTH) * shares.telling;
     const rankWith = (phrases: string[]) =>
       this.rank({
         scope: query.scope,
@@ -604,6 +627,7 @@ export class PostgresSearchEngine implements SearchEngine {
         weighted,
         nWords,
         coverage,
+        answerScore,
         fingerprint: parsed.errorFingerprint,
         exactTitle: parsed.errorFingerprint ? null : exactTitleTerm(query.q),
         phrases,
@@ -728,6 +752,7 @@ export class PostgresSearchEngine implements SearchEngine {
       weighted,
       nWords: weighted.length,
       coverage: null,
+      answerScore: 0,
       fingerprint: null,
       exactTitle: null,
       phrases: [],

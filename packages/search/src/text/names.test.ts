@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { isName } from "./names.js";
+
+describe("isName: which query words name a thing rather than say something in English", () => {
+  it.each(["pulumi", "mariadb", "sidekiq"])("%s is a name", (w) => {
+    expect(isName(w)).toBe(true);
+  });
+
+  it.each([
+    ["an English word", "vanished"],
+    ["an inflection", "rebooting"],
+    ["a misspelling one letter off", "deploymnet"],
+    ["a long word with two typos", "crtficate"],
+    ["a word missing a letter", "recieve"],
+    ["English words run together", "heapdump"],
+    ["three English words run together", "logfilewatcher"],
+  ])("%s is not a name (%s)", (_class, w) => {
+    expect(isName(w)).toBe(false);
+  });
+
+  it.each([
+    ["too short to tell", "gke"],
+    ["with digits", "http2c"],
+    ["long enough for two typos", "grafanalabs"],
+    ["not lower-case letters", "Pulumi"],
+  ])("a word %s is never a name (%s)", (_class, w) => {
+    expect(isName(w)).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+// Which words of a query name a thing (a product, a tool, a database: "mysql", "argocd", "velero")
+// rather than say something in plain words. A question about a thing the knowledge base has never
+// mentioned is about that thing, and entries that share its other, ordinary words ("replica",
+// "lagging", "stuck") are about something else; a plain word the entries never use ("vanished",
+// "undid") is only the asker's way of saying what they saw.
+//
+// A name here is a word of letters that is not English (a word list of about 275,000 words, most
+// inflections included), short enough to carry one typo at most (from nine letters the search
+// allows two), not one typo from an English word (a misspelling the index did not catch is not a
+// name), and not English words run together ("websocket", "textfile").
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { allowedTypos } from "./typo.js";
+
+const MIN_NAME_LENGTH = 4;
+const MIN_PIECE_LENGTH = 3;
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+let english: ReadonlySet<string> | null = null;
+
+/**
+ * The word list, read on first use (about 3 MB of JSON, 0.3 s; most queries never need it). Read as
+ * a file rather than required, so only the set stays in memory (about 25 MB), not the array too.
+ */
+function englishWords(): ReadonlySet<string> {
+  if (!english) {
+    const file = createRequire(import.meta.url).resolve("an-array-of-english-words");
+    english = new Set(JSON.parse(readFileSync(file, "utf8")) as string[]);
+  }
+  return english;
+}
+
+/** One insertion, deletion, substitution or swap of neighbours from an English word. */
+function oneTypoFromEnglish(word: string, words: ReadonlySet<string>): boolean {
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    for (const c of LETTERS) {
+      if (words.has(head + c + tail)) return true;
+      if (tail && words.has(head + c + tail.slice(1))) return true;
+    }
+    if (tail && words.has(head + tail.slice(1))) return true;
+    if (tail.length > 1 && words.has(head + tail[1] + tail[0] + tail.slice(2))) return true;
+  }
+  return false;
+}
+
+/** English words of three letters or more run together, whole ("websocket", "selfhosted"). */
+function englishCompound(word: string, words: ReadonlySet<string>): boolean {
+  for (let i = MIN_PIECE_LENGTH; i <= word.length - MIN_PIECE_LENGTH; i++) {
+    if (!words.has(word.slice(0, i))) continue;
+    const rest = word.slice(i);
+    if (words.has(rest) || englishCompound(rest, words)) return true;
+  }
+  return false;
+}
+
+/** Whether a lower-cased query word names a thing rather than being an English word (see above). */
+export function isName(word: string): boolean {
+  // A word long enough to carry two typos (typo.ts) cannot be told from a name by a word list
+  // without trying every spelling two typos away, which is too slow for a search box.
+  if (word.length < MIN_NAME_LENGTH || allowedTypos(word) > 1 || !/^[a-z]+$/.test(word)) return false;
+  const words = englishWords();
+  return !words.has(word) && !oneTypoFromEnglish(word, words) && !englishCompound(word, words);
+}
