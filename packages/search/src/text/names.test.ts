@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { isName } from "./names.js";
 
 describe("isName: which query words name a thing rather than say something in English", () => {
-  it.each(["pulumi", "mariadb", "sidekiq"])("%s is a name", (w) => {
+  it.each([
+    ["pulumi", "a word no list has"],
+    ["sidekiq", "a word no list has"],
+    ["vitess", "a word no common word is one typo from"],
+  ])("%s is a name: %s", (w) => {
     expect(isName(w)).toBe(true);
   });
 
@@ -10,6 +14,7 @@ describe("isName: which query words name a thing rather than say something in En
     ["an English word", "vanished"],
     ["an inflection", "rebooting"],
     ["a misspelling one letter off", "deploymnet"],
+    ["a common word missing a letter", "brokn"],
     ["a long word with two typos", "crtficate"],
     ["a word missing a letter", "recieve"],
     ["English words run together", "heapdump"],

