@@ -11,6 +11,7 @@ import {
   DEFAULT_JUDGED_V6,
   DEFAULT_JUDGED_V7,
   DEFAULT_JUDGED_V8,
+  DEFAULT_JUDGED_V9,
   DEFAULT_NOANSWER,
   hasRelevant,
   LATER_SETS,
@@ -20,7 +21,7 @@ import {
   STYLES,
   type LaterSet,
 } from "./judged.js";
-import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, SPLIT_SEED_V7, SPLIT_SEED_V8, splitQueries } from "./split.js";
+import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, SPLIT_SEED_V7, SPLIT_SEED_V8, SPLIT_SEED_V9, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -92,7 +93,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, then v8), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, then v9), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = {
@@ -104,13 +105,14 @@ const committedPaths = {
   v6: DEFAULT_JUDGED_V6,
   v7: DEFAULT_JUDGED_V7,
   v8: DEFAULT_JUDGED_V8,
+  v9: DEFAULT_JUDGED_V9,
 };
 
 /**
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6, v7 and v8 were written with about a fifth of their queries unanswerable, at least 50).
+ * set must have at least (v6, v7, v8 and v9 were written with about a fifth of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -195,6 +197,12 @@ describeLaterSet(
   [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6, DEFAULT_JUDGED_V7],
   { minNoanswer: 50 },
 );
+describeLaterSet(
+  "v9",
+  SPLIT_SEED_V9,
+  [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6, DEFAULT_JUDGED_V7, DEFAULT_JUDGED_V8],
+  { minNoanswer: 50 },
+);
 
 describe("loading every judged set", () => {
   const dir = mkdtempSync(join(tmpdir(), "judged-sets-"));
@@ -226,6 +234,12 @@ describe("loading every judged set", () => {
       { ...good, q: "oom killed" },
       { ...good, q: "wal replay stuck", split: "test" },
     ]),
+    v9: file("v9.jsonl", [
+      { ...good, q: "thanos sidecar lagging" },
+      { q: "visa letter", rel: {}, style: "noanswer", split: "tune" },
+      { ...good, q: "kubelet cert rotation", split: "test" },
+      { q: "desk booking", rel: {}, style: "noanswer", split: "test" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -237,6 +251,7 @@ describe("loading every judged set", () => {
     expect(all.v6.map((q) => q.q)).toEqual(["inodes exhausted", "ntp drift", "ski trip", "payslip"]);
     expect(all.v7.map((q) => q.q)).toEqual(["conntrack table full", "bike shed", "pleg unhealthy"]);
     expect(all.v8.map((q) => q.q)).toEqual(["expense claim", "oom killed", "wal replay stuck"]);
+    expect(all.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter", "kubelet cert rotation", "desk booking"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -245,6 +260,25 @@ describe("loading every judged set", () => {
     expect(tuning.v6.map((q) => q.q)).toEqual(["inodes exhausted", "payslip"]);
     expect(tuning.v7.map((q) => q.q)).toEqual(["bike shed", "pleg unhealthy"]);
     expect(tuning.v8.map((q) => q.q)).toEqual(["oom killed"]);
+    expect(tuning.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter"]);
+  });
+
+  it("rejects a v9 query that is also in v8 or the first set, naming both files", () => {
+    const fromV8 = file("v9-dup-v8.jsonl", [{ ...good, q: "OOM Killed " }]);
+    expect(() => loadJudgedSets({ ...paths, v9: fromV8 }, { known })).toThrow(/queries in more than one judged file: "OOM Killed " \(.*v8\.jsonl and .*v9-dup-v8\.jsonl\)/);
+    const fromJudged = file("v9-dup-judged.jsonl", [{ ...good, q: "Pods Crash", split: "test" }]);
+    expect(() => loadJudgedSets({ ...paths, v9: fromJudged }, { known })).toThrow(/"Pods Crash" \(.*judged\.jsonl and .*v9-dup-judged\.jsonl\)/);
+  });
+
+  it("validates the v9 file like the others, naming its line", () => {
+    const bad = file("v9-bad.jsonl", [
+      { ...good, q: "fine nine" },
+      { ...good, q: "unknown document", rel: { "runbooks/Z": 3 } },
+      { q: "unsplit", rel: { "runbooks/A": 3 }, style: "error" },
+    ]);
+    expect(() => loadJudgedSets({ ...paths, v9: bad }, { known })).toThrow(
+      /v9-bad\.jsonl:2: judged id not in the corpus: runbooks\/Z\n {2}.*v9-bad\.jsonl:3: "split" must be one of tune, test \(got undefined\)/,
+    );
   });
 
   it("rejects a v8 query that is also in v7 or the first set's noanswer file, naming both files", () => {

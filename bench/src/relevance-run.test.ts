@@ -42,6 +42,8 @@ describe("relevance figures", () => {
       v7NoanswerTest: { empty: 0, of: 0 },
       v8NoanswerTune: { empty: 0, of: 0 },
       v8NoanswerTest: { empty: 0, of: 0 },
+      v9NoanswerTune: { empty: 0, of: 0 },
+      v9NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -54,7 +56,7 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
   });
 
@@ -78,9 +80,9 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
     expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
     expect(report).toMatch(
-      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+random strings/,
+      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/,
     );
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
@@ -123,9 +125,9 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v4 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v4 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
     expect(report).toMatch(
-      /v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+random strings/,
+      /v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/,
     );
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v4 test half that was not loaded is neither run nor shown", async () => {
@@ -152,7 +154,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v4 typo|v4 canteen/);
     // The precision column of a half that was not run reads "-", as for v3.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v5 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -187,8 +189,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v5 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v5 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+0\s.*\nalert\s+0\s.*\nerror\s+1\s+0\.250/);
     expect(report.indexOf("By style, v4 tune half:")).toBeLessThan(report.indexOf("By style, v5 test half:"));
-    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v5 test half that was not loaded is neither run nor shown", async () => {
@@ -217,7 +219,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v5 symptom|v5 pension/);
     // The v5 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v6 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -255,8 +257,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v6 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+0\.333/);
     expect(report.indexOf("By style, v5 tune half:")).toBeLessThan(report.indexOf("By style, v6 test half:"));
     expect(report.indexOf("By style, v6 test half:")).toBeLessThan(report.indexOf("By style, v6 tune half:"));
-    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v6 test half that was not loaded is neither run nor shown", async () => {
@@ -287,7 +289,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v6 prefix|v6 ski trip/);
     // The v6 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v7 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -326,8 +328,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v7 tune half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.333/);
     expect(report.indexOf("By style, v6 tune half:")).toBeLessThan(report.indexOf("By style, v7 test half:"));
     expect(report.indexOf("By style, v7 test half:")).toBeLessThan(report.indexOf("By style, v7 tune half:"));
-    expect(report).toMatch(/v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v7 test half that was not loaded is neither run nor shown", async () => {
@@ -358,7 +360,7 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v7 error|v7 parking/);
     // The v7 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v8 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -395,8 +397,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v8 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+0\.333/);
     expect(report.indexOf("By style, v7 tune half:")).toBeLessThan(report.indexOf("By style, v8 test half:"));
     expect(report.indexOf("By style, v8 test half:")).toBeLessThan(report.indexOf("By style, v8 tune half:"));
-    expect(report).toMatch(/v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+    expect(report).toMatch(/v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
   });
 
   it("--tune-only: a v8 test half that was not loaded is neither run nor shown", async () => {
@@ -427,7 +429,77 @@ describe("relevance figures", () => {
     expect(report).not.toMatch(/test half/);
     expect(report).not.toMatch(/v8 alert|v8 flight/);
     // The v8 test precision column reads "-": that half was not run.
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-$/m);
+  });
+
+  it("score the v9 set apart from the others, with its own halves, styles and noanswer precision", async () => {
+    const v8: RunQuery[] = [{ q: "v8 symptom", rel: { n: 3 }, style: "symptom", split: "tune" }];
+    const v9: RunQuery[] = [
+      { q: "v9 error", rel: { p: 3, a: 1 }, style: "error", split: "test" },
+      { q: "v9 prefix", rel: { p: 2, r: 3 }, style: "prefix", split: "tune" },
+      { q: "v9 symptom", rel: { r: 3 }, style: "symptom", split: "test" },
+      { q: "v9 visa", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v9 desk booking", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const more = { "v8 symptom": ["n"], "v9 error": ["x", "y", "p"], "v9 prefix": ["r"], "v9 symptom": ["z", "r"], "v9 desk booking": ["q"] };
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v8, v9, random: [] });
+    expect(results.v9.perQuery.map((p) => p.q)).toEqual(v9.map((q) => q.q));
+    for (const set of ["v3", "v4", "v5", "v6", "v7"] as const) expect(results[set].perQuery).toEqual([]);
+    const f = relevanceFigures(results, dev, judged, { v8, v9 });
+    expect(f.sets.v8tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v9tune).toMatchObject({ queries: 1, missed: 0, mrr: 1, recall: 0.5 });
+    expect(f.sets.v9test).toMatchObject({ queries: 2, missed: 0, recall: 0.75 });
+    expect(f.sets.v9test.mrr).toBeCloseTo((1 / 3 + 1 / 2) / 2, 10);
+    expect(f.styles.v9test.error).toMatchObject({ queries: 1 });
+    expect(f.styles.v9test.error!.mrr).toBeCloseTo(1 / 3, 10);
+    expect(f.styles.v9test.symptom).toMatchObject({ queries: 1, mrr: 0.5 });
+    expect(f.styles.v9tune.prefix).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles.v9test.noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({ v8NoanswerTune: { empty: 0, of: 0 }, v9NoanswerTune: { empty: 1, of: 1 }, v9NoanswerTest: { empty: 0, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v8 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v9 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v9 test\s+2\s+0\.417\s+0\.\d{3}\s+0\.750\s+0$/m);
+    // v3 to v7 were not run, nor v8's test half: no rows and no style tables of their own.
+    expect(report).not.toMatch(/^(v3|v4|v5|v6|v7) (tune|test)\s/m);
+    expect(report).not.toMatch(/(v3|v4|v5|v6|v7) (tune|test) half|v8 test half/);
+    expect(report).toMatch(/By style, v9 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.500/);
+    expect(report).toMatch(/By style, v9 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+1\.000/);
+    expect(report.indexOf("By style, v8 tune half:")).toBeLessThan(report.indexOf("By style, v9 test half:"));
+    expect(report.indexOf("By style, v9 test half:")).toBeLessThan(report.indexOf("By style, v9 tune half:"));
+    expect(report).toMatch(/v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+  });
+
+  it("--tune-only: a v9 test half that was not loaded is neither run nor shown", async () => {
+    const v9All: RunQuery[] = [
+      { q: "v9 error", rel: { p: 3 }, style: "error", split: "test" },
+      { q: "v9 prefix", rel: { r: 3 }, style: "prefix", split: "tune" },
+      { q: "v9 visa", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v9 desk booking", rel: {}, style: "noanswer", split: "test" },
+    ];
+    // What loadJudgedSets returns under tuneOnly: every set's tune half only.
+    const tuneOnly = (qs: RunQuery[]) => qs.filter((q) => q.split === "tune");
+    const asked: string[] = [];
+    const fixed: Record<string, string[]> = { ...answers, "v8 symptom": ["n"], "v9 prefix": ["r"], "v9 visa": ["p"] };
+    const spy: RankingEngine = { name: "E", search: async (q, limit) => (asked.push(q), (fixed[q] ?? []).slice(0, limit)) };
+    const v8 = [{ q: "v8 symptom", rel: { n: 3 }, style: "symptom", split: "tune" } as RunQuery];
+    const results = await runAll(spy, { dev, judged: tuneOnly(judged), v8, v9: tuneOnly(v9All), random: [] });
+    expect(asked).toEqual(expect.arrayContaining(["v8 symptom", "v9 prefix", "v9 visa"]));
+    expect(asked.filter((q) => v9All.some((v) => v.split === "test" && v.q === q))).toEqual([]);
+    const f = relevanceFigures(results, dev, tuneOnly(judged), { v8, v9: tuneOnly(v9All) });
+    expect(f.sets.v9test.queries).toBe(0);
+    expect(f.sets.v9tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.precision.v9NoanswerTest).toEqual({ empty: 0, of: 0 });
+    expect(f.precision.v9NoanswerTune).toEqual({ empty: 0, of: 1 });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v9 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/By style, v9 tune half:/);
+    expect(report).not.toMatch(/^(test|v3 test|v4 test|v5 test|v6 test|v7 test|v8 test|v9 test)\s/m);
+    expect(report).not.toMatch(/test half/);
+    expect(report).not.toMatch(/v9 error|v9 desk booking/);
+    // The v9 test precision column reads "-": that half was not run.
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+0\/1\s+0%\s+-\s+-$/m);
   });
 
   it("center each engine's name over its columns", () => {

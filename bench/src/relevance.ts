@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's dev queries and on
 // the judged sets (bench/queries: judged.jsonl with noanswer-v2.jsonl, judged-v3.jsonl,
-// judged-v4.jsonl, judged-v5.jsonl, judged-v6.jsonl, judged-v7.jsonl and judged-v8.jsonl, each split
-// into tune and test halves by its own seed), side by side with MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
+// judged-v4.jsonl, judged-v5.jsonl, judged-v6.jsonl, judged-v7.jsonl, judged-v8.jsonl and judged-v9.jsonl,
+// each split into tune and test halves by its own seed), side by side with MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
 // (how often a query nothing answers gets no hits). Imports the corpus into an in-process Hindsight
 // through REST, then asks each engine every query.
 // Exit code: 0 when every engine answered, 1 on any error (low scores are not errors).
@@ -33,7 +33,7 @@ type EngineName = (typeof ENGINES)[number];
 /** `judgedV3`, `judgedV4`, ...: the option (`--judged-v3 <file>`) naming each later set's file. */
 type LaterOption = `judged${Capitalize<LaterSet>}`;
 const optionOf = (set: LaterSet) => `judged${set.toUpperCase()}` as LaterOption;
-const ORDINALS: Record<LaterSet, string> = { v3: "second", v4: "third", v5: "fourth", v6: "fifth", v7: "sixth", v8: "seventh" };
+const ORDINALS: Record<LaterSet, string> = { v3: "second", v4: "third", v5: "fourth", v6: "fifth", v7: "sixth", v8: "seventh", v9: "eighth" };
 
 interface Options extends Record<LaterOption, string> {
   corpus: string;
@@ -74,9 +74,9 @@ async function main(): Promise<number> {
   const known = new Set(corpus.docs.map((d) => d.id));
   const laterFiles = Object.fromEntries(LATER_SETS.map((set) => [set, opts[optionOf(set)]])) as Record<LaterSet, string>;
   const loaded = loadJudgedSets({ judged: opts.judged, noanswer: opts.noanswer, ...laterFiles }, { known, tuneOnly: opts.tuneOnly });
-  const { judged, v3, v4, v5, v6, v7, v8 } = loaded;
+  const { judged, v3, v4, v5, v6, v7, v8, v9 } = loaded;
   const random = randomStrings();
-  const sets = { dev: corpus.queries, judged, v3, v4, v5, v6, v7, v8, random };
+  const sets = { dev: corpus.queries, judged, v3, v4, v5, v6, v7, v8, v9, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
   const count = (queries: RunQuery[], split: string) => queries.filter((q) => q.split === split).length;
   const describe = (queries: RunQuery[]) => `${queries.length} queries, ${count(queries, "tune")} tune / ${count(queries, "test")} test`;
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     }
   }
   if (hindsightInfo) console.log(hindsightInfo);
-  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, { v3, v4, v5, v6, v7, v8 }));
+  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, { v3, v4, v5, v6, v7, v8, v9 }));
   console.log("");
   console.log(formatRelevanceReport(figures));
   if (opts.perQuery) {

@@ -18,6 +18,8 @@ export const SPLIT_SEED_V6 = "hindsight-judged-split-v6";
 export const SPLIT_SEED_V7 = "hindsight-judged-split-v7";
 /** The seed of judged-v8.jsonl's split (its own again, so v8's halves owe nothing to v7's). */
 export const SPLIT_SEED_V8 = "hindsight-judged-split-v8";
+/** The seed of judged-v9.jsonl's split (its own again, so v9's halves owe nothing to v8's). */
+export const SPLIT_SEED_V9 = "hindsight-judged-split-v9";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -26,6 +28,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v6: SPLIT_SEED_V6,
   v7: SPLIT_SEED_V7,
   v8: SPLIT_SEED_V8,
+  v9: SPLIT_SEED_V9,
 };
 
 /**
