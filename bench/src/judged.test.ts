@@ -5,13 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus } from "./corpus.js";
 import {
   DEFAULT_JUDGED,
-  DEFAULT_JUDGED_V3,
-  DEFAULT_JUDGED_V4,
-  DEFAULT_JUDGED_V5,
-  DEFAULT_JUDGED_V6,
-  DEFAULT_JUDGED_V7,
-  DEFAULT_JUDGED_V8,
-  DEFAULT_JUDGED_V9,
+  DEFAULT_LATER,
   DEFAULT_NOANSWER,
   hasRelevant,
   LATER_SETS,
@@ -21,7 +15,7 @@ import {
   STYLES,
   type LaterSet,
 } from "./judged.js";
-import { SPLIT_SEED_V3, SPLIT_SEED_V4, SPLIT_SEED_V5, SPLIT_SEED_V6, SPLIT_SEED_V7, SPLIT_SEED_V8, SPLIT_SEED_V9, splitQueries } from "./split.js";
+import { LATER_SPLIT_SEEDS, splitQueries } from "./split.js";
 import { corpusSkipReason } from "./test/fixtures.js";
 
 const known = new Set(["runbooks/A", "dfds/PM1"]);
@@ -96,17 +90,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
 // The later judged sets (v3, v4, v5, v6, v7, v8, then v9), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
-const committedPaths = {
-  judged: DEFAULT_JUDGED,
-  noanswer: DEFAULT_NOANSWER,
-  v3: DEFAULT_JUDGED_V3,
-  v4: DEFAULT_JUDGED_V4,
-  v5: DEFAULT_JUDGED_V5,
-  v6: DEFAULT_JUDGED_V6,
-  v7: DEFAULT_JUDGED_V7,
-  v8: DEFAULT_JUDGED_V8,
-  v9: DEFAULT_JUDGED_V9,
-};
+const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
 
 /**
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
@@ -184,24 +168,18 @@ function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[
   });
 }
 
-describeLaterSet("v3", SPLIT_SEED_V3, [DEFAULT_JUDGED, DEFAULT_NOANSWER]);
-describeLaterSet("v4", SPLIT_SEED_V4, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3]);
-describeLaterSet("v5", SPLIT_SEED_V5, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4], { everyDocumentAnswered: false });
-describeLaterSet("v6", SPLIT_SEED_V6, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5], { minNoanswer: 50 });
-describeLaterSet("v7", SPLIT_SEED_V7, [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6], {
-  minNoanswer: 50,
-});
-describeLaterSet(
-  "v8",
-  SPLIT_SEED_V8,
-  [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6, DEFAULT_JUDGED_V7],
-  { minNoanswer: 50 },
-);
-describeLaterSet(
-  "v9",
-  SPLIT_SEED_V9,
-  [DEFAULT_JUDGED, DEFAULT_NOANSWER, DEFAULT_JUDGED_V3, DEFAULT_JUDGED_V4, DEFAULT_JUDGED_V5, DEFAULT_JUDGED_V6, DEFAULT_JUDGED_V7, DEFAULT_JUDGED_V8],
-  { minNoanswer: 50 },
+/** What each later set was written to hold, beyond the defaults of describeLaterSet. */
+const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolean; minNoanswer?: number }>> = {
+  v5: { everyDocumentAnswered: false },
+  v6: { minNoanswer: 50 },
+  v7: { minNoanswer: 50 },
+  v8: { minNoanswer: 50 },
+  v9: { minNoanswer: 50 },
+};
+// Each later set, split by its own seed, shares no query with any file written before it: the first
+// set's two files, then the later sets in the order they were written.
+LATER_SETS.forEach((set, i) =>
+  describeLaterSet(set, LATER_SPLIT_SEEDS[set], [DEFAULT_JUDGED, DEFAULT_NOANSWER, ...LATER_SETS.slice(0, i).map((s) => DEFAULT_LATER[s])], LATER_SET_RULES[set]),
 );
 
 describe("loading every judged set", () => {
