@@ -10,7 +10,7 @@
 // not a name), and not English words run together ("websocket", "textfile").
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { allowedTypos } from "./typo.js";
+import { allowedTypos, transpositions } from "./typo.js";
 
 const MIN_NAME_LENGTH = 4;
 const MIN_PIECE_LENGTH = 3;
@@ -21,8 +21,9 @@ let english: ReadonlySet<string> | null = null;
 let common: ReadonlySet<string> | null = null;
 
 /**
- * The word list, read on first use (about 3 MB of JSON, 0.3 s; most queries never need it). Read as
- * a file rather than required, so only the set stays in memory (about 20 MB of heap with the common words), not the array too.
+ * The word list, read once per process, by the first question with a word the index has never seen
+ * (about 3 MB of JSON, 0.3 s). Read as a file rather than required, so only the set stays in memory
+ * (about 20 MB of heap with the common words), not the array too.
  */
 function englishWords(): ReadonlySet<string> {
   if (!english) english = new Set(readJson("an-array-of-english-words"));
@@ -52,9 +53,8 @@ function oneTypoFrom(word: string, words: ReadonlySet<string>): boolean {
       if (tail && words.has(head + c + tail.slice(1))) return true;
     }
     if (tail && words.has(head + tail.slice(1))) return true;
-    if (tail.length > 1 && words.has(head + tail[1] + tail[0] + tail.slice(2))) return true;
   }
-  return false;
+  return transpositions(word).some((w) => words.has(w));
 }
 
 /** English words of three letters or more run together, whole ("websocket", "selfhosted"). */
