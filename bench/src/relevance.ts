@@ -74,9 +74,9 @@ async function main(): Promise<number> {
   const known = new Set(corpus.docs.map((d) => d.id));
   const laterFiles = Object.fromEntries(LATER_SETS.map((set) => [set, opts[optionOf(set)]])) as Record<LaterSet, string>;
   const loaded = loadJudgedSets({ judged: opts.judged, noanswer: opts.noanswer, ...laterFiles }, { known, tuneOnly: opts.tuneOnly });
-  const { judged, v3, v4, v5, v6, v7, v8, v9 } = loaded;
+  const { judged, ...later } = loaded;
   const random = randomStrings();
-  const sets = { dev: corpus.queries, judged, v3, v4, v5, v6, v7, v8, v9, random };
+  const sets = { dev: corpus.queries, judged, ...later, random };
   const docs: IndexedDoc[] = corpus.docs.map((d) => ({ id: d.id, title: d.title, text: d.markdown }));
   const count = (queries: RunQuery[], split: string) => queries.filter((q) => q.split === split).length;
   const describe = (queries: RunQuery[]) => `${queries.length} queries, ${count(queries, "tune")} tune / ${count(queries, "test")} test`;
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
     }
   }
   if (hindsightInfo) console.log(hindsightInfo);
-  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, { v3, v4, v5, v6, v7, v8, v9 }));
+  const figures = results.map((r) => relevanceFigures(r, corpus.queries, judged, later));
   console.log("");
   console.log(formatRelevanceReport(figures));
   if (opts.perQuery) {
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
       figures,
       dev: corpus.queries,
       judged,
-      ...Object.fromEntries(LATER_SETS.map((set) => [set, loaded[set]])),
+      ...later,
       results,
     };
     writeFileSync(opts.json, JSON.stringify(report, null, 2));
