@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, then v9), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, then v10), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6, v7, v8 and v9 were written with about a fifth of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -175,6 +175,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v7: { minNoanswer: 50 },
   v8: { minNoanswer: 50 },
   v9: { minNoanswer: 50 },
+  v10: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -218,6 +219,11 @@ describe("loading every judged set", () => {
       { ...good, q: "kubelet cert rotation", split: "test" },
       { q: "desk booking", rel: {}, style: "noanswer", split: "test" },
     ]),
+    v10: file("v10.jsonl", [
+      { q: "gym membership", rel: {}, style: "noanswer", split: "test" },
+      { ...good, q: "alertmanager silence expired", split: "test" },
+      { ...good, q: "coredns loop detected" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -230,6 +236,7 @@ describe("loading every judged set", () => {
     expect(all.v7.map((q) => q.q)).toEqual(["conntrack table full", "bike shed", "pleg unhealthy"]);
     expect(all.v8.map((q) => q.q)).toEqual(["expense claim", "oom killed", "wal replay stuck"]);
     expect(all.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter", "kubelet cert rotation", "desk booking"]);
+    expect(all.v10.map((q) => q.q)).toEqual(["gym membership", "alertmanager silence expired", "coredns loop detected"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -239,6 +246,14 @@ describe("loading every judged set", () => {
     expect(tuning.v7.map((q) => q.q)).toEqual(["bike shed", "pleg unhealthy"]);
     expect(tuning.v8.map((q) => q.q)).toEqual(["oom killed"]);
     expect(tuning.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter"]);
+    expect(tuning.v10.map((q) => q.q)).toEqual(["coredns loop detected"]);
+  });
+
+  it("rejects a v10 query that is also in v9, naming both files, and validates its lines", () => {
+    const fromV9 = file("v10-dup-v9.jsonl", [{ ...good, q: "VISA letter ", rel: {}, style: "noanswer" }]);
+    expect(() => loadJudgedSets({ ...paths, v10: fromV9 }, { known })).toThrow(/queries in more than one judged file: "VISA letter " \(.*v9\.jsonl and .*v10-dup-v9\.jsonl\)/);
+    const bad = file("v10-bad.jsonl", [{ ...good, q: "fine ten" }, { ...good, q: "bad style", style: "rumour" }]);
+    expect(() => loadJudgedSets({ ...paths, v10: bad }, { known })).toThrow(/v10-bad\.jsonl:2: "style" must be one of/);
   });
 
   it("rejects a v9 query that is also in v8 or the first set, naming both files", () => {

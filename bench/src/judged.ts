@@ -76,9 +76,16 @@ export const DEFAULT_JUDGED_V8 = fileURLToPath(new URL("../queries/judged-v8.jso
  * (`hindsight-judged-split-v9`); reported beside the other sets, never merged into them.
  */
 export const DEFAULT_JUDGED_V9 = fileURLToPath(new URL("../queries/judged-v9.jsonl", import.meta.url));
+/**
+ * A ninth judged set, written the same way as v8 and v9 (the corpus and the bench's loader, splitter and
+ * report code only; the duplicate check printed line numbers only), once v9's test half had been looked
+ * at and the answer bars had been measured against every earlier half. Split by its own seed
+ * (`hindsight-judged-split-v10`); reported beside the other sets, never merged into them.
+ */
+export const DEFAULT_JUDGED_V10 = fileURLToPath(new URL("../queries/judged-v10.jsonl", import.meta.url));
 
 /** The judged sets after the first, each scored and reported apart, in the order they were written. */
-export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9"] as const;
+export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"] as const;
 export type LaterSet = (typeof LATER_SETS)[number];
 /** The committed file of each later set. */
 export const DEFAULT_LATER: Record<LaterSet, string> = {
@@ -89,6 +96,7 @@ export const DEFAULT_LATER: Record<LaterSet, string> = {
   v7: DEFAULT_JUDGED_V7,
   v8: DEFAULT_JUDGED_V8,
   v9: DEFAULT_JUDGED_V9,
+  v10: DEFAULT_JUDGED_V10,
 };
 
 /**

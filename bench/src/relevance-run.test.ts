@@ -47,6 +47,8 @@ describe("relevance figures", () => {
       v8NoanswerTest: { empty: 0, of: 0 },
       v9NoanswerTune: { empty: 0, of: 0 },
       v9NoanswerTest: { empty: 0, of: 0 },
+      v10NoanswerTune: { empty: 0, of: 0 },
+      v10NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -59,7 +61,7 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^set\s+queries\s+MRR@10\s+nDCG@10\s+R@10\s+miss\s+MRR@10/m);
     expect(report).toMatch(/^test\s+2\s+0\.500\s+0\.\d{3}\s+0\.500\s+1\s+0\.000/m);
     expect(report).toMatch(/By style, test half:\n.*Left.*Right/);
-    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^Left\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%$/m);
     expect(formatPerQuery("Judged", judged, [])).toMatch(/the office\s+noanswer\s+tune/);
   });
 
@@ -83,9 +85,9 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^v3 test\s+1\s+0\.333/m);
     expect(report).toMatch(/By style, v3 test half:\n.*E\n.*\n.*\nsymptom\s+0/);
     expect(report).toMatch(
-      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/,
+      /noanswer all\s+v3 noanswer tune\s+v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/,
     );
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("leave out the rows and tables of halves that were not run, as under --tune-only", async () => {
@@ -128,9 +130,9 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v4 test half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v4 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+0\.500/);
     expect(report).toMatch(
-      /v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/,
+      /v3 noanswer test\s+v4 noanswer tune\s+v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/,
     );
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+0\/1\s+0%\s+1\/1\s+100%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v5 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -165,8 +167,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v5 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+1\.000/);
     expect(report).toMatch(/By style, v5 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+0\s.*\nalert\s+0\s.*\nerror\s+1\s+0\.250/);
     expect(report.indexOf("By style, v4 tune half:")).toBeLessThan(report.indexOf("By style, v5 test half:"));
-    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v4 noanswer test\s+v5 noanswer tune\s+v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v6 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -204,8 +206,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v6 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+0\.333/);
     expect(report.indexOf("By style, v5 tune half:")).toBeLessThan(report.indexOf("By style, v6 test half:"));
     expect(report.indexOf("By style, v6 test half:")).toBeLessThan(report.indexOf("By style, v6 tune half:"));
-    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v5 noanswer test\s+v6 noanswer tune\s+v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v7 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -244,8 +246,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v7 tune half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.333/);
     expect(report.indexOf("By style, v6 tune half:")).toBeLessThan(report.indexOf("By style, v7 test half:"));
     expect(report.indexOf("By style, v7 test half:")).toBeLessThan(report.indexOf("By style, v7 tune half:"));
-    expect(report).toMatch(/v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v6 noanswer test\s+v7 noanswer tune\s+v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v8 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -282,8 +284,8 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v8 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+1\s+0\.333/);
     expect(report.indexOf("By style, v7 tune half:")).toBeLessThan(report.indexOf("By style, v8 test half:"));
     expect(report.indexOf("By style, v8 test half:")).toBeLessThan(report.indexOf("By style, v8 tune half:"));
-    expect(report).toMatch(/v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
+    expect(report).toMatch(/v7 noanswer test\s+v8 noanswer tune\s+v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
   it("score the v9 set apart from the others, with its own halves, styles and noanswer precision", async () => {
@@ -321,8 +323,47 @@ describe("relevance figures", () => {
     expect(report).toMatch(/By style, v9 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+1\.000/);
     expect(report.indexOf("By style, v8 tune half:")).toBeLessThan(report.indexOf("By style, v9 test half:"));
     expect(report.indexOf("By style, v9 test half:")).toBeLessThan(report.indexOf("By style, v9 tune half:"));
-    expect(report).toMatch(/v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+    expect(report).toMatch(/v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
+  });
+
+  it("score the v10 set apart from the others, with its own halves, styles and noanswer precision", async () => {
+    const v9: RunQuery[] = [{ q: "v9 symptom", rel: { n: 3 }, style: "symptom", split: "tune" }];
+    const v10: RunQuery[] = [
+      { q: "v10 error", rel: { p: 3, a: 1 }, style: "error", split: "test" },
+      { q: "v10 prefix", rel: { p: 2, r: 3 }, style: "prefix", split: "tune" },
+      { q: "v10 symptom", rel: { r: 3 }, style: "symptom", split: "test" },
+      { q: "v10 visa", rel: {}, style: "noanswer", split: "tune" },
+      { q: "v10 desk booking", rel: {}, style: "noanswer", split: "test" },
+    ];
+    const more = { "v9 symptom": ["n"], "v10 error": ["x", "y", "p"], "v10 prefix": ["r"], "v10 symptom": ["z", "r"], "v10 desk booking": ["q"] };
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v9, v10, random: [] });
+    expect(results.v10.perQuery.map((p) => p.q)).toEqual(v10.map((q) => q.q));
+    for (const set of ["v3", "v4", "v5", "v6", "v7", "v8"] as const) expect(results[set].perQuery).toEqual([]);
+    const f = relevanceFigures(results, dev, judged, { v9, v10 });
+    expect(f.sets.v9tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets.v10tune).toMatchObject({ queries: 1, missed: 0, mrr: 1, recall: 0.5 });
+    expect(f.sets.v10test).toMatchObject({ queries: 2, missed: 0, recall: 0.75 });
+    expect(f.sets.v10test.mrr).toBeCloseTo((1 / 3 + 1 / 2) / 2, 10);
+    expect(f.styles.v10test.error).toMatchObject({ queries: 1 });
+    expect(f.styles.v10test.error!.mrr).toBeCloseTo(1 / 3, 10);
+    expect(f.styles.v10test.symptom).toMatchObject({ queries: 1, mrr: 0.5 });
+    expect(f.styles.v10tune.prefix).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles.v10test.noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({ v9NoanswerTune: { empty: 0, of: 0 }, v10NoanswerTune: { empty: 1, of: 1 }, v10NoanswerTest: { empty: 0, of: 1 } });
+    const report = formatRelevanceReport([f]);
+    expect(report).toMatch(/^v9 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v10 tune\s+1\s+1\.000/m);
+    expect(report).toMatch(/^v10 test\s+2\s+0\.417\s+0\.\d{3}\s+0\.750\s+0$/m);
+    // v3 to v8 were not run, nor v9's test half: no rows and no style tables of their own.
+    expect(report).not.toMatch(/^(v3|v4|v5|v6|v7|v8) (tune|test)\s/m);
+    expect(report).not.toMatch(/(v3|v4|v5|v6|v7|v8) (tune|test) half|v9 test half/);
+    expect(report).toMatch(/By style, v10 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.500/);
+    expect(report).toMatch(/By style, v10 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+1\.000/);
+    expect(report.indexOf("By style, v9 tune half:")).toBeLessThan(report.indexOf("By style, v10 test half:"));
+    expect(report.indexOf("By style, v10 test half:")).toBeLessThan(report.indexOf("By style, v10 tune half:"));
+    expect(report).toMatch(/v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
+    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
   });
 
   // Every later set after v3, with the one before it loaded too: each set's halves as --tune-only loads them.

@@ -20,6 +20,8 @@ export const SPLIT_SEED_V7 = "hindsight-judged-split-v7";
 export const SPLIT_SEED_V8 = "hindsight-judged-split-v8";
 /** The seed of judged-v9.jsonl's split (its own again, so v9's halves owe nothing to v8's). */
 export const SPLIT_SEED_V9 = "hindsight-judged-split-v9";
+/** The seed of judged-v10.jsonl's split (its own again, so v10's halves owe nothing to v9's). */
+export const SPLIT_SEED_V10 = "hindsight-judged-split-v10";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -29,6 +31,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v7: SPLIT_SEED_V7,
   v8: SPLIT_SEED_V8,
   v9: SPLIT_SEED_V9,
+  v10: SPLIT_SEED_V10,
 };
 
 /**
