@@ -158,9 +158,6 @@ describe.each(targets)("search API on $name", (target) => {
     ["a long question about another stack", "our react frontend shows a blank white page in safari since the webpack upgrade last week"],
     // Its other words (jobs, retry, queue, processed) are all over the corpus; the product is not.
     ["a question about a product the knowledge base never mentions", "sidekiq jobs pile up in the retry queue and never get processed"],
-    // A neighbouring problem of a product the corpus covers: an entry about Kafka mentions "broker" and
-    // "heap" and "large", but far apart and about something else; none says the question in one place.
-    ["a question about a neighbouring problem of a product the corpus covers", "log4j configuration to write json logs to stdout"],
     // A pasted line is matched without the coverage rule of a question, but still needs a strong match.
     ["an error pasted from a stack the corpus does not cover", "Traceback (most recent call last): File \"/app/worker.py\", line 12, in <module> import pandas as pd ModuleNotFoundError: No module named 'pandas'"],
   ])(`returns nothing for %s, however many words it has${note}`, async (_class, q) => {

@@ -18,7 +18,6 @@ import {
 } from "../../port.js";
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
 import { isName } from "../../text/names.js";
-import { closestWeight } from "../../text/proximity.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
@@ -76,17 +75,6 @@ interface EntryRow {
   updated_at: string | Date;
 }
 
-/** One ranking: the page, the total and facets of what answers, and how well the best visible entries matched. */
-interface Ranked {
-  total: number;
-  page: { id: string; score: number; fp: boolean }[];
-  facets: Facets;
-  entries: EntryRow[];
-  /** The highest strength and word coverage among the visible candidates, answering or not. */
-  bestStrength: number;
-  bestCovered: number;
-}
-
 /** Kinds whose readers' "did this help?" votes move them up or down (the kind descriptors' ranking signals). */
 const VOTED_KINDS: string[] = kindsWhere((k) => k.ranking.feedbackVotes);
 const PREFIX_FACTOR = 0.85;
@@ -122,18 +110,6 @@ const STRONG_COVERAGE = 0.4;
  *   about conntrack), whatever share of the query it carries.
  */
 const ANSWER_STRENGTH = 1.05;
-/**
- * Between ANSWER_STRENGTH and CLEAR_STRENGTH a question's best match is no clear answer: a question
- * about a neighbouring problem ("add partitions to a kafka topic", "set up a pod disruption budget")
- * reaches it through entries that mention several of its words far apart. It is answered only when
- * one of its LEAD_ENTRIES best entries says CLOSE_SHARE of its most telling words' weight within
- * CLOSE_WINDOW consecutive words (text/proximity.ts); a real answer says the problem in one place.
- * Set on the tune halves of the judged sets.
- */
-const CLEAR_STRENGTH = 1.4;
-const CLOSE_WINDOW = 48;
-const CLOSE_SHARE = 0.3;
-const LEAD_ENTRIES = 3;
 /**
  * The same bar for a pasted line, which has no coverage rule (most of its tokens are ids nobody
  * indexed): its best match must carry ERROR_ANSWER_STRENGTH of its most telling words' weight, so a
@@ -457,8 +433,6 @@ export class PostgresSearchEngine implements SearchEngine {
     coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; telling: number; unknown: number } | null;
     /** The score the best visible candidate must reach for the query to be answered at all (0: no bar). */
     answerScore: number;
-    /** Answer with fingerprint and exact-title matches only, whatever the others' strength. */
-    unanswered?: boolean;
     fingerprint: string | null;
     /** The query's exact-title term, if it is long enough to name an entry. */
     exactTitle: string | null;
@@ -467,13 +441,13 @@ export class PostgresSearchEngine implements SearchEngine {
     sort: "relevance" | "newest";
     limit: number;
     offset: number;
-  }): Promise<Ranked> {
+  }): Promise<{ total: number; page: { id: string; score: number; fp: boolean }[]; facets: Facets; entries: EntryRow[] }> {
     const { weighted } = opts;
     const cov = opts.coverage?.shares ?? [];
     const minCov = opts.coverage ? opts.coverage.min - 1e-9 : 0;
     const minWords = opts.coverage?.minWords ?? 0;
     const aloneCov = opts.coverage ? STRONG_COVERAGE - 1e-9 : 0;
-    const unanswerable = opts.unanswered || (opts.coverage?.unknown ?? 0) > MAX_UNKNOWN_SHARE;
+    const unanswerable = (opts.coverage?.unknown ?? 0) > MAX_UNKNOWN_SHARE;
     // Without a coverage rule (error lines, related entries) every candidate counts and none is strong alone.
     const answerScore = unanswerable ? Number.MAX_VALUE : opts.answerScore;
     const aloneScore = opts.coverage ? ALONE_STRENGTH * opts.coverage.total : Number.MAX_VALUE;
@@ -486,8 +460,6 @@ export class PostgresSearchEngine implements SearchEngine {
     const order = opts.sort === "newest" ? sql`updated_at desc, entry_id` : sql`score desc, entry_id`;
     const [row] = await preparedRows<{
       total: number;
-      best_strength: number | null;
-      best_covered: number | null;
       page: { id: string; score: number; fp: boolean }[] | null;
       facets: Record<string, Record<string, number> | null>;
       entries: EntryRow[] | null;
@@ -553,8 +525,6 @@ export class PostgresSearchEngine implements SearchEngine {
       page as (select entry_id, score, fp, updated_at from answered order by ${order} limit ${opts.limit} offset ${opts.offset})
       select
         (select count(*) from answered)::int as total,
-        (select max(strength) from visible) as best_strength,
-        (select max(covered) from visible) as best_covered,
         (select json_agg(json_build_object('id', entry_id, 'score', score, 'fp', fp) order by ${order}) from page) as page,
         -- The page's entries for the hits and their snippets, in this statement rather than one more.
         (select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'slug', e.slug, 'title', e.title, 'summary', e.summary,
@@ -577,8 +547,6 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     return {
       total: Number(row?.total ?? 0),
-      bestStrength: Number(row?.best_strength ?? 0),
-      bestCovered: Number(row?.best_covered ?? 0),
       page: (row?.page ?? []).map((p) => ({ id: p.id, score: Number(p.score), fp: Boolean(p.fp) })),
       facets,
       entries: row?.entries ?? [],
@@ -652,7 +620,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const shares = this.coverageShares(parsed, expansions, used, docCount);
     const coverage = parsed.errorFingerprint ? null : { ...shares, min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
     const answerScore = (parsed.errorFingerprint ? ERROR_ANSWER_STRENGTH : ANSWER_STRENGTH) * shares.telling;
-    const rankWith = (phrases: string[], over: { unanswered?: boolean; limit?: number; offset?: number; sort?: "relevance" | "newest" } = {}) =>
+    const rankWith = (phrases: string[]) =>
       this.rank({
         scope: query.scope,
         filters: query.filters,
@@ -664,42 +632,15 @@ export class PostgresSearchEngine implements SearchEngine {
         exactTitle: parsed.errorFingerprint ? null : exactTitleTerm(query.q),
         phrases,
         exclude: null,
-        unanswered: over.unanswered,
-        sort: over.sort ?? query.sort ?? "relevance",
-        limit: over.limit ?? query.limit,
-        offset: over.offset ?? offset,
+        sort: query.sort ?? "relevance",
+        limit: query.limit,
+        offset,
       });
-    let phrases = parsed.phrases;
-    let ranked: Ranked =
-      weighted.length || parsed.errorFingerprint
-        ? await rankWith(phrases)
-        : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [], bestStrength: 0, bestCovered: 0 };
+    let ranked = weighted.length || parsed.errorFingerprint ? await rankWith(parsed.phrases) : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [] };
     // Quoted words that no entry has together (a message quoted from memory, a log line's quotes not
     // recognised as such) are searched as words rather than answering nothing, as web search does;
     // the answer gate still decides whether anything answers them.
-    if (ranked.total === 0 && phrases.length && weighted.length) {
-      phrases = [];
-      ranked = await rankWith(phrases);
-    }
-    // A question whose best match is neither clearly strong nor covers all of it is answered only when
-    // a leading entry says it in one place (CLEAR_STRENGTH).
-    const unsure =
-      coverage !== null &&
-      ranked.total > 0 &&
-      shares.unknown <= MAX_UNKNOWN_SHARE &&
-      ranked.bestStrength >= answerScore &&
-      ranked.bestStrength < CLEAR_STRENGTH * shares.telling &&
-      ranked.bestCovered < 1 - 1e-9;
-    if (unsure) {
-      const inPage = offset === 0 && (query.sort ?? "relevance") === "relevance" && query.limit >= LEAD_ENTRIES;
-      const lead = inPage ? ranked : await rankWith(phrases, { limit: LEAD_ENTRIES, offset: 0, sort: "relevance" });
-      const byId = new Map(lead.entries.map((e) => [e.id, e]));
-      const close = lead.page.slice(0, LEAD_ENTRIES).some((p) => {
-        const e = byId.get(p.id);
-        return e !== undefined && closestWeight(`${e.title}\n${e.summary}\n${e.body}`, weighted, CLOSE_WINDOW) >= CLOSE_SHARE * shares.telling;
-      });
-      if (!close) ranked = await rankWith(phrases, { unanswered: true });
-    }
+    if (ranked.total === 0 && parsed.phrases.length && weighted.length) ranked = await rankWith([]);
     const words = parsed.terms.flatMap((t) => [t.word, t.term]);
     const hits = await this.hydrate(
       ranked.page,
