@@ -42,6 +42,8 @@ function stub(): { app: FastifyInstance; received: Received } {
       ].slice(0, Number(req.query.limit ?? 10)),
       total: 3,
       facets: {},
+      // A weak match for one canned query; older servers say nothing (read as not weak).
+      ...(req.query.q === "conntrack weak" ? { weakMatch: true } : {}),
     };
   });
   return { app, received };
@@ -95,6 +97,13 @@ describe("Hindsight client against a stub of the REST contract", () => {
     const run = await runEngine(hindsightEngine(t), queries);
     expect(run).toMatchObject({ error: null, mrr: 0.5 });
     expect(run.ndcg).toBeCloseTo(3 / Math.log2(3) / 3, 10);
+  });
+
+  it("passes on the API's weak-match flag with the ranking", async () => {
+    expect(await hindsightEngine(t).searchFlagged!("conntrack weak", 2)).toEqual({ ranked: ["fixture/PM2021-005", "prometheus-operator-runbooks/node/NodeHighNumberConntrackEntriesUsed"], weak: true });
+    expect((await hindsightEngine(t).searchFlagged!("conntrack", 2)).weak).toBe(false);
+    const run = await runEngine(hindsightEngine(t), [{ q: "conntrack weak", rel: {} }]);
+    expect(run.perQuery[0]).toMatchObject({ weak: true });
   });
 
   it("reports API errors with the status and message, and the runner keeps them per engine", async () => {

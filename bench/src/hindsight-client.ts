@@ -150,6 +150,8 @@ export interface SearchResponseWire {
   hits: SearchHitWire[];
   total: number;
   facets: unknown;
+  /** Hits found, but none answers clearly (see the API's search). */
+  weakMatch?: boolean;
 }
 
 export function searchPath(params: SearchParams): string {
@@ -172,8 +174,9 @@ export async function search(t: Transport, params: SearchParams): Promise<Search
  * externalKey; a hit without one (nothing the corpus import created) ranks as an unjudged document.
  */
 export function hindsightEngine(t: Transport, name = "Hindsight"): RankingEngine {
-  return {
-    name,
-    search: async (q, limit) => (await search(t, { q, limit })).hits.map((h, i) => h.externalKey ?? `(unmapped hit ${i + 1}: ${h.id})`),
+  const searchFlagged = async (q: string, limit: number) => {
+    const body = await search(t, { q, limit });
+    return { ranked: body.hits.map((h, i) => h.externalKey ?? `(unmapped hit ${i + 1}: ${h.id})`), weak: body.weakMatch === true };
   };
+  return { name, searchFlagged, search: async (q, limit) => (await searchFlagged(q, limit)).ranked };
 }

@@ -15,6 +15,8 @@ export interface IndexedDoc {
 export interface RankingEngine {
   readonly name: string;
   search(q: string, limit: number): Promise<string[]>;
+  /** An engine that can call its hits a weak match (Hindsight's `weakMatch`) answers with the flag too. */
+  searchFlagged?(q: string, limit: number): Promise<{ ranked: string[]; weak: boolean }>;
 }
 
 export function miniSearchEngine(docs: readonly IndexedDoc[]): RankingEngine {

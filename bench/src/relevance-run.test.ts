@@ -405,6 +405,32 @@ describe("relevance figures", () => {
     },
   );
 
+  it("count what a weak-match flag tells apart, per half, for the engines that have one", async () => {
+    // "a symptom" (answerable) is flagged weak; "the office" (unanswerable) gets hits flagged weak;
+    // "a recipe" (unanswerable) gets nothing; "b symptom" is a clear answer; "an alert" gets a wrong hit, not flagged.
+    const weakOnes = new Set(["a symptom", "the office"]);
+    const flagged: RankingEngine = {
+      name: "F",
+      search: async (q, limit) => (answers[q as keyof typeof answers] ?? []).slice(0, limit),
+      searchFlagged: async (q, limit) => ({ ranked: (answers[q as keyof typeof answers] ?? []).slice(0, limit), weak: weakOnes.has(q) }),
+    };
+    const f = relevanceFigures(await runAll(flagged, { dev, judged, random: [] }), dev, judged);
+    expect(f.weakFlag!.tune).toEqual({ caught: 1, noanswer: 1, flagged: 1, answered: 1 });
+    expect(f.weakFlag!.test).toEqual({ caught: 1, noanswer: 1, flagged: 0, answered: 2 });
+    expect(f.weakFlag!.v3tune).toEqual({ caught: 0, noanswer: 0, flagged: 0, answered: 0 });
+    // The flag changes no ranking figure: a flagged answer still scores.
+    expect(f.sets.tune).toMatchObject({ queries: 1, mrr: 0.5 });
+    // An engine without the flag has no such figures, and the report prints the table for flagged engines only.
+    const plain = relevanceFigures(await runAll(engine("E", answers), { dev, judged, random: [] }), dev, judged);
+    expect(plain.weakFlag).toBeNull();
+    const report = formatRelevanceReport([f, plain]);
+    expect(report).toMatch(/Weak-match flag \(engines that have one\)/);
+    expect(report).toMatch(/^tune\s+1\/1\s+100%\s+1\/1\s+100%$/m);
+    expect(report).toMatch(/^test\s+1\/1\s+100%\s+0\/2\s+0%$/m);
+    expect(report).not.toMatch(/^v3 tune\s+-/m);
+    expect(formatRelevanceReport([plain])).not.toMatch(/Weak-match flag/);
+  });
+
   it("center each engine's name over its columns", () => {
     const table = groupedTable(["k"], ["One", "Two"], ["aaaa", "bbbb"], [["x", "1", "2", "3", "4"]]);
     const [top, header] = table.split("\n");

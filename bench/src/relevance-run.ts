@@ -16,7 +16,8 @@ export interface RunQuery {
   split?: Split;
 }
 
-export type QueryRun = QueryScore & { q: string; ranked: string[] };
+/** `weak`: the engine called its hits a weak match (only engines that can say so set it). */
+export type QueryRun = QueryScore & { q: string; ranked: string[]; weak?: boolean };
 
 export interface EngineRun {
   engine: string;
@@ -35,8 +36,13 @@ export async function runEngine(engine: RankingEngine, queries: readonly RunQuer
   const perQuery: QueryRun[] = [];
   try {
     for (const { q, rel } of queries) {
-      const ranked = await engine.search(q, CUTOFF);
-      perQuery.push({ q, ranked, ...scoreQuery(ranked, rel) });
+      if (engine.searchFlagged) {
+        const { ranked, weak } = await engine.searchFlagged(q, CUTOFF);
+        perQuery.push({ q, ranked, weak, ...scoreQuery(ranked, rel) });
+      } else {
+        const ranked = await engine.search(q, CUTOFF);
+        perQuery.push({ q, ranked, ...scoreQuery(ranked, rel) });
+      }
     }
   } catch (err) {
     return failed(engine.name, err);
@@ -119,6 +125,30 @@ export function emptyShare(run: EngineRun, queries: readonly RunQuery[], pick: (
   return { empty: picked.filter((p) => p.ranked.length === 0).length, of: picked.length };
 }
 
+/**
+ * What the weak-match flag tells apart on one half: of the unanswerable queries, how many got nothing
+ * or hits flagged weak (`caught`); of the answerable ones that got hits, how many were flagged weak
+ * anyway (`flagged`, the flag's false alarms; their hits still count in MRR and nDCG).
+ */
+export interface WeakFlagShare {
+  caught: number;
+  noanswer: number;
+  flagged: number;
+  answered: number;
+}
+
+export function weakFlagShare(run: EngineRun, queries: readonly RunQuery[], pick: (q: RunQuery) => boolean): WeakFlagShare {
+  const picked = run.perQuery.flatMap((p, i) => (pick(queries[i]!) ? [{ p, answerable: hasRelevant(queries[i]!.rel) }] : []));
+  const noanswer = picked.filter((x) => !x.answerable).map((x) => x.p);
+  const answered = picked.filter((x) => x.answerable && x.p.ranked.length > 0).map((x) => x.p);
+  return {
+    caught: noanswer.filter((p) => p.ranked.length === 0 || p.weak === true).length,
+    noanswer: noanswer.length,
+    flagged: answered.filter((p) => p.weak === true).length,
+    answered: answered.length,
+  };
+}
+
 /** The halves of the judged sets: the first set's tune and test, then each later set's (`v3tune`, `v3test`, ...). */
 export type Half = Split | `${LaterSet}${Split}`;
 const HALVES: readonly Half[] = ["tune", "test", ...LATER_SETS.flatMap((set) => [`${set}tune`, `${set}test`] as const)];
@@ -145,6 +175,8 @@ export interface RelevanceFigures {
     noanswer: Share;
     random: Share;
   } & Record<LaterNoanswerKey, Share>;
+  /** Per half, what the weak-match flag tells apart; null for an engine that never said. */
+  weakFlag: Record<Half, WeakFlagShare> | null;
 }
 
 const SCORED_STYLES = STYLES.filter((s) => s !== "noanswer");
@@ -171,6 +203,11 @@ export function relevanceFigures(
     const { run, queries, split } = halfOf(half);
     return emptyShare(run, queries, (q) => q.style === "noanswer" && q.split === split);
   };
+  const flags = [results.judged, ...LATER_SETS.map((set) => results[set])].some((run) => run.perQuery.some((p) => p.weak !== undefined));
+  const weakFlag = (half: Half) => {
+    const { run, queries, split } = halfOf(half);
+    return weakFlagShare(run, queries, (q) => q.split === split);
+  };
   return {
     engine: results.engine,
     error: results.error,
@@ -185,6 +222,7 @@ export function relevanceFigures(
       ) as Record<LaterNoanswerKey, Share>),
       random: { empty: results.random.filter((r) => r.hits === 0).length, of: results.random.length },
     },
+    weakFlag: flags ? byHalf(weakFlag) : null,
   };
 }
 
@@ -277,6 +315,23 @@ export function formatRelevanceReport(figures: readonly RelevanceFigures[]): str
     figures.map((f) => [f.engine, ...precisionColumns.map(([, pick]) => (f.error ? "-" : pct(pick(f.precision))))]),
     { align: ["left", ...precisionColumns.map(() => "right" as const)] },
   );
+  // The weak-match flag, for engines that have one: each half that was run.
+  const flagged = figures.filter((f) => !f.error && f.weakFlag);
+  const ratio = (n: number, of: number) => (of === 0 ? "-" : `${n}/${of} ${((100 * n) / of).toFixed(0).padStart(3)}%`);
+  const weakTable = flagged.length
+    ? groupedTable(
+        ["half"],
+        flagged.map((f) => f.engine),
+        ["noanswer: nothing or weak", "answered flagged weak"],
+        HALVES.filter((half) => flagged[0]!.weakFlag![half].noanswer + flagged[0]!.weakFlag![half].answered > 0).map((half) => [
+          halfLabel(half),
+          ...flagged.flatMap((f) => {
+            const w = f.weakFlag![half];
+            return [ratio(w.caught, w.noanswer), ratio(w.flagged, w.answered)];
+          }),
+        ]),
+      )
+    : null;
   const errors = figures.filter((f) => f.error).map((f) => `  ${f.engine}: ${f.error}`);
   return [
     `Relevance at ${CUTOFF} (R = recall; miss = queries without a relevant hit in the top ${CUTOFF}; noanswer queries excluded):`,
@@ -285,6 +340,13 @@ export function formatRelevanceReport(figures: readonly RelevanceFigures[]): str
     "",
     `Precision: share of queries answered with no hits at all (noanswer queries; ${answered?.precision.random.of ?? 0} seeded random 10-20 character alphanumeric strings):`,
     precision,
+    ...(weakTable
+      ? [
+          "",
+          "Weak-match flag (engines that have one): unanswerable queries answered with nothing or with hits flagged weak; answerable queries whose hits were flagged weak (still scored above):",
+          weakTable,
+        ]
+      : []),
     ...(errors.length ? ["", "Errors:", ...errors] : []),
   ].join("\n");
 }

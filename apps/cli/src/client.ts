@@ -155,6 +155,8 @@ export const ZSearchResponse = z.object({
   totalIsEstimate: z.boolean(),
   nextCursor: z.string().nullable(),
   mode: z.string(),
+  /** Hits found, but none answers clearly (absent from servers before it existed). */
+  weakMatch: z.boolean().default(false),
 });
 export type SearchResponse = z.infer<typeof ZSearchResponse>;
 

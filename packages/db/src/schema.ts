@@ -681,6 +681,8 @@ export const searchQueries = pgTable(
     q: text().notNull(),
     normalized: text().notNull(),
     results: integer().notNull(),
+    /** Hits were found but none answered clearly (the engine's weak match): a knowledge gap too. */
+    weak: boolean().notNull().default(false),
     openedEntryId: uuid(),
   },
   (t) => [index().on(t.at), index().on(t.normalized)],

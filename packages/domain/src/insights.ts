@@ -69,11 +69,18 @@ export const ZStaleRunbookInsight = z.object({
 });
 export type StaleRunbookInsight = z.infer<typeof ZStaleRunbookInsight>;
 
+/**
+ * Why a search is a knowledge gap: it found nothing, it only ever found weak matches (hits that share
+ * some of its words but answer nothing clearly), or nobody opened what it found.
+ */
+export const ZKnowledgeGapReason = z.enum(["no_results", "weak_match", "never_opened"]);
+export type KnowledgeGapReason = z.infer<typeof ZKnowledgeGapReason>;
+
 export const ZKnowledgeGapInsight = z.object({
   query: z.string(),
   searches: z.number().int(),
   lastSearchedAt: z.coerce.date(),
-  reason: z.enum(["no_results", "never_opened"]),
+  reason: ZKnowledgeGapReason,
 });
 export type KnowledgeGapInsight = z.infer<typeof ZKnowledgeGapInsight>;
 

@@ -86,6 +86,12 @@ export interface SearchResult {
   nextCursor: string | null;
   /** "error" when the query looked like an error or log line and was fingerprinted. */
   mode: "text" | "error";
+  /**
+   * Hits were found, but none answers the query clearly: the best only shares some of its words,
+   * weakly. Surfaces say so beside the hits, and the search counts as a knowledge gap. Engines
+   * without a measure of match strength never set it.
+   */
+  weakMatch: boolean;
 }
 
 export interface SearchEngine {

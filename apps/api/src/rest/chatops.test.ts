@@ -10,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLinkToken } from "../services/chat-link-service.js";
 import { ADMIN_TOKEN, rest, trpc, useHarness, type Person } from "../test/harness.js";
-import { slackEscape, slackSignature, snippetToMrkdwn, verifySlackRequest, type SlackMessage } from "./chatops.js";
+import { resultsMessage, slackEscape, slackSignature, snippetToMrkdwn, verifySlackRequest, type SlackMessage } from "./chatops.js";
+import type { SearchResponse } from "../services/search-service.js";
 
 const targets = await databaseTargets();
 
@@ -83,6 +84,18 @@ async function command(app: import("fastify").FastifyInstance, text: string, use
 }
 
 describe("Slack helpers", () => {
+  it("says when search results are only a weak match, and invites an answer", () => {
+    const hit = { id: "e1", kind: "fix", slug: "disk-full", title: "Disk full", snippet: "disk", teamId: null, team: null, status: "published", severity: null, sourceUrl: null, externalKey: null, updatedAt: new Date(0), score: 1, fingerprintMatch: false };
+    const result = { hits: [hit], total: 1, totalIsEstimate: false, facets: {}, nextCursor: null, mode: "text", weakMatch: false, queryId: null } as unknown as SearchResponse;
+    const clear = JSON.stringify(resultsMessage("https://h", "disk full", result).blocks);
+    expect(clear).toContain("1 result for");
+    expect(clear).not.toContain("No clear answer");
+    const weak = JSON.stringify(resultsMessage("https://h", "disk quota", { ...result, weakMatch: true }).blocks);
+    expect(weak).toContain("No clear answer in Hindsight for “disk quota” yet; these only share some of its words");
+    expect(weak).toContain("Solved it? <https://h/new/fix?title=disk%20quota|Publish what you learn>");
+    expect(weak).toContain("Disk full");
+  });
+
   it("turns a search snippet into Slack mrkdwn: highlights bold, control characters escaped", () => {
     expect(snippetToMrkdwn("if a &lt; b &amp;&amp; <mark>replica</mark> lag &gt; 5s")).toBe("if a &lt; b &amp;&amp; *replica* lag &gt; 5s");
     expect(snippetToMrkdwn("&lt;mark&gt;not a highlight&lt;/mark&gt; <mark> spaced </mark>.")).toBe("&lt;mark&gt;not a highlight&lt;/mark&gt;  *spaced* .");

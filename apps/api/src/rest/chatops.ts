@@ -189,11 +189,13 @@ function noHitsMessage(publicUrl: string, q: string): SlackMessage {
   ]);
 }
 
-function resultsMessage(publicUrl: string, q: string, result: SearchResponse): SlackMessage {
+/** The reply to a search with hits (exported for its tests). */
+export function resultsMessage(publicUrl: string, q: string, result: SearchResponse): SlackMessage {
+  const seeAll = link(`${publicUrl}/?q=${encodeURIComponent(q)}`, "see all");
   const blocks: unknown[] = [
-    context(
-      `${result.totalIsEstimate ? "About " : ""}${result.total} result${result.total === 1 ? "" : "s"} for “${slackEscape(q)}” · ${link(`${publicUrl}/?q=${encodeURIComponent(q)}`, "see all")}`,
-    ),
+    result.weakMatch
+      ? section(`No clear answer in Hindsight for “${slackEscape(q)}” yet; these only share some of its words · ${seeAll}`)
+      : context(`${result.totalIsEstimate ? "About " : ""}${result.total} result${result.total === 1 ? "" : "s"} for “${slackEscape(q)}” · ${seeAll}`),
   ];
   for (const hit of result.hits) {
     const meta = [KIND_LABELS[hit.kind as EntryKind] ?? hit.kind, hit.team ? hit.team.name : "no team", hit.severity].filter(Boolean).join(" · ");
@@ -204,7 +206,7 @@ function resultsMessage(publicUrl: string, q: string, result: SearchResponse): S
       ),
     );
   }
-  blocks.push(context(`Didn't find it? ${link(publishUrl(publicUrl, q), "Publish what you learn")}`));
+  blocks.push(context(`${result.weakMatch ? "Solved it?" : "Didn't find it?"} ${link(publishUrl(publicUrl, q), "Publish what you learn")}`));
   const fallback = result.hits.map((h) => `${h.title}: ${publicUrl}${entryPath(h.slug)}`).join("\n");
   return ephemeral(`Hindsight results for ${q}:\n${fallback}`, blocks);
 }

@@ -39,11 +39,33 @@ describe("integration helpers", () => {
       estimate: false,
       seeAll: "https://h/?q=disk",
       hits: [{ title: "Disk full", url: "https://h/entries/disk-full", kind: "Fix", team: null, severity: null, snippet: "disk x", snippetMarkdown: "**disk** x" }],
+      weak: false,
+      publish: "https://h/entries/new/fix?title=disk",
     };
     expect(formatReply("mattermost", reply)).toMatchObject({ response_type: "comment", text: expect.stringContaining("[Disk full](https://h/entries/disk-full)") });
     expect(formatReply("teams", reply)).toMatchObject({ type: "message", text: expect.stringContaining("**disk** x") });
     expect(formatReply("rocketchat", reply)).toMatchObject({ attachments: [{ title: "Disk full", title_link: "https://h/entries/disk-full" }] });
-    expect(formatReply("hubot", reply)).toMatchObject({ total: 1, results: [{ title: "Disk full", url: "https://h/entries/disk-full", snippet: "disk x" }] });
+    expect(formatReply("hubot", reply)).toMatchObject({ total: 1, weakMatch: false, results: [{ title: "Disk full", url: "https://h/entries/disk-full", snippet: "disk x" }] });
+    expect(String(formatReply("mattermost", reply).text)).not.toMatch(/No clear answer|Publish/);
+  });
+
+  it("says when the results are only a weak match, and invites an answer, in every tool", () => {
+    const reply = {
+      type: "results" as const,
+      q: "kafka partitions",
+      total: 2,
+      estimate: false,
+      seeAll: "https://h/?q=kafka%20partitions",
+      hits: [{ title: "Kafka lag", url: "https://h/entries/kafka-lag", kind: "Postmortem", team: null, severity: null, snippet: "kafka", snippetMarkdown: "**kafka**" }],
+      weak: true,
+      publish: "https://h/entries/new/fix?title=kafka%20partitions",
+    };
+    for (const kind of ["mattermost", "teams", "rocketchat", "hubot"] as const) {
+      const text = String(formatReply(kind, reply).text);
+      expect(text, kind).toMatch(/^No clear answer in Hindsight for .kafka partitions. yet; these only share some of its words/);
+      if (kind !== "rocketchat") expect(text, kind).toContain("https://h/entries/new/fix?title=kafka%20partitions");
+    }
+    expect(formatReply("hubot", reply)).toMatchObject({ weakMatch: true, total: 2 });
   });
 });
 

@@ -254,7 +254,8 @@ interface Hit {
 
 type Reply =
   | { type: "help"; linked: string | null }
-  | { type: "results"; q: string; total: number; estimate: boolean; hits: Hit[]; seeAll: string }
+  /** `weak`: none of the hits answers the query clearly (SearchResult.weakMatch); `publish` then invites an answer. */
+  | { type: "results"; q: string; total: number; estimate: boolean; hits: Hit[]; seeAll: string; weak: boolean; publish: string }
   | { type: "none"; q: string; publish: string }
   | { type: "saved"; saved: SaveOutcome; url: string | null }
   | { type: "notice"; text: string };
@@ -303,11 +304,14 @@ function markdownText(reply: Reply): string {
       ].join("\n");
     case "results":
       return [
-        `${reply.estimate ? "About " : ""}${reply.total} result${reply.total === 1 ? "" : "s"} for “${mdEscape(reply.q)}” · [see all](${reply.seeAll})`,
+        reply.weak
+          ? `No clear answer in Hindsight for “${mdEscape(reply.q)}” yet; these only share some of its words · [see all](${reply.seeAll})`
+          : `${reply.estimate ? "About " : ""}${reply.total} result${reply.total === 1 ? "" : "s"} for “${mdEscape(reply.q)}” · [see all](${reply.seeAll})`,
         ...reply.hits.map((h) => {
           const meta = [h.kind, h.team ?? "no team", h.severity].filter(Boolean).join(" · ");
           return `- [${mdEscape(h.title)}](${h.url}) · _${mdEscape(meta)}_${h.snippetMarkdown ? `\n  ${h.snippetMarkdown}` : ""}`;
         }),
+        ...(reply.weak ? [`Solved it? [Publish what you learn](${reply.publish}).`] : []),
       ].join("\n");
     case "none":
       return reply.q
@@ -333,8 +337,11 @@ function plainText(reply: Reply): string {
   switch (reply.type) {
     case "results":
       return [
-        `${reply.total} result${reply.total === 1 ? "" : "s"} for "${reply.q}" (all: ${reply.seeAll})`,
+        reply.weak
+          ? `No clear answer in Hindsight for "${reply.q}" yet; these only share some of its words (all: ${reply.seeAll})`
+          : `${reply.total} result${reply.total === 1 ? "" : "s"} for "${reply.q}" (all: ${reply.seeAll})`,
         ...reply.hits.map((h) => `${h.title} (${[h.kind, h.team].filter(Boolean).join(", ")}): ${h.url}`),
+        ...(reply.weak ? [`Solved it? Publish what you learn: ${reply.publish}`] : []),
       ].join("\n");
     case "none":
       return reply.q ? `Nothing in Hindsight matches "${reply.q}" yet. Publish what you learn: ${reply.publish}` : "Tell me what to look for.";
@@ -369,6 +376,7 @@ export function formatReply(kind: IntegrationKind, reply: Reply): Record<string,
       const base: Record<string, unknown> = { text: plainText(reply) };
       if (reply.type === "results") {
         base.total = reply.total;
+        base.weakMatch = reply.weak;
         base.results = reply.hits.map(({ snippetMarkdown: _m, ...h }) => h);
       }
       if (reply.type === "none") base.results = [];
@@ -474,6 +482,8 @@ export async function integrationWebhooks(app: FastifyInstance, opts: Integratio
         estimate: result.totalIsEstimate,
         hits: hitsOf(publicUrl, result),
         seeAll: `${publicUrl}/?q=${encodeURIComponent(q)}`,
+        weak: result.weakMatch,
+        publish: `${publicUrl}${newEntryPath("fix", q.slice(0, 200))}`,
       });
     }
 

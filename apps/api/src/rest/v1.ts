@@ -266,6 +266,7 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
             facets: ZFacets,
             nextCursor: z.string().nullable(),
             mode: z.enum(["text", "error"]),
+            weakMatch: z.boolean().describe("hits were found, but none answers the query clearly (they only share some of its words)"),
           }),
           ...restErrors(400, 401),
         },
@@ -296,6 +297,7 @@ export async function restV1(app: FastifyInstance, opts: { deps: AppDeps }): Pro
         facets: result.facets,
         nextCursor: result.nextCursor,
         mode: result.mode,
+        weakMatch: result.weakMatch,
       };
     },
   );

@@ -368,6 +368,9 @@ describe.each(targets)("search API on $name", (target) => {
     expect(res.status).toBe(200);
     expect(res.body.hits.length).toBeGreaterThan(0);
     expect(res.body.hits.length).toBeLessThanOrEqual(5);
+    expect(res.body.weakMatch).toBe(false);
+    const weak = await rest(h.app, "GET", `/api/v1/search?q=${encodeURIComponent("reduce the size of our docker images with multi stage builds")}`, undefined, ADMIN_TOKEN);
+    expect({ hits: weak.body.hits.length > 0, weakMatch: weak.body.weakMatch }).toEqual({ hits: true, weakMatch: true });
     for (const hit of res.body.hits) {
       expect(hit).toEqual(expect.objectContaining({ id: expect.any(String), kind: "runbook", title: expect.any(String), snippet: expect.any(String) }));
       expect(hit).toHaveProperty("sourceUrl");
@@ -390,16 +393,26 @@ describe.each(targets)("search API on $name", (target) => {
     expect(badCursor.status).toBe(400);
   });
 
-  run("lists zero-result and never-opened searches as knowledge gaps, with secrets redacted", async () => {
+  run("lists zero-result, weak-match and never-opened searches as knowledge gaps, with secrets redacted", async () => {
     const cookie = h.people.teammate.cookie;
     await search("xylophone zebrafish", { cookie });
     await search("xylophone zebrafish", { cookie });
     const opened = await search("etcd no leader", { cookie });
     await trpc(h.app, "search.opened", { queryId: opened.data!.queryId, entryId: opened.data!.hits[0]!.id }, { cookie });
     await search("token ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 rejected", { cookie });
+    // Hits that only share some words with the question (sharding postgres, next to etcd's database
+    // size runbooks): shown, flagged weak, and a gap even when one of them was opened.
+    const weakQ = "how do we shard a postgres table across several database servers";
+    const weak = await search(weakQ, { cookie });
+    expect(weak.data!.hits.length).toBeGreaterThan(0);
+    expect(weak.data!.weakMatch).toBe(true);
+    expect(opened.data!.weakMatch).toBe(false);
+    await search(weakQ, { cookie });
+    await trpc(h.app, "search.opened", { queryId: weak.data!.queryId, entryId: weak.data!.hits[0]!.id }, { cookie });
     const gaps = await trpc<{ query: string; searches: number; reason: string }[]>(h.app, "search.gaps", {}, { cookie }, "query");
     const byQuery = new Map(gaps.data!.map((g) => [g.query, g]));
     expect(byQuery.get("xylophone zebrafish")).toMatchObject({ searches: 2, reason: "no_results" });
+    expect(byQuery.get(weakQ)).toMatchObject({ searches: 2, reason: "weak_match" });
     expect(byQuery.has("etcd no leader")).toBe(false);
     expect(JSON.stringify(gaps.data)).not.toContain("a1B2c3D4e5F6");
   });

@@ -1,5 +1,5 @@
 // tRPC procedures for search: the query, related entries, opened hits and knowledge gaps.
-import { ZEntryKind, ZEntryStatus } from "@hindsight/domain";
+import { ZEntryKind, ZEntryStatus, ZKnowledgeGapInsight } from "@hindsight/domain";
 import { z } from "zod";
 import * as searchService from "../services/search-service.js";
 import { authedProcedure, router } from "../trpc.js";
@@ -57,6 +57,7 @@ export const searchRouter = router({
         facets: ZFacets,
         nextCursor: z.string().nullable(),
         mode: z.enum(["text", "error"]),
+        weakMatch: z.boolean(),
         queryId: z.number().int().nullable(),
       }),
     )
@@ -75,7 +76,7 @@ export const searchRouter = router({
   gaps: authedProcedure
     .input(z.object({ days: z.number().int().min(1).max(365).default(30), limit: z.number().int().min(1).max(200).default(50) }))
     .output(
-      z.array(z.object({ query: z.string(), searches: z.number().int(), lastSearchedAt: z.coerce.date(), reason: z.enum(["no_results", "never_opened"]) })),
+      z.array(ZKnowledgeGapInsight),
     )
     .query(({ ctx, input }) => searchService.knowledgeGaps(ctx.services, input.days, input.limit)),
 });

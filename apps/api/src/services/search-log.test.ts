@@ -15,20 +15,20 @@ describe.each(targets)("search log on $name", (target) => {
   const { h, run, note } = useHarness(target);
   const stored = (ids: number[]) =>
     h.db.database.db.select().from(schema.searchQueries).where(inArray(schema.searchQueries.id, ids)).orderBy(schema.searchQueries.id);
-  const row = (q: string, results = 1) => ({ q, normalized: q, results });
+  const row = (q: string, results = 1, weak = false) => ({ q, normalized: q, results, weak });
 
   run(`keeps every search until a close writes them, with the ids it handed out${note}`, async () => {
     const log = new SearchLog(h.db.database.db);
     const actor = randomUUID();
-    const ids = [await log.record(actor, row("kafka lag")), await log.record(actor, row("disk full", 0)), await log.record(randomUUID(), row("kafka lag"))];
+    const ids = [await log.record(actor, row("kafka lag")), await log.record(actor, row("disk full", 0)), await log.record(randomUUID(), row("kafka lag", 4, true))];
     expect(new Set(ids).size).toBe(3);
     expect(await stored(ids)).toHaveLength(0);
     await log.close();
     const rows = await stored(ids);
-    expect(rows.map((r) => [r.id, r.q, r.results])).toEqual([
-      [ids[0], "kafka lag", 1],
-      [ids[1], "disk full", 0],
-      [ids[2], "kafka lag", 1],
+    expect(rows.map((r) => [r.id, r.q, r.results, r.weak])).toEqual([
+      [ids[0], "kafka lag", 1, false],
+      [ids[1], "disk full", 0, false],
+      [ids[2], "kafka lag", 4, true],
     ]);
     expect(rows[0]!.actorId).toBe(actor);
   });
@@ -39,13 +39,13 @@ describe.each(targets)("search log on $name", (target) => {
     const first = await log.record(actor, row("quokk"));
     expect(await log.record(actor, row("quokka wombt"))).toBe(first);
     await log.flush();
-    expect(await log.record(actor, row("quokka wombat", 3))).toBe(first);
+    expect(await log.record(actor, row("quokka wombat", 3, true))).toBe(first);
     const other = await log.record(actor, row("platypus"));
     expect(other).not.toBe(first);
     await log.flush();
-    expect((await stored([first, other])).map((r) => [r.q, r.results])).toEqual([
-      ["quokka wombat", 3],
-      ["platypus", 1],
+    expect((await stored([first, other])).map((r) => [r.q, r.results, r.weak])).toEqual([
+      ["quokka wombat", 3, true],
+      ["platypus", 1, false],
     ]);
   });
 

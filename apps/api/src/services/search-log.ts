@@ -26,6 +26,8 @@ export interface SearchLogRow {
   q: string;
   normalized: string;
   results: number;
+  /** The engine found hits but called them a weak match. */
+  weak: boolean;
 }
 
 interface Pending extends SearchLogRow {
@@ -154,15 +156,16 @@ export class SearchLog {
         // Losing the last second of the log in a crash is harmless; waiting for the disk is not free.
         await tx.execute(sql`set local synchronous_commit = off`);
         if (inserts.length) {
-          await tx.insert(searchQueries).values(inserts.map((p) => ({ id: p.id, at: p.at, actorId: p.actorId, q: p.q, normalized: p.normalized, results: p.results })));
+          await tx.insert(searchQueries).values(inserts.map((p) => ({ id: p.id, at: p.at, actorId: p.actorId, q: p.q, normalized: p.normalized, results: p.results, weak: p.weak })));
         }
         if (updates.length) {
           // A search opened meanwhile (from another replica) keeps what was opened from it.
           await tx.execute(sql`
-            update search_queries s set q = v.q, normalized = v.normalized, results = v.results, at = v.at
+            update search_queries s set q = v.q, normalized = v.normalized, results = v.results, weak = v.weak, at = v.at
             from unnest(${sql.param(updates.map((p) => p.id))}::bigint[], ${sql.param(updates.map((p) => p.q))}::text[],
               ${sql.param(updates.map((p) => p.normalized))}::text[], ${sql.param(updates.map((p) => p.results))}::int[],
-              ${sql.param(updates.map((p) => p.at.toISOString()))}::timestamptz[]) as v(id, q, normalized, results, at)
+              ${sql.param(updates.map((p) => p.weak))}::bool[],
+              ${sql.param(updates.map((p) => p.at.toISOString()))}::timestamptz[]) as v(id, q, normalized, results, weak, at)
             where s.id = v.id and s.opened_entry_id is null`);
         }
       });

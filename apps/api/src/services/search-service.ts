@@ -1,14 +1,14 @@
 // Search for people: the caller's read scope goes into the engine query, team slugs are resolved,
 // and every search is remembered (redacted) so zero-result and never-opened queries show up as
 // knowledge gaps.
-import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus } from "@hindsight/domain";
+import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus, type KnowledgeGapInsight } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
 import { and, eq, inArray, or, sql } from "@hindsight/db/orm";
 import { InvalidCursor, type Facets, type FacetName, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from "@hindsight/search";
 import type { ServiceContext } from "./context.js";
 import { loadGuarded } from "./entry-service.js";
 import { timeSearch } from "../plugins/metrics.js";
-import { SearchLog } from "./search-log.js";
+import { SearchLog, type SearchLogRow } from "./search-log.js";
 
 const { teams, searchQueries } = schema;
 
@@ -133,7 +133,7 @@ async function runSearch(ctx: ServiceContext, engine: SearchEngine, input: Searc
   if (q && !input.cursor) {
     // What people type can hold pasted secrets: store it redacted, never with more than needed.
     const safe = redactSecrets(q).text;
-    queryId = await logQuery(ctx, { q: safe.slice(0, 1000), normalized: normalizeQuery(safe), results: result.total });
+    queryId = await logQuery(ctx, { q: safe.slice(0, 1000), normalized: normalizeQuery(safe), results: result.total, weak: result.weakMatch });
   }
   return {
     ...result,
@@ -147,7 +147,7 @@ async function runSearch(ctx: ServiceContext, engine: SearchEngine, input: Searc
  * Remembers a search (see search-log.ts: refinements of the same person's previous search replace
  * it, rows are written off the request path). Without the app's log (scripts), written at once.
  */
-async function logQuery(ctx: ServiceContext, row: { q: string; normalized: string; results: number }): Promise<number> {
+async function logQuery(ctx: ServiceContext, row: SearchLogRow): Promise<number> {
   if (ctx.searchLog) return ctx.searchLog.record(ctx.actor.userId, row);
   const log = new SearchLog(ctx.db);
   const id = await log.record(ctx.actor.userId, row);
@@ -189,14 +189,12 @@ export async function relatedEntries(ctx: ServiceContext, engine: SearchEngine, 
   return hits.map((h) => ({ ...h, team: h.teamId ? (refs.get(h.teamId) ?? null) : null }));
 }
 
-export interface KnowledgeGap {
-  query: string;
-  searches: number;
-  lastSearchedAt: Date;
-  reason: "no_results" | "never_opened";
-}
+export type KnowledgeGap = KnowledgeGapInsight;
 
-/** Searches that found nothing, or whose results nobody opened, most frequent first. */
+/**
+ * Searches that found nothing, that only ever found weak matches (SearchResult.weakMatch), or whose
+ * results nobody opened, most frequent first.
+ */
 export async function knowledgeGaps(ctx: ServiceContext, days: number, limit: number): Promise<KnowledgeGap[]> {
   // Include the searches of the last second, still waiting to be written.
   await ctx.searchLog?.flush();
@@ -206,18 +204,19 @@ export async function knowledgeGaps(ctx: ServiceContext, days: number, limit: nu
       searches: sql<number>`count(*)::int`,
       lastSearchedAt: sql<string>`max(${searchQueries.at})`,
       maxResults: sql<number>`max(${searchQueries.results})`,
+      allWeak: sql<boolean>`bool_and(${searchQueries.weak})`,
       opened: sql<number>`count(${searchQueries.openedEntryId})::int`,
     })
     .from(searchQueries)
     .where(sql`${searchQueries.at} > now() - make_interval(days => ${days})`)
     .groupBy(searchQueries.normalized)
-    .having(sql`max(${searchQueries.results}) = 0 or count(${searchQueries.openedEntryId}) = 0`)
+    .having(sql`max(${searchQueries.results}) = 0 or bool_and(${searchQueries.weak}) or count(${searchQueries.openedEntryId}) = 0`)
     .orderBy(sql`count(*) desc`, sql`max(${searchQueries.at}) desc`)
     .limit(limit);
   return rows.map((r) => ({
     query: r.query,
     searches: Number(r.searches),
     lastSearchedAt: new Date(r.lastSearchedAt),
-    reason: Number(r.maxResults) === 0 ? "no_results" : "never_opened",
+    reason: Number(r.maxResults) === 0 ? "no_results" : r.allWeak ? "weak_match" : "never_opened",
   }));
 }

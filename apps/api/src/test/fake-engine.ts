@@ -33,7 +33,7 @@ export class FakeEngine implements SearchEngine {
 
   async search(): Promise<SearchResult> {
     this.check();
-    return { hits: [], total: 0, totalIsEstimate: false, facets: EMPTY_FACETS(), nextCursor: null, mode: "text" };
+    return { hits: [], total: 0, totalIsEstimate: false, facets: EMPTY_FACETS(), nextCursor: null, mode: "text", weakMatch: false };
   }
 
   async related(): Promise<SearchHit[]> {

@@ -33,12 +33,14 @@ export async function search(words: string[], opts: SearchOptions, io: Io, clien
   let total = 0;
   let estimate = false;
   let mode = "text";
+  let weak = false;
   do {
     const page = await client.search({ q, kind: opts.kind, team: opts.team, limit: Math.min(PAGE, opts.limit - hits.length), cursor });
     if (cursor === null) {
       total = page.total;
       estimate = page.totalIsEstimate;
       mode = page.mode;
+      weak = page.weakMatch;
     }
     hits.push(...page.hits);
     cursor = page.nextCursor;
@@ -46,13 +48,14 @@ export async function search(words: string[], opts: SearchOptions, io: Io, clien
 
   if (opts.json) {
     const out = hits.map((h) => ({ ...h, url: entryUrl(client.url, h.slug), text: plainSnippet(h.snippet) }));
-    io.out(JSON.stringify({ query: q, total, totalIsEstimate: estimate, mode, hits: out }, null, 2));
+    io.out(JSON.stringify({ query: q, total, totalIsEstimate: estimate, mode, weakMatch: weak, hits: out }, null, 2));
     return 0;
   }
   if (hits.length === 0) {
     io.out(`no entries match "${q}"`);
     return 0;
   }
+  if (weak) io.out(`no clear answer for "${q}" yet; these only share some of its words:`);
   const width = String(hits.length).length;
   hits.forEach((h, i) => {
     const meta = [h.kind, h.team ? `team ${h.team}` : null, h.status !== "published" ? h.status : null, h.severity, h.fingerprintMatch ? "same error" : null]

@@ -1,4 +1,5 @@
-// Knowledge gaps: what people searched for and did not find (or never opened), most asked first.
+// Knowledge gaps: what people searched for and did not find (only weakly, or never opened), most asked first.
+import type { KnowledgeGapReason } from "@hindsight/domain";
 import { Anchor, Badge, Table } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -6,6 +7,12 @@ import { formatDate, isoString } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
+
+const GAP_REASONS: Record<KnowledgeGapReason, { label: string; color: string }> = {
+  no_results: { label: "No results", color: "red" },
+  weak_match: { label: "Only weak matches", color: "orange" },
+  never_opened: { label: "Never opened", color: "gray" },
+};
 
 export function KnowledgeGaps() {
   const trpc = useTRPC();
@@ -15,7 +22,7 @@ export function KnowledgeGaps() {
     <ChartCard
       id="knowledge-gaps"
       title="Knowledge gaps"
-      description="Searches of the last 90 days that found nothing, or whose results nobody opened. Each one is a learning waiting to be written."
+      description="Searches of the last 90 days that found nothing, found only weak matches, or whose results nobody opened. Each one is a learning waiting to be written."
       query={query}
       empty={rows.length === 0 && "No gaps: every recent search found something people opened."}
       table={
@@ -32,15 +39,9 @@ export function KnowledgeGaps() {
                 <time dateTime={isoString(g.lastSearchedAt)}>{formatDate(g.lastSearchedAt)}</time>
               </Table.Td>
               <Table.Td>
-                {g.reason === "no_results" ? (
-                  <Badge size="sm" variant="light" color="red">
-                    No results
-                  </Badge>
-                ) : (
-                  <Badge size="sm" variant="light" color="gray">
-                    Never opened
-                  </Badge>
-                )}
+                <Badge size="sm" variant="light" color={GAP_REASONS[g.reason].color}>
+                  {GAP_REASONS[g.reason].label}
+                </Badge>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,14 +1,15 @@
 // The home page once there is something to search for: the facet sidebar, the results heading and
-// sort, the error-line notice, the hits (or no results, or the error) and "Load more". Its own chunk,
+// sort, the error-line and weak-match notices, the hits (or no results, or the error) and "Load more". Its own chunk,
 // loaded when a search becomes active (the first keystroke in the box starts the download, beside the
 // search's own request), so a first visit to the search page does not download it before anyone typed.
 // The search itself (its query, the URL, the box) stays in pages/search-page.tsx.
-import { Alert, Box, Button, Group, Loader, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Box, Button, Group, Loader, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import { IconAdjustmentsHorizontal, IconAlertTriangle } from "@tabler/icons-react";
+import { IconAdjustmentsHorizontal, IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import { useEffect, useMemo, type RefObject } from "react";
+import { Link } from "react-router";
 import { buildFacetGroups } from "../../lib/search-facets";
-import { clearFilters, hasFilters, toggleFacet, type FacetKey, type SearchSort, type SearchState } from "../../lib/search-params";
+import { clearFilters, hasFilters, publishLink, toggleFacet, type FacetKey, type SearchSort, type SearchState } from "../../lib/search-params";
 import { QueryError } from "../query-error";
 import { FacetSidebar } from "./facet-sidebar";
 import { NoResults } from "./no-results";
@@ -107,6 +108,17 @@ export function SearchResultsView(props: SearchResultsViewProps) {
           <Alert variant="light" color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} mb="md">
             Searching as an error line: matching on its fingerprint, so the same error with other ids, numbers,
             paths or timestamps still matches.
+          </Alert>
+        )}
+
+        {first?.weakMatch && hits.length > 0 && (
+          <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} aria-hidden />} mb="md" title="No clear answer yet">
+            These entries only share some of your words; none of them is clearly about “{q.trim()}”. The search has
+            been noted as a knowledge gap. If you work it out,{" "}
+            <Anchor component={Link} to={publishLink(q.trim())}>
+              publish what you learn
+            </Anchor>
+            .
           </Alert>
         )}
 

@@ -143,5 +143,8 @@ export function fromMeiliResponse(plan: MeiliSearchPlan, main: MeiliResponse, fi
     facets: toFacets(main.facetDistribution, fingerprint?.facetDistribution),
     nextCursor: more ? encodeCursor({ main: plan.cursor.main + page.usedSecond, fp: plan.cursor.fp + page.usedFirst }) : null,
     mode: plan.mode,
+    // Meilisearch's ranking scores are relative to each query's own matches, not a strength that
+    // could be held to a bar: it never calls a match weak.
+    weakMatch: false,
   };
 }

@@ -75,6 +75,19 @@ interface EntryRow {
   updated_at: string | Date;
 }
 
+/** One ranking: the page, the total and facets of what answers, and how strongly the best visible entry matched. */
+interface Ranked {
+  total: number;
+  page: { id: string; score: number; fp: boolean }[];
+  facets: Facets;
+  entries: EntryRow[];
+  /** The highest strength and word coverage among the visible candidates, answering or not. */
+  bestStrength: number;
+  bestCovered: number;
+  /** Whether an answering entry matched the error fingerprint or is named by the query's exact title. */
+  anchored: boolean;
+}
+
 /** Kinds whose readers' "did this help?" votes move them up or down (the kind descriptors' ranking signals). */
 const VOTED_KINDS: string[] = kindsWhere((k) => k.ranking.feedbackVotes);
 const PREFIX_FACTOR = 0.85;
@@ -110,6 +123,16 @@ const STRONG_COVERAGE = 0.4;
  *   about conntrack), whatever share of the query it carries.
  */
 const ANSWER_STRENGTH = 1.05;
+/**
+ * An answered query whose best match stays under WEAK_STRENGTH (a question) or ERROR_WEAK_STRENGTH
+ * (a pasted line) times its most telling words' weight, with no fingerprint or exact-title match and
+ * (for a question) no entry matching all its words, is a weak match (SearchResult.weakMatch): its hits
+ * are shown with a warning and it counts as a knowledge gap. On the tune halves of the judged sets
+ * this flags about half of the unanswerable questions that still get hits, and 4 % of the answerable
+ * ones. Set on the tune halves; removing those hits instead cost real answers (docs/benchmarks.md).
+ */
+const WEAK_STRENGTH = 1.4;
+const ERROR_WEAK_STRENGTH = 1.0;
 /**
  * The same bar for a pasted line, which has no coverage rule (most of its tokens are ids nobody
  * indexed): its best match must carry ERROR_ANSWER_STRENGTH of its most telling words' weight, so a
@@ -441,7 +464,7 @@ export class PostgresSearchEngine implements SearchEngine {
     sort: "relevance" | "newest";
     limit: number;
     offset: number;
-  }): Promise<{ total: number; page: { id: string; score: number; fp: boolean }[]; facets: Facets; entries: EntryRow[] }> {
+  }): Promise<Ranked> {
     const { weighted } = opts;
     const cov = opts.coverage?.shares ?? [];
     const minCov = opts.coverage ? opts.coverage.min - 1e-9 : 0;
@@ -460,6 +483,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const order = opts.sort === "newest" ? sql`updated_at desc, entry_id` : sql`score desc, entry_id`;
     const [row] = await preparedRows<{
       total: number;
+      best_strength: number | null;
+      best_covered: number | null;
+      anchored: boolean | null;
       page: { id: string; score: number; fp: boolean }[] | null;
       facets: Record<string, Record<string, number> | null>;
       entries: EntryRow[] | null;
@@ -525,6 +551,9 @@ export class PostgresSearchEngine implements SearchEngine {
       page as (select entry_id, score, fp, updated_at from answered order by ${order} limit ${opts.limit} offset ${opts.offset})
       select
         (select count(*) from answered)::int as total,
+        (select max(strength) from visible) as best_strength,
+        (select max(covered) from visible) as best_covered,
+        (select bool_or(fp or exact) from answered) as anchored,
         (select json_agg(json_build_object('id', entry_id, 'score', score, 'fp', fp) order by ${order}) from page) as page,
         -- The page's entries for the hits and their snippets, in this statement rather than one more.
         (select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'slug', e.slug, 'title', e.title, 'summary', e.summary,
@@ -547,6 +576,9 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     return {
       total: Number(row?.total ?? 0),
+      bestStrength: Number(row?.best_strength ?? 0),
+      bestCovered: Number(row?.best_covered ?? 0),
+      anchored: Boolean(row?.anchored),
       page: (row?.page ?? []).map((p) => ({ id: p.id, score: Number(p.score), fp: Boolean(p.fp) })),
       facets,
       entries: row?.entries ?? [],
@@ -636,7 +668,10 @@ export class PostgresSearchEngine implements SearchEngine {
         limit: query.limit,
         offset,
       });
-    let ranked = weighted.length || parsed.errorFingerprint ? await rankWith(parsed.phrases) : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [] };
+    let ranked: Ranked =
+      weighted.length || parsed.errorFingerprint
+        ? await rankWith(parsed.phrases)
+        : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [], bestStrength: 0, bestCovered: 0, anchored: false };
     // Quoted words that no entry has together (a message quoted from memory, a log line's quotes not
     // recognised as such) are searched as words rather than answering nothing, as web search does;
     // the answer gate still decides whether anything answers them.
@@ -656,7 +691,18 @@ export class PostgresSearchEngine implements SearchEngine {
       facets: ranked.facets,
       nextCursor: offset + query.limit < ranked.total ? encodeCursor(offset + query.limit) : null,
       mode: parsed.errorFingerprint ? "error" : "text",
+      weakMatch: this.weakMatch(ranked, shares.telling, coverage !== null),
     };
+  }
+
+  /**
+   * Whether an answered query's best match is weak (WEAK_STRENGTH). Judged on the whole ranking, not
+   * the page, so every page of a search says the same; a fingerprint or exact-title match is never weak.
+   */
+  private weakMatch(ranked: Ranked, telling: number, question: boolean): boolean {
+    if (ranked.total === 0 || ranked.anchored) return false;
+    if (question && ranked.bestCovered >= 1 - 1e-9) return false;
+    return ranked.bestStrength < (question ? WEAK_STRENGTH : ERROR_WEAK_STRENGTH) * telling;
   }
 
   /** No words: the newest entries the caller may read, with exact totals and facets. */
@@ -691,6 +737,7 @@ export class PostgresSearchEngine implements SearchEngine {
       facets,
       nextCursor: offset + query.limit < total ? encodeCursor(offset + query.limit) : null,
       mode: "text",
+      weakMatch: false,
     };
   }
 
