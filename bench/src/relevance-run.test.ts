@@ -288,82 +288,54 @@ describe("relevance figures", () => {
     expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-\s+-\s+-$/m);
   });
 
-  it("score the v9 set apart from the others, with its own halves, styles and noanswer precision", async () => {
-    const v8: RunQuery[] = [{ q: "v8 symptom", rel: { n: 3 }, style: "symptom", split: "tune" }];
-    const v9: RunQuery[] = [
-      { q: "v9 error", rel: { p: 3, a: 1 }, style: "error", split: "test" },
-      { q: "v9 prefix", rel: { p: 2, r: 3 }, style: "prefix", split: "tune" },
-      { q: "v9 symptom", rel: { r: 3 }, style: "symptom", split: "test" },
-      { q: "v9 visa", rel: {}, style: "noanswer", split: "tune" },
-      { q: "v9 desk booking", rel: {}, style: "noanswer", split: "test" },
+  // The newest sets (each written after the one before it was looked at), each with the set before it loaded too.
+  it.each([
+    ["v9", "v8"],
+    ["v10", "v9"],
+  ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
+    const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
+    const own: RunQuery[] = [
+      { q: `${set} error`, rel: { p: 3, a: 1 }, style: "error", split: "test" },
+      { q: `${set} prefix`, rel: { p: 2, r: 3 }, style: "prefix", split: "tune" },
+      { q: `${set} symptom`, rel: { r: 3 }, style: "symptom", split: "test" },
+      { q: `${set} visa`, rel: {}, style: "noanswer", split: "tune" },
+      { q: `${set} desk booking`, rel: {}, style: "noanswer", split: "test" },
     ];
-    const more = { "v8 symptom": ["n"], "v9 error": ["x", "y", "p"], "v9 prefix": ["r"], "v9 symptom": ["z", "r"], "v9 desk booking": ["q"] };
-    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v8, v9, random: [] });
-    expect(results.v9.perQuery.map((p) => p.q)).toEqual(v9.map((q) => q.q));
-    for (const set of ["v3", "v4", "v5", "v6", "v7"] as const) expect(results[set].perQuery).toEqual([]);
-    const f = relevanceFigures(results, dev, judged, { v8, v9 });
-    expect(f.sets.v8tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
-    expect(f.sets.v9tune).toMatchObject({ queries: 1, missed: 0, mrr: 1, recall: 0.5 });
-    expect(f.sets.v9test).toMatchObject({ queries: 2, missed: 0, recall: 0.75 });
-    expect(f.sets.v9test.mrr).toBeCloseTo((1 / 3 + 1 / 2) / 2, 10);
-    expect(f.styles.v9test.error).toMatchObject({ queries: 1 });
-    expect(f.styles.v9test.error!.mrr).toBeCloseTo(1 / 3, 10);
-    expect(f.styles.v9test.symptom).toMatchObject({ queries: 1, mrr: 0.5 });
-    expect(f.styles.v9tune.prefix).toMatchObject({ queries: 1, mrr: 1 });
-    expect(f.styles.v9test.noanswer).toBeUndefined();
-    expect(f.precision).toMatchObject({ v8NoanswerTune: { empty: 0, of: 0 }, v9NoanswerTune: { empty: 1, of: 1 }, v9NoanswerTest: { empty: 0, of: 1 } });
+    const more = { [`${before} symptom`]: ["n"], [`${set} error`]: ["x", "y", "p"], [`${set} prefix`]: ["r"], [`${set} symptom`]: ["z", "r"], [`${set} desk booking`]: ["q"] };
+    const sets = { [before]: prev, [set]: own } as Partial<Record<LaterSet, RunQuery[]>>;
+    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, ...sets, random: [] });
+    expect(results[set].perQuery.map((p) => p.q)).toEqual(own.map((q) => q.q));
+    const notRun = LATER_SETS.slice(0, LATER_SETS.indexOf(before));
+    for (const other of notRun) expect(results[other].perQuery).toEqual([]);
+    const f = relevanceFigures(results, dev, judged, sets);
+    expect(f.sets[`${before}tune`]).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
+    expect(f.sets[`${set}tune`]).toMatchObject({ queries: 1, missed: 0, mrr: 1, recall: 0.5 });
+    expect(f.sets[`${set}test`]).toMatchObject({ queries: 2, missed: 0, recall: 0.75 });
+    expect(f.sets[`${set}test`].mrr).toBeCloseTo((1 / 3 + 1 / 2) / 2, 10);
+    expect(f.styles[`${set}test`].error).toMatchObject({ queries: 1 });
+    expect(f.styles[`${set}test`].error!.mrr).toBeCloseTo(1 / 3, 10);
+    expect(f.styles[`${set}test`].symptom).toMatchObject({ queries: 1, mrr: 0.5 });
+    expect(f.styles[`${set}tune`].prefix).toMatchObject({ queries: 1, mrr: 1 });
+    expect(f.styles[`${set}test`].noanswer).toBeUndefined();
+    expect(f.precision).toMatchObject({
+      [`${before}NoanswerTune`]: { empty: 0, of: 0 },
+      [`${set}NoanswerTune`]: { empty: 1, of: 1 },
+      [`${set}NoanswerTest`]: { empty: 0, of: 1 },
+    });
     const report = formatRelevanceReport([f]);
-    expect(report).toMatch(/^v8 tune\s+1\s+1\.000/m);
-    expect(report).toMatch(/^v9 tune\s+1\s+1\.000/m);
-    expect(report).toMatch(/^v9 test\s+2\s+0\.417\s+0\.\d{3}\s+0\.750\s+0$/m);
-    // v3 to v7 were not run, nor v8's test half: no rows and no style tables of their own.
-    expect(report).not.toMatch(/^(v3|v4|v5|v6|v7) (tune|test)\s/m);
-    expect(report).not.toMatch(/(v3|v4|v5|v6|v7) (tune|test) half|v8 test half/);
-    expect(report).toMatch(/By style, v9 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.500/);
-    expect(report).toMatch(/By style, v9 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+1\.000/);
-    expect(report.indexOf("By style, v8 tune half:")).toBeLessThan(report.indexOf("By style, v9 test half:"));
-    expect(report.indexOf("By style, v9 test half:")).toBeLessThan(report.indexOf("By style, v9 tune half:"));
-    expect(report).toMatch(/v8 noanswer test\s+v9 noanswer tune\s+v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-\s+-\s+-$/m);
-  });
-
-  it("score the v10 set apart from the others, with its own halves, styles and noanswer precision", async () => {
-    const v9: RunQuery[] = [{ q: "v9 symptom", rel: { n: 3 }, style: "symptom", split: "tune" }];
-    const v10: RunQuery[] = [
-      { q: "v10 error", rel: { p: 3, a: 1 }, style: "error", split: "test" },
-      { q: "v10 prefix", rel: { p: 2, r: 3 }, style: "prefix", split: "tune" },
-      { q: "v10 symptom", rel: { r: 3 }, style: "symptom", split: "test" },
-      { q: "v10 visa", rel: {}, style: "noanswer", split: "tune" },
-      { q: "v10 desk booking", rel: {}, style: "noanswer", split: "test" },
-    ];
-    const more = { "v9 symptom": ["n"], "v10 error": ["x", "y", "p"], "v10 prefix": ["r"], "v10 symptom": ["z", "r"], "v10 desk booking": ["q"] };
-    const results = await runAll(engine("E", { ...answers, ...more }), { dev, judged, v9, v10, random: [] });
-    expect(results.v10.perQuery.map((p) => p.q)).toEqual(v10.map((q) => q.q));
-    for (const set of ["v3", "v4", "v5", "v6", "v7", "v8"] as const) expect(results[set].perQuery).toEqual([]);
-    const f = relevanceFigures(results, dev, judged, { v9, v10 });
-    expect(f.sets.v9tune).toMatchObject({ queries: 1, missed: 0, mrr: 1 });
-    expect(f.sets.v10tune).toMatchObject({ queries: 1, missed: 0, mrr: 1, recall: 0.5 });
-    expect(f.sets.v10test).toMatchObject({ queries: 2, missed: 0, recall: 0.75 });
-    expect(f.sets.v10test.mrr).toBeCloseTo((1 / 3 + 1 / 2) / 2, 10);
-    expect(f.styles.v10test.error).toMatchObject({ queries: 1 });
-    expect(f.styles.v10test.error!.mrr).toBeCloseTo(1 / 3, 10);
-    expect(f.styles.v10test.symptom).toMatchObject({ queries: 1, mrr: 0.5 });
-    expect(f.styles.v10tune.prefix).toMatchObject({ queries: 1, mrr: 1 });
-    expect(f.styles.v10test.noanswer).toBeUndefined();
-    expect(f.precision).toMatchObject({ v9NoanswerTune: { empty: 0, of: 0 }, v10NoanswerTune: { empty: 1, of: 1 }, v10NoanswerTest: { empty: 0, of: 1 } });
-    const report = formatRelevanceReport([f]);
-    expect(report).toMatch(/^v9 tune\s+1\s+1\.000/m);
-    expect(report).toMatch(/^v10 tune\s+1\s+1\.000/m);
-    expect(report).toMatch(/^v10 test\s+2\s+0\.417\s+0\.\d{3}\s+0\.750\s+0$/m);
-    // v3 to v8 were not run, nor v9's test half: no rows and no style tables of their own.
-    expect(report).not.toMatch(/^(v3|v4|v5|v6|v7|v8) (tune|test)\s/m);
-    expect(report).not.toMatch(/(v3|v4|v5|v6|v7|v8) (tune|test) half|v9 test half/);
-    expect(report).toMatch(/By style, v10 test half:\n.*E\n.*\n.*\nsymptom\s+1\s+0\.500/);
-    expect(report).toMatch(/By style, v10 tune half:\n.*E\n.*\n.*\nsymptom\s+0\s.*\ntypo\s+0\s.*\nprefix\s+1\s+1\.000/);
-    expect(report.indexOf("By style, v9 tune half:")).toBeLessThan(report.indexOf("By style, v10 test half:"));
-    expect(report.indexOf("By style, v10 test half:")).toBeLessThan(report.indexOf("By style, v10 tune half:"));
-    expect(report).toMatch(/v9 noanswer test\s+v10 noanswer tune\s+v10 noanswer test\s+random strings/);
-    expect(report).toMatch(/^E\s+0\/1\s+0%\s+1\/1\s+100%\s+1\/2\s+50%\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1\/1\s+100%\s+0\/1\s+0%\s+-$/m);
+    expect(report).toMatch(new RegExp(`^${before} tune\\s+1\\s+1\\.000`, "m"));
+    expect(report).toMatch(new RegExp(`^${set} tune\\s+1\\s+1\\.000`, "m"));
+    expect(report).toMatch(new RegExp(`^${set} test\\s+2\\s+0\\.417\\s+0\\.\\d{3}\\s+0\\.750\\s+0$`, "m"));
+    // The sets before were not run, nor the previous set's test half: no rows and no style tables of their own.
+    expect(report).not.toMatch(new RegExp(`^(${notRun.join("|")}) (tune|test)\\s`, "m"));
+    expect(report).not.toMatch(new RegExp(`(${notRun.join("|")}) (tune|test) half|${before} test half`));
+    expect(report).toMatch(new RegExp(`By style, ${set} test half:\\n.*E\\n.*\\n.*\\nsymptom\\s+1\\s+0\\.500`));
+    expect(report).toMatch(new RegExp(`By style, ${set} tune half:\\n.*E\\n.*\\n.*\\nsymptom\\s+0\\s.*\\ntypo\\s+0\\s.*\\nprefix\\s+1\\s+1\\.000`));
+    expect(report.indexOf(`By style, ${before} tune half:`)).toBeLessThan(report.indexOf(`By style, ${set} test half:`));
+    expect(report.indexOf(`By style, ${set} test half:`)).toBeLessThan(report.indexOf(`By style, ${set} tune half:`));
+    expect(report).toMatch(new RegExp(`${before} noanswer test\\s+${set} noanswer tune\\s+${set} noanswer test\\s`));
+    const laterCells = LATER_SETS.flatMap((s) => (s === set ? ["1/1 100%", "0/1 0%"] : ["-", "-"]));
+    expect(report).toMatch(precisionRow(["0/1 0%", "1/1 100%", "1/2 50%", ...laterCells, "-"]));
   });
 
   // Every later set after v3, with the one before it loaded too: each set's halves as --tune-only loads them.
