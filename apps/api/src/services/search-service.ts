@@ -1,6 +1,6 @@
 // Search for people: the caller's read scope goes into the engine query, team slugs are resolved,
-// and every search is remembered (redacted) so zero-result and never-opened queries show up as
-// knowledge gaps.
+// and every search is remembered (redacted) so zero-result, weak-match and never-opened queries show
+// up as knowledge gaps.
 import { Invalid, NotFound, readScope, redactSecrets, canReadEntry, type EntryKind, type EntryStatus, type KnowledgeGapInsight } from "@hindsight/domain";
 import { schema } from "@hindsight/db";
 import { and, eq, inArray, or, sql } from "@hindsight/db/orm";

@@ -111,7 +111,7 @@ export function SearchResultsView(props: SearchResultsViewProps) {
           </Alert>
         )}
 
-        {first?.weakMatch && hits.length > 0 && (
+        {first?.weakMatch && hits.length > 0 && !results.isPlaceholderData && (
           <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} aria-hidden />} mb="md" title="No clear answer yet">
             These entries only share some of your words; none of them is clearly about “{q.trim()}”. The search has
             been noted as a knowledge gap. If you work it out,{" "}
