@@ -118,6 +118,13 @@ export function runContractSuite(target: ContractTarget): void {
       expect((await titles("pods pending"))[0]).toBe("Pods stuck after a node drain");
     });
 
+    run("never calls an entry named by the query, or no hits at all, a weak match", async () => {
+      await h.put([doc({ title: "Certificate expired on the ingress", body: "Renew the certificate, then reload the ingress." }), doc({ title: "Disk full on the node" })]);
+      expect(await search("certificate expired on the ingress")).toMatchObject({ weakMatch: false });
+      expect((await search("certificate expired on the ingress")).hits[0]?.title).toBe("Certificate expired on the ingress");
+      expect(await search("zqxw vbnm")).toMatchObject({ hits: [], weakMatch: false });
+    });
+
     run("splits identifiers so their parts match, and the whole identifier too", async () => {
       await h.put([
         doc({ title: "KubePodCrashLooping", kind: "runbook", body: "Pod is restarting: check node_exporter.scrape_duration and /var/log/pods." }),
@@ -145,6 +152,8 @@ export function runContractSuite(target: ContractTarget): void {
       expect(res.mode).toBe("error");
       expect(res.hits[0]?.title).toBe("Raise max_connections safely");
       expect(res.hits[0]?.fingerprintMatch).toBe(true);
+      // The same error, matched by its fingerprint, is a clear answer: no engine calls it weak.
+      expect(res.weakMatch).toBe(false);
     });
 
     run("reads a pasted log line by its words, not its quotes, timestamps or ids", async () => {
