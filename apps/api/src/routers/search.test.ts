@@ -23,6 +23,7 @@ interface Result {
   total: number;
   facets: Record<string, Record<string, number>>;
   mode: string;
+  weakMatch: boolean;
   queryId: number | null;
   nextCursor: string | null;
 }
