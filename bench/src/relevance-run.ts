@@ -36,13 +36,8 @@ export async function runEngine(engine: RankingEngine, queries: readonly RunQuer
   const perQuery: QueryRun[] = [];
   try {
     for (const { q, rel } of queries) {
-      if (engine.searchFlagged) {
-        const { ranked, weak } = await engine.searchFlagged(q, CUTOFF);
-        perQuery.push({ q, ranked, weak, ...scoreQuery(ranked, rel) });
-      } else {
-        const ranked = await engine.search(q, CUTOFF);
-        perQuery.push({ q, ranked, ...scoreQuery(ranked, rel) });
-      }
+      const { ranked, weak } = engine.searchFlagged ? await engine.searchFlagged(q, CUTOFF) : { ranked: await engine.search(q, CUTOFF), weak: undefined };
+      perQuery.push({ q, ranked, weak, ...scoreQuery(ranked, rel) });
     }
   } catch (err) {
     return failed(engine.name, err);

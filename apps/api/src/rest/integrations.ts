@@ -474,7 +474,8 @@ export async function integrationWebhooks(app: FastifyInstance, opts: Integratio
       const q = command.q.trim();
       if (!q) return send({ type: "none", q: "", publish: `${publicUrl}${newEntryPath("fix")}` });
       const result = await chatSearch(serviceContext(deps, mapped?.actor ?? ANONYMOUS_CHAT_READER), deps.engine, q, HITS);
-      if (result.hits.length === 0) return send({ type: "none", q, publish: `${publicUrl}${newEntryPath("fix", q.slice(0, 200))}` });
+      const publish = `${publicUrl}${newEntryPath("fix", q.slice(0, 200))}`;
+      if (result.hits.length === 0) return send({ type: "none", q, publish });
       return send({
         type: "results",
         q,
@@ -483,7 +484,7 @@ export async function integrationWebhooks(app: FastifyInstance, opts: Integratio
         hits: hitsOf(publicUrl, result),
         seeAll: `${publicUrl}/?q=${encodeURIComponent(q)}`,
         weak: result.weakMatch,
-        publish: `${publicUrl}${newEntryPath("fix", q.slice(0, 200))}`,
+        publish,
       });
     }
 
