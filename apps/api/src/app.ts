@@ -205,6 +205,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const indexed = await backfillEmbeddedIndex(database, search.engine);
       if (indexed) app.log.info(`indexed ${indexed} entries missing from the search index`);
       await search.engine.ensureReady();
+      search.engine.warmQueryAnalysis();
       const engine = search.engine;
       searchIdle = () => engine.idle();
     }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isName } from "./names.js";
 
 describe("isName: which query words name a thing rather than say something in English", () => {
@@ -30,5 +30,16 @@ describe("isName: which query words name a thing rather than say something in En
     ["not lower-case letters", "Pulumi"],
   ])("a word %s is never a name (%s)", (_class, w) => {
     expect(isName(w)).toBe(false);
+  });
+});
+
+describe("loadWordLists: the warm-up a server runs before it takes requests", () => {
+  it("puts both word lists in memory, so the first question with an unknown word reads no file", async () => {
+    vi.resetModules();
+    const fresh = await import("./names.js");
+    expect(fresh.wordListsLoaded()).toBe(false);
+    fresh.loadWordLists();
+    expect(fresh.wordListsLoaded()).toBe(true);
+    expect(fresh.isName("pulumi")).toBe(true);
   });
 });
