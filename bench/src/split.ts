@@ -22,6 +22,8 @@ export const SPLIT_SEED_V8 = "hindsight-judged-split-v8";
 export const SPLIT_SEED_V9 = "hindsight-judged-split-v9";
 /** The seed of judged-v10.jsonl's split (its own again, so v10's halves owe nothing to v9's). */
 export const SPLIT_SEED_V10 = "hindsight-judged-split-v10";
+/** The seed of judged-v11.jsonl's split (its own again, so v11's halves owe nothing to v10's). */
+export const SPLIT_SEED_V11 = "hindsight-judged-split-v11";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -32,6 +34,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v8: SPLIT_SEED_V8,
   v9: SPLIT_SEED_V9,
   v10: SPLIT_SEED_V10,
+  v11: SPLIT_SEED_V11,
 };
 
 /**
