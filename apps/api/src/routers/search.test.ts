@@ -263,6 +263,35 @@ describe.each(targets)("search API on $name", (target) => {
       },
       q: "wibblequeue consumer back off",
     },
+    {
+      // Too short for an edit-distance typo (five letters), long enough for a swapped pair.
+      rule: "a four-letter name with two neighbouring letters swapped finds the name",
+      answer: {
+        kind: "fix",
+        title: "Zylo agent loses its pod credentials",
+        body: "The zylo agent hands pods their credentials; when it restarts, pods lose them until they are recreated.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Pod credentials: how they are mounted",
+        body: "Pods get their credentials from a mounted secret; rotating the secret gives pods new credentials.",
+      },
+      q: "zyol pod credentials",
+    },
+    {
+      rule: "a typo in a name with digits in it finds the name",
+      answer: {
+        kind: "postmortem",
+        title: "Quux4core exploit attempts against the importer",
+        body: "Scanners sent quux4core exploit strings to the importer; the patched library ignored them.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "Scanning images for vulnerable libraries",
+        body: "Scan every image for vulnerable libraries before it ships; the scanner report lists each library.",
+      },
+      q: "quux4cre scanning vulnerable",
+    },
   ])(`$rule${note}`, async ({ answer, decoy, q }) => {
     const expected = await publishForAll(answer);
     await publishForAll(decoy);

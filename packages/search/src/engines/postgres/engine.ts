@@ -94,6 +94,10 @@ const PREFIX_FACTOR = 0.85;
 /** A word from the curated synonym table ("hpa" for "autoscaler"): below the word as typed. */
 const SYNONYM_FACTOR = 0.8;
 const TYPO_FACTOR = [1, 0.6, 0.4] as const;
+/** Words this long or longer are also looked up with two neighbouring letters swapped. */
+const MIN_SWAP_LENGTH = 4;
+/** A name with digits in it (letters first: "log4shell", "route53"), which a typo may have hit too. */
+const DIGITS_NAME = /^[a-z][a-z0-9]*[0-9][a-z0-9]*$/;
 /** How much more a word of a pasted log line's message weighs than the line's other words. */
 const MESSAGE_WEIGHT = 1.5;
 const FINGERPRINT_BONUS = 1_000;
@@ -379,11 +383,13 @@ export class PostgresSearchEngine implements SearchEngine {
     // Without words nothing is weighed, so the document count is not needed either.
     if (words.length === 0) return { expansions: [], docCount: 1 };
     // Swapped neighbours are the commonest typo, and the one trigrams miss most in short words
-    // ("upgarde" shares too few trigrams with "upgrade"): look those variants up exactly.
+    // ("upgarde" shares too few trigrams with "upgrade"): look those variants up exactly. Exact
+    // look-ups of a handful of spellings, so they are safe from four letters, below the five an
+    // edit-distance typo needs ("kaim" finds "kiam", "etdc" finds "etcd").
     const swaps: { qi: number; term: string }[] = [];
     if (typos) {
       words.forEach((w, qi) => {
-        if (allowedTypos(w.word) === 0 || w.whole || w.part) return;
+        if (w.word.length < MIN_SWAP_LENGTH || w.whole || w.part) return;
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
@@ -395,7 +401,8 @@ export class PostgresSearchEngine implements SearchEngine {
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
           ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part))}::bool[],
-          ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[]) as q(term, word, qi, prefix, typo, upper)
+          ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[],
+          ${sql.param(words.map((w) => DIGITS_NAME.test(w.word)))}::bool[]) as q(term, word, qi, prefix, typo, upper, alnum)
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
       union all
@@ -411,7 +418,9 @@ export class PostgresSearchEngine implements SearchEngine {
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
         select term, df from search_terms
-        where q.typo and term ~ '^[a-z]+$' and term % q.term and df > 0
+        -- Typos of plain words are plain words; a name with digits in it ("log4shel") may also be
+        -- a typo of one ("log4shell").
+        where q.typo and (term ~ '^[a-z]+$' or (q.alnum and term ~ '^[a-z][a-z0-9]*$')) and term % q.term and df > 0
           -- A word that is in the vocabulary as typed is not a typo.
           and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
         order by similarity(term, q.term) desc limit 8) y
