@@ -292,6 +292,35 @@ describe.each(targets)("search API on $name", (target) => {
       },
       q: "quux4cre scanning vulnerable",
     },
+    {
+      // Sibling runbooks say the same words about other components; the notification names its alert.
+      rule: "a pasted alert notification puts the runbook of the alert it names first",
+      answer: {
+        kind: "runbook",
+        title: "ZorbQueueDown",
+        body: "Meaning: the alert fires when the queue pods stop answering scrapes. Impact: messages wait. Diagnosis: check that the pods run, read their logs, look at recent deploys. Mitigation: restart the deployment; roll back the last change if the pods crash on start.",
+      },
+      decoy: {
+        kind: "runbook",
+        title: "ZorbCacheDown",
+        body: "ZorbCache has disappeared from Prometheus target discovery. A critical alert: the cache target disappeared from Prometheus target discovery, so ZorbQueue and the other clients of the cache cannot be served. Check target discovery.",
+      },
+      q: "[FIRING:1] ZorbQueueDown critical: ZorbQueue has disappeared from Prometheus target discovery",
+    },
+    {
+      rule: "a value quoted in a pasted notification is not a phrase every answer must contain",
+      answer: {
+        kind: "runbook",
+        title: "Blorpstore lookups slow",
+        body: "When blorpstore lookups are slow at the 99th percentile, the cache is cold: warm it before the traffic peak.",
+      },
+      decoy: {
+        kind: "fix",
+        title: "Blorpstore cluster inventory",
+        body: "The blorpstore clusters: bs-prod-2 in Dublin, bs-prod-3 in Frankfurt.",
+      },
+      q: 'blorpstore cluster "bs-prod-2": 99th percentile of lookups is slow',
+    },
   ])(`$rule${note}`, async ({ answer, decoy, q }) => {
     const expected = await publishForAll(answer);
     await publishForAll(decoy);

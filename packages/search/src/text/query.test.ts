@@ -16,6 +16,12 @@ describe("parseQuery", () => {
     // A pasted line's own quotes are not phrases to require.
     ['kafka-exporter: Get "http://10.2.14.7:9308/metrics": context deadline exceeded', [], true],
     ['Error from server (Timeout): error when creating "deploy.yaml": Timeout: request did not complete', [], true],
+    // One quoted word among several others is a value a notification quotes, not a phrase to require.
+    ['zorbcache cluster "zc-prod-2": 99th percentile of lookups is 2s', [], false],
+    ['job "nightly-export" failed in namespace batch', [], false],
+    // A quoted word the user adds to a word or two is theirs; so is a quoted phrase anywhere.
+    ['"zorbcache" lag', ["zorbcache"], false],
+    ['pods stuck "container creating" after the upgrade', ["container creating"], false],
   ])("%s", (q, phrases, errorMode) => {
     const p = parseQuery(q);
     expect(p.phrases).toEqual(phrases);

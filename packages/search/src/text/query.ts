@@ -32,6 +32,8 @@ export interface ParsedQuery {
  * blob has digits, and its fragments are no words.
  */
 const LONG_IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}])\\p{L}{${MAX_TERM + 1},}(?![\\p{L}\\p{N}])`, "gu");
+/** How many other words make a single quoted word a quoted value rather than the user's phrase. */
+const QUOTED_VALUE_CONTEXT = 3;
 /** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
 const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
 
@@ -51,6 +53,10 @@ export function parseQuery(q: string): ParsedQuery {
     const before = q.slice(0, m.index).trimEnd();
     if (/[=:\\]$/.test(before)) continue;
     if (errorFingerprint && before !== "") continue;
+    // One quoted word among several others is a value a pasted notification quotes (`etcd cluster
+    // "kube-etcd": 99th percentile …`, `job "db-migrate" failed`), which varies from one copy to the
+    // next: a word to search, not a phrase to require.
+    if (!/\s/.test(m[1]!.trim()) && q.replace(m[0], " ").trim().split(/\s+/).length >= QUOTED_VALUE_CONTEXT) continue;
     const phrase = fold(m[1]!).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactTitleTerm } from "./analyze.js";
+import { exactTitleTerm, exactTitleTerms } from "./analyze.js";
 
 describe("exactTitleTerm", () => {
   it.each([
@@ -16,5 +16,23 @@ describe("exactTitleTerm", () => {
     expect(exactTitleTerm("Outage")).toBeNull();
     expect(exactTitleTerm("db  down")).toBeNull();
     expect(exactTitleTerm("x".repeat(121))).toBeNull();
+  });
+});
+
+describe("exactTitleTerms: the titles a query names", () => {
+  it("names the whole query, and each CamelCase name in it", () => {
+    expect(exactTitleTerms("Zorb Cache Down", false)).toEqual(["=zorbcachedown"]);
+    expect(exactTitleTerms("[FIRING:1] ZorbCacheDown critical: ZorbCache has disappeared", false)).toEqual([
+      "=firing1zorbcachedowncriticalzorbcachehasdisappeared",
+      "=zorbcachedown",
+      "=zorbcache",
+    ]);
+    expect(exactTitleTerms("zorbcacheLagHigh: lag is 2s", false)).toContain("=zorbcachelaghigh");
+  });
+
+  it("does not name a pasted line whole, nor plain or short words", () => {
+    expect(exactTitleTerms("ZorbCacheDown: dial tcp 10.0.0.1:80: connection refused", true)).toEqual(["=zorbcachedown"]);
+    expect(exactTitleTerms("zorbcache lag high everywhere", true)).toEqual([]);
+    expect(exactTitleTerms("see KubeUp now", true)).toEqual([]);
   });
 });

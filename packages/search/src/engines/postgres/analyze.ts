@@ -37,6 +37,26 @@ export function exactTitleTerm(text: string): string | null {
   return squashed.length >= EXACT_MIN && squashed.length <= EXACT_MAX ? `=${squashed}` : null;
 }
 
+/** A CamelCase name: letters and digits with a capital after a small letter somewhere inside ("KubeAPIDown", "etcdNoLeader"). */
+const CAMEL_NAME = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*(?![\p{L}\p{N}])/gu;
+
+/**
+ * The exact-title terms a query names: the whole query's (not for a pasted line, which is no title),
+ * and each CamelCase name in it, as a pasted alert notification names its alert ("[FIRING:1]
+ * KubeAPIDown critical: KubeAPI has disappeared from Prometheus target discovery"): the runbook of
+ * that alert comes first, ahead of its siblings that say the same words about other components.
+ */
+export function exactTitleTerms(query: string, pasted: boolean): string[] {
+  const out = new Set<string>();
+  const whole = exactTitleTerm(query);
+  if (whole && !pasted) out.add(whole);
+  for (const [name] of query.matchAll(CAMEL_NAME)) {
+    const term = exactTitleTerm(name);
+    if (term) out.add(term);
+  }
+  return [...out];
+}
+
 export interface Analyzed {
   /** term -> frequency per field */
   tf: Map<string, Partial<Record<Field, number>>>;

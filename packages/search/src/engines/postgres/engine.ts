@@ -21,7 +21,7 @@ import { isName, loadWordLists } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
-import { exactTitleTerm, idf } from "./analyze.js";
+import { exactTitleTerms, idf } from "./analyze.js";
 import { removeDocuments, rows, writeDocuments } from "./index-writer.js";
 import { preparedRows } from "./prepared.js";
 
@@ -474,8 +474,8 @@ export class PostgresSearchEngine implements SearchEngine {
     /** The score the best visible candidate must reach for the query to be answered at all (0: no bar). */
     answerScore: number;
     fingerprint: string | null;
-    /** The query's exact-title term, if it is long enough to name an entry. */
-    exactTitle: string | null;
+    /** The exact-title terms the query names (analyze.ts exactTitleTerms). */
+    exactTitles: string[];
     phrases: string[];
     exclude: string | null;
     sort: "relevance" | "newest";
@@ -534,7 +534,7 @@ export class PostgresSearchEngine implements SearchEngine {
         from hits h left join qw on qw.qi = h.qi group by h.entry_id
       ),
       fps as (select entry_id from search_docs where ${fp} <> '' and fingerprints @> array[${fp}]::text[]),
-      exact as (select entry_id from search_postings where term = ${opts.exactTitle ?? ""} limit 50),
+      exact as (select entry_id from search_postings where term = any(${sql.param(opts.exactTitles)}::text[]) limit 50),
       cand as (
         select * from (
           select coalesce(s.entry_id, f.entry_id) as entry_id, coalesce(s.score, 0) as score, coalesce(s.matched, 0) as matched,
@@ -678,7 +678,7 @@ export class PostgresSearchEngine implements SearchEngine {
         coverage,
         answerScore,
         fingerprint: parsed.errorFingerprint,
-        exactTitle: parsed.errorFingerprint ? null : exactTitleTerm(query.q),
+        exactTitles: exactTitleTerms(query.q, parsed.errorFingerprint !== null),
         phrases,
         exclude: null,
         sort: query.sort ?? "relevance",
@@ -818,7 +818,7 @@ export class PostgresSearchEngine implements SearchEngine {
       coverage: null,
       answerScore: 0,
       fingerprint: null,
-      exactTitle: null,
+      exactTitles: [],
       phrases: [],
       exclude: id,
       sort: "relevance",
