@@ -349,6 +349,20 @@ describe.each(targets)("search API on $name", (target) => {
     expect(res.hits.length).toBeGreaterThan(0);
   });
 
+  run(`a pasted syslog line, and a failure beside machine ids, are pasted lines: their dates, hosts and ids are no words${note}`, async () => {
+    const expected = await publishForAll({
+      kind: "fix",
+      title: "Florbd hands over to the standby at every start",
+      body: "florbd reads a stale standby flag at start and hands over to the standby; clear the flag file.",
+    });
+    const syslog = (await search("Nov 21 23:05:44 ip-10-9-8-7 florbd[881]: handing over to the standby", { cookie: h.people.author.cookie })).data!;
+    expect(syslog.mode).toBe("error");
+    expect(syslog.hits[0]?.id, syslog.hits.map((x) => x.title).join(" | ")).toBe(expected);
+    const event = (await search("florbd in pod florbd-7f9c6d8b4-xk2vq_prod(0c9d2f7e-1a2b-4c3d-8e9f-001122334455) failed over to the standby", { cookie: h.people.author.cookie })).data!;
+    expect(event.mode).toBe("error");
+    expect(event.hits[0]?.id, event.hits.map((x) => x.title).join(" | ")).toBe(expected);
+  });
+
   run(`a swapped pair in a long word is found although it breaks the stemmer${note}`, async () => {
     // "schedluer": the stemmer cannot strip "-er" from a misspelling, which must not count as typos.
     const res = (await search("schedluer down", { cookie: h.people.author.cookie })).data!;

@@ -181,6 +181,12 @@ describe("looksLikeError", () => {
     '{"severity":"ERROR","message":"quota lookup failed"}',
     '{"msg":"request finished","error":"context canceled"}',
     "Warning  FailedAttachVolume  pod/db-0  AttachVolume.Attach failed for volume pvc-1",
+    // Syslog and journald lines are pasted output whatever they say.
+    "Mar  3 07:12:09 web-04 systemd[1]: Started Daily apt upgrade and clean activities.",
+    "Nov 21 23:05:44.118 ip-10-1-2-3 zorbd[881]: handing over to the standby",
+    // A failure word beside ids only a machine prints (a UUID, a generated pod name, an address).
+    "Container web in pod shop-7f9c6d8b4-xk2vq_prod(0c9d2f7e-1a2b-4c3d-8e9f-001122334455) failed liveness probe, will be restarted",
+    "upstream 10.4.2.9 unavailable for the third time",
   ])("error: %s", (text) => expect(looksLikeError(text)).toBe(true));
 
   it.each([
@@ -204,6 +210,9 @@ describe("looksLikeError", () => {
     // JSON that is not a log line at fault, and prose that starts with a warning.
     '{"level":"info","msg":"server started"}',
     "Warning: this runbook is out of date",
+    // A date in a question, and a failure word without machine ids, are the user's own words.
+    "Mar 3 outage review notes",
+    "deploy failed for the shop api after the upgrade",
     "",
   ])("not an error: %j", (text) => expect(looksLikeError(text)).toBe(false));
 });

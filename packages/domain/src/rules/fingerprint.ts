@@ -232,7 +232,24 @@ function lineLooksLikeError(line: string): boolean {
  * search queries ("database failover runbook", "kafka lag", "persistent volume provisioning errors").
  */
 export function looksLikeError(text: string): boolean {
-  return text.split(/\r?\n/).some(lineLooksLikeError);
+  return text.split(/\r?\n/).some((line) => lineLooksLikeError(line) || pastedOutput(line));
+}
+
+/** A syslog or journald line: date and time, host, then the program (and its pid) before a colon. */
+const SYSLOG_LINE = /^[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\S+\s+[\w./@-]+(?:\[\d+\])?:\s+\S/;
+/** What only machine output carries: placeholders normalizeErrorLine puts for generated ids and addresses. */
+const MACHINE_IDS = /<(?:uuid|pod|ip|hex|host)>/;
+
+/**
+ * Output pasted from a machine that no failure pattern names: a syslog or journald line, whatever
+ * it says ("cloud-init[2211]: Container runtime dockershim is not supported"), and a failure word
+ * beside ids only a machine prints ("Back-off restarting failed container api in pod
+ * checkout-6b7d9c7f5-q8z2m_shop(7c1e2f3a-…)"). A search for either is a pasted line (search's error
+ * mode), though not every such line is an error an entry's body would be fingerprinted by.
+ */
+function pastedOutput(line: string): boolean {
+  const l = line.slice(0, MAX_INPUT).trim();
+  return SYSLOG_LINE.test(l) || (WEAK.test(l) && MACHINE_IDS.test(normalizeErrorLine(l)));
 }
 
 // ---------------------------------------------------------------------------------------------
