@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, then v11), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, then v12), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 and v12 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -177,6 +177,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v9: { minNoanswer: 50 },
   v10: { minNoanswer: 50 },
   v11: { minNoanswer: 50 },
+  v12: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -230,6 +231,10 @@ describe("loading every judged set", () => {
       { q: "pension contribution", rel: {}, style: "noanswer", split: "test" },
       { q: "standing desk request", rel: {}, style: "noanswer", split: "tune" },
     ]),
+    v12: file("v12.jsonl", [
+      { q: "jury duty leave", rel: {}, style: "noanswer", split: "test" },
+      { ...good, q: "prometheus wal corruption" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -244,6 +249,7 @@ describe("loading every judged set", () => {
     expect(all.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter", "kubelet cert rotation", "desk booking"]);
     expect(all.v10.map((q) => q.q)).toEqual(["gym membership", "alertmanager silence expired", "coredns loop detected"]);
     expect(all.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "pension contribution", "standing desk request"]);
+    expect(all.v12.map((q) => q.q)).toEqual(["jury duty leave", "prometheus wal corruption"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -255,6 +261,12 @@ describe("loading every judged set", () => {
     expect(tuning.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter"]);
     expect(tuning.v10.map((q) => q.q)).toEqual(["coredns loop detected"]);
     expect(tuning.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "standing desk request"]);
+    expect(tuning.v12.map((q) => q.q)).toEqual(["prometheus wal corruption"]);
+  });
+
+  it("rejects a v12 query that is also in v11, naming both files", () => {
+    const fromV11 = file("v12-dup-v11.jsonl", [{ ...good, q: "PENSION contribution ", rel: {}, style: "noanswer" }]);
+    expect(() => loadJudgedSets({ ...paths, v12: fromV11 }, { known })).toThrow(/queries in more than one judged file: "PENSION contribution " \(.*v11\.jsonl and .*v12-dup-v11\.jsonl\)/);
   });
 
   it("rejects a v11 query that is also in v10, naming both files", () => {

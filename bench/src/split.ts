@@ -24,6 +24,8 @@ export const SPLIT_SEED_V9 = "hindsight-judged-split-v9";
 export const SPLIT_SEED_V10 = "hindsight-judged-split-v10";
 /** The seed of judged-v11.jsonl's split (its own again, so v11's halves owe nothing to v10's). */
 export const SPLIT_SEED_V11 = "hindsight-judged-split-v11";
+/** The seed of judged-v12.jsonl's split (its own again, so v12's halves owe nothing to v11's). */
+export const SPLIT_SEED_V12 = "hindsight-judged-split-v12";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -35,6 +37,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v9: SPLIT_SEED_V9,
   v10: SPLIT_SEED_V10,
   v11: SPLIT_SEED_V11,
+  v12: SPLIT_SEED_V12,
 };
 
 /**
