@@ -402,7 +402,9 @@ export class PostgresSearchEngine implements SearchEngine {
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
           ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[],
-          ${sql.param(words.map((w) => DIGITS_NAME.test(w.word)))}::bool[]) as q(term, word, qi, prefix, typo, upper, alnum)
+          ${sql.param(words.map((w) => DIGITS_NAME.test(w.word)))}::bool[],
+          ${sql.param(words.map((w) => w.word.slice(0, 3)))}::text[],
+          ${sql.param(words.map((w) => prefixUpperBound(w.word.slice(0, 3))))}::text[]) as q(term, word, qi, prefix, typo, upper, alnum, head, head_upper)
       )
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
       union all
@@ -417,13 +419,24 @@ export class PostgresSearchEngine implements SearchEngine {
         ) c order by df desc limit 8) p
       union all
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
+        -- The predicate is the trigram index's own (plain words only), so the index is used.
         select term, df from search_terms
-        -- Typos of plain words are plain words; a name with digits in it ("log4shel") may also be
-        -- a typo of one ("log4shell").
-        where q.typo and (term ~ '^[a-z]+$' or (q.alnum and term ~ '^[a-z][a-z0-9]*$')) and term % q.term and df > 0
+        where q.typo and term ~ '^[a-z]+$' and term % q.term and df > 0
           -- A word that is in the vocabulary as typed is not a typo.
           and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
         order by similarity(term, q.term) desc limit 8) y
+      union all
+      -- A name with digits in it ("log4shel") may be a typo of one ("log4shell"): such names have no
+      -- trigram index, so the candidates are the first few hundred terms sharing its first three
+      -- characters (a range of the prefix index), as typos rarely hit a name's start.
+      select q.qi, n.term, n.df, 'typo' from q cross join lateral (
+        select term, df from (
+          select term, df from search_terms
+          where q.typo and q.alnum and term ~>=~ q.head and term ~<~ q.head_upper and df > 0
+          order by term using ~<~ limit 300
+        ) c where term ~ '^[a-z][a-z0-9]*[0-9]' and term % q.term
+          and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
+        order by similarity(term, q.term) desc limit 8) n
       union all
       select s.qi, t.term, t.df, 'swap' from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as s(qi, term)
         join search_terms t on t.term = s.term
