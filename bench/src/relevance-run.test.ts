@@ -15,7 +15,6 @@ const judged: RunQuery[] = [
 ];
 const dev: RunQuery[] = [{ q: "dev", rel: { a: 2 } }];
 const answers = { dev: ["a"], "a symptom": ["x", "a"], "b symptom": ["b"], "an alert": ["y"], "the office": ["z"], lucky: ["q"] };
-/** An engine's row of the precision table, its cells in column order ("0/1 0%", or "-" for a half with no unanswerable query). */
 /** The later sets' cells of a precision row: each set's tune and test cells as given, "-" for the others. */
 const laterCells = (given: Partial<Record<LaterSet, readonly [string, string]>>) => LATER_SETS.flatMap((s) => given[s] ?? ["-", "-"]);
 /** The precision table's header from one column on, to the last (the random strings). */
@@ -23,6 +22,7 @@ const noanswerHeaderFrom = (column: string) => {
   const columns = ["noanswer all", ...LATER_SETS.flatMap((s) => [`${s} noanswer tune`, `${s} noanswer test`]), "random strings"];
   return new RegExp(columns.slice(columns.indexOf(column)).join("\\s+"));
 };
+/** An engine's row of the precision table, its cells in column order ("0/1 0%", or "-" for a half with no unanswerable query). */
 const precisionRow = (cells: string[], engineName = "E") => new RegExp(`^${engineName}\\s+${cells.map((c) => c.replace("/", "\\/").replace(" ", "\\s+")).join("\\s+")}$`, "m");
 
 describe("relevance figures", () => {
