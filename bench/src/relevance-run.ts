@@ -256,7 +256,9 @@ export function groupedTable(lead: readonly string[], groups: readonly string[],
   return [top.trimEnd(), ...lines].join("\n");
 }
 
-const pct = (s: Share) => (s.of === 0 ? "-" : `${s.empty}/${s.of} ${((100 * s.empty) / s.of).toFixed(0).padStart(3)}%`);
+/** "3/26  12%", or "-" for a half with none. */
+const ratio = (n: number, of: number) => (of === 0 ? "-" : `${n}/${of} ${((100 * n) / of).toFixed(0).padStart(3)}%`);
+const pct = (s: Share) => ratio(s.empty, s.of);
 
 /** "tune", "test", "v3 tune", ...: how a half is named in the report. */
 const halfLabel = (half: Half) => {
@@ -312,7 +314,6 @@ export function formatRelevanceReport(figures: readonly RelevanceFigures[]): str
   );
   // The weak-match flag, for engines that have one: each half that was run.
   const flagged = figures.filter((f) => !f.error && f.weakFlag);
-  const ratio = (n: number, of: number) => (of === 0 ? "-" : `${n}/${of} ${((100 * n) / of).toFixed(0).padStart(3)}%`);
   const weakTable = flagged.length
     ? groupedTable(
         ["half"],
