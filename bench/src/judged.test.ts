@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, then v12), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, then v13), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 and v12 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 to v13 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -178,6 +178,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v10: { minNoanswer: 50 },
   v11: { minNoanswer: 50 },
   v12: { minNoanswer: 50 },
+  v13: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -235,6 +236,11 @@ describe("loading every judged set", () => {
       { q: "jury duty leave", rel: {}, style: "noanswer", split: "test" },
       { ...good, q: "prometheus wal corruption" },
     ]),
+    v13: file("v13.jsonl", [
+      { ...good, q: "loki ingester ring unhealthy", split: "test" },
+      { q: "bereavement leave", rel: {}, style: "noanswer", split: "tune" },
+      { ...good, q: "vault token expired" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -250,6 +256,7 @@ describe("loading every judged set", () => {
     expect(all.v10.map((q) => q.q)).toEqual(["gym membership", "alertmanager silence expired", "coredns loop detected"]);
     expect(all.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "pension contribution", "standing desk request"]);
     expect(all.v12.map((q) => q.q)).toEqual(["jury duty leave", "prometheus wal corruption"]);
+    expect(all.v13.map((q) => q.q)).toEqual(["loki ingester ring unhealthy", "bereavement leave", "vault token expired"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -262,6 +269,12 @@ describe("loading every judged set", () => {
     expect(tuning.v10.map((q) => q.q)).toEqual(["coredns loop detected"]);
     expect(tuning.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "standing desk request"]);
     expect(tuning.v12.map((q) => q.q)).toEqual(["prometheus wal corruption"]);
+    expect(tuning.v13.map((q) => q.q)).toEqual(["bereavement leave", "vault token expired"]);
+  });
+
+  it("rejects a v13 query that is also in v12, naming both files", () => {
+    const fromV12 = file("v13-dup-v12.jsonl", [{ ...good, q: "Jury Duty leave ", rel: {}, style: "noanswer" }]);
+    expect(() => loadJudgedSets({ ...paths, v13: fromV12 }, { known })).toThrow(/queries in more than one judged file: "Jury Duty leave " \(.*v12\.jsonl and .*v13-dup-v12\.jsonl\)/);
   });
 
   it("rejects a v12 query that is also in v11, naming both files", () => {

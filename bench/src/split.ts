@@ -26,6 +26,8 @@ export const SPLIT_SEED_V10 = "hindsight-judged-split-v10";
 export const SPLIT_SEED_V11 = "hindsight-judged-split-v11";
 /** The seed of judged-v12.jsonl's split (its own again, so v12's halves owe nothing to v11's). */
 export const SPLIT_SEED_V12 = "hindsight-judged-split-v12";
+/** The seed of judged-v13.jsonl's split (its own again, so v13's halves owe nothing to v12's). */
+export const SPLIT_SEED_V13 = "hindsight-judged-split-v13";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -38,6 +40,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v10: SPLIT_SEED_V10,
   v11: SPLIT_SEED_V11,
   v12: SPLIT_SEED_V12,
+  v13: SPLIT_SEED_V13,
 };
 
 /**
