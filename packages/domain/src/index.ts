@@ -19,6 +19,7 @@ export * from "./portal-paths.js";
 export * from "./rules/blameless.js";
 export * from "./rules/fingerprint.js";
 export * from "./search-synonyms.js";
+export * from "./technologies.js";
 export * from "./rules/redact.js";
 export * from "./rules/blameless-entry.js";
 export * from "./incident.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { isName } from "./names.js";
+import { isName, isProductName } from "./names.js";
 
 describe("isName: which query words name a thing rather than say something in English", () => {
   it.each([
@@ -24,12 +24,34 @@ describe("isName: which query words name a thing rather than say something in En
   });
 
   it.each([
-    ["too short to tell", "gke"],
+    ["too short to tell", "qzx"],
     ["with digits", "http2c"],
     ["long enough for two typos", "grafanalabs"],
     ["not lower-case letters", "Pulumi"],
   ])("a word %s is never a name (%s)", (_class, w) => {
     expect(isName(w)).toBe(false);
+  });
+});
+
+describe("isProductName: products from the domain's technology table", () => {
+  it.each([
+    ["karpenter", "one typo from an English word"],
+    ["cloudtrail", "English words run together"],
+    ["gke", "three letters"],
+    ["letsencrypt", "long enough for two typos"],
+    ["cert-manager", "hyphenated, as people type it"],
+  ])("%s is a product's name (%s), and so a name", (w) => {
+    expect(isProductName(w)).toBe(true);
+    if (/^[a-z]+$/.test(w)) expect(isName(w)).toBe(true);
+  });
+
+  it.each([
+    ["a product that is also a common English word", "vault"],
+    ["another", "spring"],
+    ["a word that is no product", "carpenter"],
+    ["too short to be one", "go"],
+  ])("%s is not (%s)", (_class, w) => {
+    expect(isProductName(w)).toBe(false);
   });
 });
 

@@ -7,9 +7,13 @@
 // A name here is a word of letters that is not English (a word list of about 275,000 words, most
 // inflections included), short enough to carry one typo at most (from nine letters the search
 // allows two), not one typo from a common English word (a misspelling the index did not catch is
-// not a name), and not English words run together ("websocket", "textfile").
+// not a name), and not English words run together ("websocket", "textfile"). Or it is a product's
+// name from the domain's technology table that is not also a common English word: the word lists
+// alone cannot tell "karpenter" (one typo from "carpenter"), "cloudtrail" (two English words) or
+// "gke" (too short) from plain words.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isTechnologyName } from "@hindsight/domain";
 import { allowedTypos, transpositions } from "./typo.js";
 
 const MIN_NAME_LENGTH = 4;
@@ -81,8 +85,19 @@ function englishCompound(word: string, words: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Whether a lower-cased query word names a thing rather than being an English word (see above). */
+/**
+ * Whether a lower-cased word (or a hyphenated identifier) is a product's name from the domain's
+ * technology table ("karpenter", "cloudtrail", "gke", "cert-manager") and not also a common English
+ * word ("helm", "vault", "spring", which a question may use in their plain sense). The word lists
+ * alone miss such names: one typo from an English word ("karpenter"), English words run together
+ * ("cloudtrail"), too short or too long to judge.
+ */
+export function isProductName(word: string): boolean {
+  return word.length >= 3 && word === word.toLowerCase() && isTechnologyName(word) && !commonWords().has(word);
+}
+
 export function isName(word: string): boolean {
+  if (isProductName(word)) return true;
   // A word long enough to carry two typos (typo.ts) cannot be told from a name by a word list
   // without trying every spelling two typos away, which is too slow for a search box.
   if (word.length < MIN_NAME_LENGTH || allowedTypos(word) > 1 || !/^[a-z]+$/.test(word)) return false;

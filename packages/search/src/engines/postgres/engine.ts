@@ -17,7 +17,7 @@ import {
   type SearchResult,
 } from "../../port.js";
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
-import { isName, loadWordLists } from "../../text/names.js";
+import { isName, isProductName, loadWordLists } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
@@ -147,9 +147,9 @@ const ERROR_WEAK_STRENGTH = 1.0;
 const ERROR_ANSWER_STRENGTH = 0.8;
 /**
  * A word of a question that names a thing the index has never seen ("mysql", "argocd": see
- * text/names.ts) weighs NAME_WEIGHT times a word in one entry: the question is about that thing, so
- * the entries sharing its ordinary words must match them much more strongly to answer it, and a
- * short one ("mysql replica lagging behind the primary") is mostly about what the index lacks. Not for
+ * text/names.ts; an identifier too, when it is a product's name: "cert-manager") weighs NAME_WEIGHT
+ * times a word in one entry: the question is about that thing, so the entries sharing its ordinary
+ * words must match them much more strongly to answer it, and a short one ("mysql replica lagging behind the primary") is mostly about what the index lacks. Not for
  * pasted lines, whose unknown tokens are mostly hosts and ids. Set on the tune halves of the judged sets.
  */
 const NAME_WEIGHT = 4;
@@ -380,6 +380,8 @@ export class PostgresSearchEngine implements SearchEngine {
     // of a split identifier: `CateRAlrNk` is a random token, not a typo of "create"; a mistyped alert
     // name still matches by its other parts and its whole's prefix.
     const typos = parsed.errorFingerprint === null;
+    // Nor is a product's name (the domain's technology table, text/names.ts): "karpenter" is no
+    // misspelling of "carpenter", and "cloudtrail" no "cloud" with a suffix the stemmer missed.
     // Without words nothing is weighed, so the document count is not needed either.
     if (words.length === 0) return { expansions: [], docCount: 1 };
     // Swapped neighbours are the commonest typo, and the one trigrams miss most in short words
@@ -389,7 +391,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const swaps: { qi: number; term: string }[] = [];
     if (typos) {
       words.forEach((w, qi) => {
-        if (w.word.length < MIN_SWAP_LENGTH || w.whole || w.part) return;
+        if (w.word.length < MIN_SWAP_LENGTH || w.whole || w.part || isProductName(w.word)) return;
         for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
       });
     }
@@ -400,7 +402,7 @@ export class PostgresSearchEngine implements SearchEngine {
       with q as (
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
-          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part))}::bool[],
+          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part && !isProductName(w.word)))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[],
           ${sql.param(words.map((w) => DIGITS_NAME.test(w.word)))}::bool[],
           ${sql.param(words.map((w) => w.word.slice(0, 3)))}::text[],
@@ -644,11 +646,13 @@ export class PostgresSearchEngine implements SearchEngine {
     const best = new Map<number, number>();
     for (const e of expansions) best.set(e.qi, Math.max(best.get(e.qi) ?? 0, e.factor * idf(e.df, docCount)));
     const unknown = idf(1, docCount);
-    // An identifier the index has never seen whole is still represented by its parts.
-    const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && !parsed.terms[qi]!.whole));
+    // An identifier the index has never seen whole is still represented by its parts, unless it is a
+    // product's name ("CodeDeploy", "cert-manager"): then the question is about that product.
+    const productWhole = (qi: number) => parsed.terms[qi]!.whole === true && !parsed.errorFingerprint && isProductName(parsed.terms[qi]!.word);
+    const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && (!parsed.terms[qi]!.whole || productWhole(qi))));
     const weights = words.map((qi) => {
       const t = parsed.terms[qi]!;
-      const name = !best.has(qi) && !t.part && !t.whole && !parsed.errorFingerprint && isName(t.word);
+      const name = !best.has(qi) && !t.part && !parsed.errorFingerprint && (t.whole ? productWhole(qi) : isName(t.word));
       return { qi, w: best.get(qi) ?? (name ? NAME_WEIGHT * unknown : unknown) };
     });
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
