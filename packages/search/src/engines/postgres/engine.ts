@@ -149,8 +149,10 @@ const ERROR_ANSWER_STRENGTH = 0.8;
  * A word of a question that names a thing the index has never seen ("mysql", "argocd": see
  * text/names.ts; an identifier too, when it is a product's name: "cert-manager") weighs NAME_WEIGHT
  * times a word in one entry: the question is about that thing, so the entries sharing its ordinary
- * words must match them much more strongly to answer it, and a short one ("mysql replica lagging behind the primary") is mostly about what the index lacks. Not for
- * pasted lines, whose unknown tokens are mostly hosts and ids. Set on the tune halves of the judged sets.
+ * words must match them much more strongly to answer it, and a short one ("mysql replica lagging
+ * behind the primary") is mostly about what the index lacks. Not for pasted lines, whose unknown
+ * tokens are mostly hosts and ids, and whose products are often only the process a failure hit (a
+ * kernel's "Killed process 4410 (postgres)"). Set on the tune halves of the judged sets.
  */
 const NAME_WEIGHT = 4;
 const ALONE_STRENGTH = 2;
