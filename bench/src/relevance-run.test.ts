@@ -62,6 +62,8 @@ describe("relevance figures", () => {
       v12NoanswerTest: { empty: 0, of: 0 },
       v13NoanswerTune: { empty: 0, of: 0 },
       v13NoanswerTest: { empty: 0, of: 0 },
+      v14NoanswerTune: { empty: 0, of: 0 },
+      v14NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -308,6 +310,7 @@ describe("relevance figures", () => {
     ["v11", "v10"],
     ["v12", "v11"],
     ["v13", "v12"],
+    ["v14", "v13"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [

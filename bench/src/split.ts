@@ -28,6 +28,8 @@ export const SPLIT_SEED_V11 = "hindsight-judged-split-v11";
 export const SPLIT_SEED_V12 = "hindsight-judged-split-v12";
 /** The seed of judged-v13.jsonl's split (its own again, so v13's halves owe nothing to v12's). */
 export const SPLIT_SEED_V13 = "hindsight-judged-split-v13";
+/** The seed of judged-v14.jsonl's split (its own again, so v14's halves owe nothing to v13's). */
+export const SPLIT_SEED_V14 = "hindsight-judged-split-v14";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -41,6 +43,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v11: SPLIT_SEED_V11,
   v12: SPLIT_SEED_V12,
   v13: SPLIT_SEED_V13,
+  v14: SPLIT_SEED_V14,
 };
 
 /**
