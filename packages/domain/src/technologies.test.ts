@@ -17,7 +17,7 @@ describe("the technology names search knows for products", () => {
     expect(isTechnologyName(word)).toBe(true);
   });
 
-  it.each([["an English word", "carpenter"], ["an incident word", "outage"], ["a part of a name", "cert"]])("does not take %s for one (%s)", (_class, word) => {
+  it.each([["an English word", "carpenter"], ["an incident word", "outage"], ["a part of a name", "cert"], ["a programming language", "python"]])("does not take %s for one (%s)", (_class, word) => {
     expect(isTechnologyName(word)).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
 // Names of widely used software, services and platforms that engineering organisations run or talk
 // about: databases, queues, clouds and their services, CI/CD, observability, the Kubernetes
-// ecosystem, languages, frameworks, security and SaaS tools. Search reads it to know that a word
+// ecosystem, runtimes, frameworks, security and SaaS tools. Search reads it to know that a word
 // names a thing: "karpenter" is a product, not a misspelling of "carpenter", and "cloudtrail" one
 // name, not "cloud" with a suffix. Written from general knowledge of the ecosystem, never from the
-// benchmark's query sets. Lower case; a name of several words is written joined or
-// hyphenated as people type it.
+// benchmark's query sets. Programming languages are left out: a question names its language as
+// context ("a java service", "a javascript dependency"), rarely as what it asks about. Lower case; a
+// name of several words is written joined or hyphenated as people type it.
 
 const GROUPS: Readonly<Record<string, string>> = {
   databases: `postgres postgresql mysql mariadb percona sqlite oracle mssql sqlserver cockroachdb cockroach yugabyte
@@ -46,9 +47,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     zabbix checkmk sensu netdata telegraf collectd statsd graphite munin cacti kubecost`,
   infrastructure: `terraform terragrunt opentofu pulumi ansible puppet chef saltstack salt packer nomad
     cloudinit cloud-init atlantis spacelift env0 consul vault boundary `,
-  languages: `java kotlin scala groovy clojure python ruby php perl golang go rust javascript typescript
-    nodejs node deno bun dotnet csharp fsharp swift objectivec elixir erlang haskell ocaml dart lua julia
-    jvm graalvm openjdk corretto temurin `,
+  runtimes: `jvm graalvm openjdk corretto temurin nodejs deno dotnet`,
   frameworks: `spring springboot quarkus micronaut django flask fastapi rails sinatra laravel symfony express
     nestjs fastify koa nextjs nuxt gatsby angular react reactnative vue svelte ember jquery
     webpack vite rollup esbuild parcel babel swc jest mocha cypress playwright selenium puppeteer junit

@@ -49,6 +49,7 @@ describe("isProductName: products from the domain's technology table", () => {
     ["a product that is also a common English word", "vault"],
     ["another", "spring"],
     ["a word that is no product", "carpenter"],
+    ["a programming language, which a question names as context", "javascript"],
     ["too short to be one", "go"],
   ])("%s is not (%s)", (_class, w) => {
     expect(isProductName(w)).toBe(false);
