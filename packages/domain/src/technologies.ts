@@ -36,7 +36,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     buildah kaniko buildkit skaffold tilt telepresence lens k9s opa kyverno falco trivy grype
     clair snyk sealedsecrets sops vault crossplane knative openfaas dapr backstage`,
   cicd: `jenkins gitlab github bitbucket gitea gerrit circleci travis travisci teamcity bamboo buildkite
-    drone woodpecker concourse azurepipelines githubactions gha codefresh harness octopus spinnaker
+    drone woodpecker concourse azurepipelines githubactions gha codefresh harness octopus
     appveyor bazel buck pants gradle maven ant sbt make cmake nx turborepo lerna rush
     dependabot renovate sonarqube sonar sonarcloud codecov coveralls artifactory harbor quay
     dockerhub ghcr chartmuseum`,
@@ -46,18 +46,18 @@ const GROUPS: Readonly<Record<string, string>> = {
     bugsnag raygun pagerduty opsgenie victorops splunkoncall statuspage pingdom uptimerobot nagios icinga
     zabbix checkmk sensu netdata telegraf collectd statsd graphite munin cacti kubecost`,
   infrastructure: `terraform terragrunt opentofu pulumi ansible puppet chef saltstack salt packer nomad
-    cloudinit cloud-init atlantis spacelift env0 consul vault boundary `,
+    cloudinit cloud-init atlantis spacelift env0 boundary`,
   runtimes: `jvm graalvm openjdk corretto temurin nodejs deno dotnet`,
   frameworks: `spring springboot quarkus micronaut django flask fastapi rails sinatra laravel symfony express
     nestjs fastify koa nextjs nuxt gatsby angular react reactnative vue svelte ember jquery
     webpack vite rollup esbuild parcel babel swc jest mocha cypress playwright selenium puppeteer junit
     pytest rspec grpc graphql apollo protobuf thrift avro swagger openapi aspnet blazor xamarin flutter
-    electron android ios xcode gradle cocoapods`,
+    electron android ios xcode cocoapods`,
   security: `okta auth0 keycloak onelogin pingidentity pingfederate duo yubikey adfs ldap openldap freeipa
-    kerberos saml oidc oauth jwt crowdstrike sentinelone wiz lacework prisma tenable nessus qualys
+    kerberos saml oidc oauth jwt crowdstrike sentinelone wiz lacework tenable nessus qualys
     burp metasploit wireshark tcpdump nmap openvpn wireguard tailscale zerotier cloudflared
-    teleport `,
-  networking: `varnish squid haproxy keepalived bird frr quagga bind dnsmasq powerdns route53 nginx
+    teleport`,
+  networking: `varnish squid keepalived bird frr quagga bind dnsmasq powerdns
     iptables nftables ipvs conntrack`,
   saas: `slack teams zoom jira confluence notion asana trello linear clickup monday basecamp zendesk
     freshdesk servicenow intercom salesforce hubspot stripe twilio sendgrid mailgun mailchimp segment
