@@ -381,9 +381,9 @@ export class PostgresSearchEngine implements SearchEngine {
     // A pasted line is exact: its odd tokens are not typos of something else. Neither are the parts
     // of a split identifier: `CateRAlrNk` is a random token, not a typo of "create"; a mistyped alert
     // name still matches by its other parts and its whole's prefix.
-    const typos = parsed.errorFingerprint === null;
     // Nor is a product's name (the domain's technology table, text/names.ts): "karpenter" is no
     // misspelling of "carpenter", and "cloudtrail" no "cloud" with a suffix the stemmer missed.
+    const typos = parsed.errorFingerprint === null;
     // Without words nothing is weighed, so the document count is not needed either.
     if (words.length === 0) return { expansions: [], docCount: 1 };
     // Swapped neighbours are the commonest typo, and the one trigrams miss most in short words
