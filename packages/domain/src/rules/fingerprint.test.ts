@@ -184,6 +184,8 @@ describe("looksLikeError", () => {
     // Syslog and journald lines are pasted output whatever they say.
     "Mar  3 07:12:09 web-04 systemd[1]: Started Daily apt upgrade and clean activities.",
     "Nov 21 23:05:44.118 ip-10-1-2-3 zorbd[881]: handing over to the standby",
+    // The same copied without its date and host: a program and its pid before a colon.
+    "frobd[4410]: handing the lease over to the standby node",
     // A failure word beside ids only a machine prints (a UUID, a generated pod name, an address).
     "Container web in pod shop-7f9c6d8b4-xk2vq_prod(0c9d2f7e-1a2b-4c3d-8e9f-001122334455) failed liveness probe, will be restarted",
     "upstream 10.4.2.9 unavailable for the third time",
@@ -213,6 +215,9 @@ describe("looksLikeError", () => {
     // A date in a question, and a failure word without machine ids, are the user's own words.
     "Mar 3 outage review notes",
     "deploy failed for the shop api after the upgrade",
+    // Square brackets in a question are not a pid.
+    "what does [1] mean in the alert summary",
+    "runbook step [2]: drain the node",
     "",
   ])("not an error: %j", (text) => expect(looksLikeError(text)).toBe(false));
 });

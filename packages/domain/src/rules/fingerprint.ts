@@ -237,19 +237,25 @@ export function looksLikeError(text: string): boolean {
 
 /** A syslog or journald line: date and time, host, then the program (and its pid) before a colon. */
 const SYSLOG_LINE = /^[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\S+\s+[\w./@-]+(?:\[\d+\])?:\s+\S/;
+/**
+ * The same line copied without its date and host: a program (a lower-case name) and its pid before a
+ * colon ("sshd[812]: …"), not an error code in capitals ("SQLSTATE[40001]: …").
+ */
+const PROGRAM_PID = /^[a-z][\w./@-]*\[\d+\]:\s+\S/;
 /** What only machine output carries: placeholders normalizeErrorLine puts for generated ids and addresses. */
 const MACHINE_IDS = /<(?:uuid|pod|ip|hex|host)>/;
 
 /**
  * Output pasted from a machine that no failure pattern names: a syslog or journald line, whatever
- * it says ("cloud-init[2211]: Container runtime dockershim is not supported"), and a failure word
+ * it says ("cloud-init[2211]: Container runtime dockershim is not supported"), with its date and
+ * host or without, and a failure word
  * beside ids only a machine prints ("Back-off restarting failed container api in pod
  * checkout-6b7d9c7f5-q8z2m_shop(7c1e2f3a-…)"). A search for either is a pasted line (search's error
  * mode), though not every such line is an error an entry's body would be fingerprinted by.
  */
 function pastedOutput(line: string): boolean {
   const l = line.slice(0, MAX_INPUT).trim();
-  return SYSLOG_LINE.test(l) || (WEAK.test(l) && MACHINE_IDS.test(normalizeErrorLine(l)));
+  return SYSLOG_LINE.test(l) || PROGRAM_PID.test(l) || (WEAK.test(l) && MACHINE_IDS.test(normalizeErrorLine(l)));
 }
 
 // ---------------------------------------------------------------------------------------------
