@@ -384,6 +384,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // Nor is a product's name (the domain's technology table, text/names.ts): "karpenter" is no
     // misspelling of "carpenter", and "cloudtrail" no "cloud" with a suffix the stemmer missed.
     const typos = parsed.errorFingerprint === null;
+    const mayBeTypo = words.map((w) => typos && !w.part && !isProductName(w.word));
     // Without words nothing is weighed, so the document count is not needed either.
     if (words.length === 0) return { expansions: [], docCount: 1 };
     // Swapped neighbours are the commonest typo, and the one trigrams miss most in short words
@@ -391,12 +392,10 @@ export class PostgresSearchEngine implements SearchEngine {
     // look-ups of a handful of spellings, so they are safe from four letters, below the five an
     // edit-distance typo needs ("kaim" finds "kiam", "etdc" finds "etcd").
     const swaps: { qi: number; term: string }[] = [];
-    if (typos) {
-      words.forEach((w, qi) => {
-        if (w.word.length < MIN_SWAP_LENGTH || w.whole || w.part || isProductName(w.word)) return;
-        for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
-      });
-    }
+    words.forEach((w, qi) => {
+      if (!mayBeTypo[qi] || w.word.length < MIN_SWAP_LENGTH || w.whole) return;
+      for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
+    });
     const synonyms = typos ? [...synonymTerms(words, text), ...compoundTerms(words, text)] : [];
     const found = await preparedRows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "synonym" | "stats" }>(
       this.db,
@@ -404,7 +403,7 @@ export class PostgresSearchEngine implements SearchEngine {
       with q as (
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
-          ${sql.param(words.map((w) => typos && allowedTypos(w.word) > 0 && !w.part && !isProductName(w.word)))}::bool[],
+          ${sql.param(words.map((w, i) => mayBeTypo[i]! && allowedTypos(w.word) > 0))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[],
           ${sql.param(words.map((w) => DIGITS_NAME.test(w.word)))}::bool[],
           ${sql.param(words.map((w) => w.word.slice(0, 3)))}::text[],
