@@ -30,6 +30,8 @@ export const SPLIT_SEED_V12 = "hindsight-judged-split-v12";
 export const SPLIT_SEED_V13 = "hindsight-judged-split-v13";
 /** The seed of judged-v14.jsonl's split (its own again, so v14's halves owe nothing to v13's). */
 export const SPLIT_SEED_V14 = "hindsight-judged-split-v14";
+/** The seed of judged-v15.jsonl's split (its own again, so v15's halves owe nothing to v14's). */
+export const SPLIT_SEED_V15 = "hindsight-judged-split-v15";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -44,6 +46,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v12: SPLIT_SEED_V12,
   v13: SPLIT_SEED_V13,
   v14: SPLIT_SEED_V14,
+  v15: SPLIT_SEED_V15,
 };
 
 /**
