@@ -164,6 +164,9 @@ describe.each(targets)("search API on $name", (target) => {
     ["a question naming a product that starts with a word the corpus uses", "cloudsql proxy connections refused after the instance restarted"],
     ["a question naming a product one letter from an English word", "knative revision never becomes ready after the image update"],
     ["a question naming a cloud service by its three-letter short name", "acr pull token expired for the build agents"],
+    // Everyday words only, some of which the corpus uses in passing ("many", "days", "get"): no entry
+    // shares a word with it beyond the commonest English ones, and none matches it strongly.
+    ["a question in everyday words only", "how many days off do I get this year"],
     // A pasted line is matched without the coverage rule of a question, but still needs a strong match.
     ["an error pasted from a stack the corpus does not cover", "Traceback (most recent call last): File \"/app/worker.py\", line 12, in <module> import pandas as pd ModuleNotFoundError: No module named 'pandas'"],
   ])(`returns nothing for %s, however many words it has${note}`, async (_class, q) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { isName, isProductName } from "./names.js";
+import { isEverydayWord, isName, isProductName } from "./names.js";
 
 describe("isName: which query words name a thing rather than say something in English", () => {
   it.each([
@@ -56,8 +56,23 @@ describe("isProductName: products from the domain's technology table", () => {
   });
 });
 
+describe("isEverydayWord: the commonest English words, which tell little about what a question asks", () => {
+  it.each(["room", "book", "space", "days", "account", "dropped"])("%s is an everyday word", (w) => {
+    expect(isEverydayWord(w)).toBe(true);
+  });
+
+  it.each([
+    ["a technical word", "kubelet"],
+    ["a plain but less common word", "certificate"],
+    ["a word no dictionary has", "conntrack"],
+    ["a word of another case", "Room"],
+  ])("%s is not (%s)", (_class, w) => {
+    expect(isEverydayWord(w)).toBe(false);
+  });
+});
+
 describe("loadWordLists: the warm-up a server runs before it takes requests", () => {
-  it("puts both word lists in memory, so the first question with an unknown word reads no file", async () => {
+  it("puts the word lists in memory, so the first question with an unknown word reads no file", async () => {
     vi.resetModules();
     const fresh = await import("./names.js");
     expect(fresh.wordListsLoaded()).toBe(false);

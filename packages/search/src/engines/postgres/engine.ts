@@ -17,7 +17,7 @@ import {
   type SearchResult,
 } from "../../port.js";
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
-import { isName, isProductName, loadWordLists } from "../../text/names.js";
+import { isEverydayWord, isName, isProductName, loadWordLists } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
@@ -169,6 +169,17 @@ const ANSWER_WORDS = 6;
  * knowledge base does not hold: it has no answer, whatever its common words match.
  */
 const MAX_UNKNOWN_SHARE = 0.5;
+/*
+ * A question none of whose words that some entry shares is more than everyday English (text/names.ts
+ * isEverydayWord: "days", "place", "store", "room") has no answer unless some entry matches it at
+ * WEAK_STRENGTH or more: "how many days off do I get this year" shares "many", "days" and "get" with
+ * runbooks about too many pods and error budgets, and nothing of what they are about. A question
+ * about what the knowledge base holds names at least one less common word some entry shares
+ * ("kubelet", "certificate", "conntrack"), or matches strongly in plain words ("disk full"). Not for
+ * pasted lines. On the tune halves: 4 more unanswerable questions answered with nothing, no
+ * answerable one lost (a higher bar caught 2-4 more but lost plain questions such as "cannot connect
+ * to database").
+ */
 
 function visibilitySql(scope: ReadScope): SQL {
   if (scope.all) return sql`true`;
@@ -489,6 +500,9 @@ export class PostgresSearchEngine implements SearchEngine {
     coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; telling: number; unknown: number } | null;
     /** The score the best visible candidate must reach for the query to be answered at all (0: no bar). */
     answerScore: number;
+    /** The query words that are not everyday English (by qi), and the score an entry matching none of them must reach. */
+    specific: number[];
+    everydayScore: number;
     fingerprint: string | null;
     /** The exact-title terms the query names (analyze.ts exactTitleTerms). */
     exactTitles: string[];
@@ -546,7 +560,8 @@ export class PostgresSearchEngine implements SearchEngine {
         group by p.entry_id, q.qi
       ),
       scored as (
-        select h.entry_id, sum(h.s) as score, count(*)::int as matched, coalesce(sum(qw.share), 0) as covered
+        select h.entry_id, sum(h.s) as score, count(*)::int as matched, coalesce(sum(qw.share), 0) as covered,
+          bool_or(h.qi = any(${sql.param(opts.specific)}::int[])) as specific
         from hits h left join qw on qw.qi = h.qi group by h.entry_id
       ),
       fps as (select entry_id from search_docs where ${fp} <> '' and fingerprints @> array[${fp}]::text[]),
@@ -554,14 +569,14 @@ export class PostgresSearchEngine implements SearchEngine {
       cand as (
         select * from (
           select coalesce(s.entry_id, f.entry_id) as entry_id, coalesce(s.score, 0) as score, coalesce(s.matched, 0) as matched,
-            coalesce(s.covered, 0) as covered, f.entry_id is not null as fp,
+            coalesce(s.covered, 0) as covered, coalesce(s.specific, false) as specific, f.entry_id is not null as fp,
             exists (select 1 from exact x where x.entry_id = coalesce(s.entry_id, f.entry_id)) as exact
           from scored s full join fps f on f.entry_id = s.entry_id
         ) c0 where c0.fp or c0.exact or (c0.covered >= ${minCov}::float8 and c0.matched >= ${minWords}::int) or c0.covered >= ${aloneCov}::float8
           or c0.score >= ${aloneScore}::float8
       ),
       visible as (
-        select c.entry_id, c.fp, c.exact, c.score as strength, c.covered, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services, d.updated_at,
+        select c.entry_id, c.fp, c.exact, c.score as strength, c.covered, c.specific, d.kind, d.team_id, d.status, d.severity, d.year, d.tags, d.services, d.updated_at,
           c.score * (0.6 + 0.4 * c.matched / ${opts.nWords}::float8)
             * (case d.status when 'published' then 1 when 'archived' then 0.7 else 0.85 end)
             * (case when d.kind = any(${sql.param(VOTED_KINDS)}::text[]) then 1 + 0.05 * greatest(-5, least(10, d.feedback)) else 1 end)
@@ -576,10 +591,12 @@ export class PostgresSearchEngine implements SearchEngine {
       ),
       -- The query is answered only when its best match among what the caller may read is strong enough,
       -- or matches every word of it (computed over the visible entries, so a hidden entry cannot reveal
-      -- itself by lending its strength).
+      -- itself by lending its strength), and, for a question, some entry shares one of its less than
+      -- everyday words or matches it at WEAK_STRENGTH.
       answered as (
         select * from visible v where v.fp or v.exact
-          or exists (select 1 from visible b where b.strength >= ${answerScore}::float8 or b.covered >= ${fullCover}::float8)
+          or (exists (select 1 from visible b where b.strength >= ${answerScore}::float8 or b.covered >= ${fullCover}::float8)
+            and exists (select 1 from visible b where b.specific or b.strength >= ${opts.everydayScore}::float8))
       ),
       page as (select entry_id, score, fp, updated_at from answered order by ${order} limit ${opts.limit} offset ${opts.offset})
       select
@@ -695,6 +712,8 @@ export class PostgresSearchEngine implements SearchEngine {
         nWords,
         coverage,
         answerScore,
+        specific: parsed.errorFingerprint ? [...used] : [...used].filter((qi) => !isEverydayWord(parsed.terms[qi]!.word)),
+        everydayScore: parsed.errorFingerprint ? 0 : WEAK_STRENGTH * shares.telling,
         fingerprint: parsed.errorFingerprint,
         exactTitles: exactTitleTerms(query.q, parsed.errorFingerprint !== null),
         phrases,
@@ -835,6 +854,8 @@ export class PostgresSearchEngine implements SearchEngine {
       nWords: weighted.length,
       coverage: null,
       answerScore: 0,
+      specific: weighted.map((w) => w.qi),
+      everydayScore: 0,
       fingerprint: null,
       exactTitles: [],
       phrases: [],
