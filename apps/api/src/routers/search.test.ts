@@ -89,6 +89,10 @@ describe.each(targets)("search API on $name", (target) => {
   it.skipIf(skip).each([
     ["swapped letters in one word", "alertmanager relaod failed", "AlertmanagerFailedReload", 1],
     ["typos in two words", "certficate expird kubelet", "CertificateExpiration", 2],
+    // A letter left out where the stemmer then fails: "latncy" (stem "latnci") shares too few trigrams
+    // with "latenc", and was taken for a name the index lacks, so these answered nothing at all.
+    ["a letter missing from a word the stemmer then misses", "etcd disk write latncy", "etcdHighFsyncDurations", 1],
+    ["the same in a longer question", "pods take ages to start, startup latncy", "KubeletPodStartUpLatencyHigh", 1],
   ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");

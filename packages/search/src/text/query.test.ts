@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import { tokenize } from "./tokenize.js";
 import { makeSnippet } from "./snippet.js";
-import { editDistance, transpositions, typoDistance } from "./typo.js";
+import { editDistance, oneLetterOffStems, transpositions, typoDistance } from "./typo.js";
 import { terms } from "./tokenize.js";
 
 describe("parseQuery", () => {
@@ -122,6 +122,27 @@ describe("typoDistance (typed word against an indexed stem)", () => {
     // An identifier is not a typo of its first part.
     ["deploy_status_flag", "deploy"],
   ])("%s is no typo of %s", (typed, term) => expect(typoDistance(typed, stem(typed), term)).toBeNull());
+});
+
+describe("oneLetterOffStems (stems a letter left out or one too many leads to)", () => {
+  const stem = (w: string) => terms(w)[0] ?? "";
+  it.each([
+    // The typo broke the stem: "latncy" stems to "latnci", three trigrams from "latenc".
+    ["latncy", "latency"],
+    // A suffix the stemmer does not know: "operatons" stays whole, "operations" is "oper".
+    ["operatons", "operations"],
+    ["databse", "database"],
+    // One too many.
+    ["memorry", "memory"],
+  ])("%s leads to the stem of %s", (typed, meant) => expect(oneLetterOffStems(typed, stem(typed), stem)).toContain(stem(meant)));
+  it.each([
+    // A short stem that neither starts the typed word nor could carry a typo: "killness" is "kill".
+    ["illness", "kill"],
+    ["illness", "fill"],
+    // Too short for a typo at all.
+    ["pods", "pod"],
+  ])("%s does not lead to %s", (typed, term) => expect(oneLetterOffStems(typed, stem(typed), stem)).not.toContain(term));
+  it("never returns the typed word's own stem", () => expect(oneLetterOffStems("latency", "latenc", stem)).not.toContain("latenc"));
 });
 
 describe("makeSnippet", () => {

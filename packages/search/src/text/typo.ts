@@ -40,6 +40,30 @@ export function transpositions(word: string): string[] {
   return out;
 }
 
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * The stems of every spelling with one letter left out or one too many ("latncy" -> "latency",
+ * "operatons" -> "operations"): looked up exactly, they find the word a typo hid from the stemmer.
+ * "latncy" (stem "latnci") shares too few trigrams with "latenc", the stem of "latency", and
+ * "operatons" keeps a suffix the stemmer does not know, so it is nowhere near "oper". From five
+ * letters, as any typo (allowedTypos). A stem counts only if the typed word starts with it (the typo
+ * was in the suffix the stemmer strips) or it is long enough to carry a typo itself: "illness" (stem
+ * "ill") is not "killness" (stem "kill").
+ */
+export function oneLetterOffStems(word: string, stem: string, stemOf: (spelling: string) => string): string[] {
+  if (allowedTypos(word) === 0) return [];
+  const found = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    const spellings = [...(tail ? [head + tail.slice(1)] : []), ...[...ALPHABET].map((c) => head + c + tail)];
+    for (const v of spellings.map(stemOf)) {
+      if (v && v !== stem && (word.startsWith(v) || allowedTypos(v.length < stem.length ? v : stem) > 0)) found.add(v);
+    }
+  }
+  return [...found];
+}
+
 /**
  * Typos between what was typed and an indexed term (a stem), or null when there are too many. Each
  * comparison is allowed the typos of its own shorter side: "parking" (stem "park") is not a typo of

@@ -20,7 +20,7 @@ import { parseQuery, type ParsedQuery } from "../../text/query.js";
 import { isEverydayWord, isName, isProductName, loadWordLists } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
-import { allowedTypos, transpositions, typoDistance } from "../../text/typo.js";
+import { allowedTypos, oneLetterOffStems, transpositions, typoDistance } from "../../text/typo.js";
 import { exactTitleTerms, idf } from "./analyze.js";
 import { removeDocuments, rows, writeDocuments } from "./index-writer.js";
 import { preparedRows } from "./prepared.js";
@@ -403,9 +403,12 @@ export class PostgresSearchEngine implements SearchEngine {
     // look-ups of a handful of spellings, so they are safe from four letters, below the five an
     // edit-distance typo needs ("kaim" finds "kiam", "etdc" finds "etcd").
     const swaps: { qi: number; term: string }[] = [];
+    const stemOf = (spelling: string) => terms(spelling)[0] ?? "";
     words.forEach((w, qi) => {
       if (!mayBeTypo[qi] || w.word.length < MIN_SWAP_LENGTH || w.whole) return;
-      for (const v of new Set(transpositions(w.word).map((x) => terms(x)[0]).filter((t): t is string => !!t && t !== w.term))) swaps.push({ qi, term: v });
+      // And, from five letters, a letter left out or one too many (typo.ts oneLetterOffStems).
+      const stems = new Set([...transpositions(w.word).map(stemOf), ...oneLetterOffStems(w.word, w.term, stemOf)]);
+      for (const v of stems) if (v && v !== w.term) swaps.push({ qi, term: v });
     });
     const synonyms = typos ? [...synonymTerms(words, text), ...compoundTerms(words, text)] : [];
     const found = await preparedRows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "synonym" | "stats" }>(
@@ -472,7 +475,8 @@ export class PostgresSearchEngine implements SearchEngine {
       let factor: number;
       if (f.how === "exact") factor = 1;
       else if (f.how === "prefix") factor = f.term.startsWith(w.word) || f.term.startsWith(w.term) ? PREFIX_FACTOR : 0;
-      // One swap of neighbours, by construction; its stem may be shorter than what was typed.
+      // One typo (a swap of neighbours, a letter left out or one too many), by construction; its stem
+      // may be shorter than what was typed.
       else if (f.how === "swap") factor = TYPO_FACTOR[1];
       else if (f.how === "synonym") factor = SYNONYM_FACTOR;
       else {
