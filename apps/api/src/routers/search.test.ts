@@ -93,6 +93,8 @@ describe.each(targets)("search API on $name", (target) => {
     // with "latenc", and was taken for a name the index lacks, so these answered nothing at all.
     ["a letter missing from a word the stemmer then misses", "etcd disk write latncy", "etcdHighFsyncDurations", 1],
     ["the same in a longer question", "pods take ages to start, startup latncy", "KubeletPodStartUpLatencyHigh", 1],
+    // Four letters are too few for an edit-distance typo, but not for one letter left out of five.
+    ["a letter missing from a four-letter word", "kube pod not redy", "KubePodNotReady", 2],
   ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");

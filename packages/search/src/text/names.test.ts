@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { isEverydayWord, isName, isProductName } from "./names.js";
+import { isEnglishWord, isEverydayWord, isName, isProductName } from "./names.js";
 
 describe("isName: which query words name a thing rather than say something in English", () => {
   it.each([
@@ -54,6 +54,11 @@ describe("isProductName: products from the domain's technology table", () => {
   ])("%s is not (%s)", (_class, w) => {
     expect(isProductName(w)).toBe(false);
   });
+});
+
+describe("isEnglishWord: the English word list, inflections included", () => {
+  it.each(["hole", "lapsed", "rebooting"])("%s is English", (w) => expect(isEnglishWord(w)).toBe(true));
+  it.each(["redy", "spce", "kubelet"])("%s is not", (w) => expect(isEnglishWord(w)).toBe(false));
 });
 
 describe("isEverydayWord: the commonest English words, which tell little about what a question asks", () => {

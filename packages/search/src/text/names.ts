@@ -113,6 +113,11 @@ export function isProductName(word: string): boolean {
   return word.length >= 3 && word === word.toLowerCase() && isTechnologyName(word) && !commonWords().has(word);
 }
 
+/** Whether a lower-cased word is in the English word list (inflections included). */
+export function isEnglishWord(word: string): boolean {
+  return englishWords().has(word);
+}
+
 export function isName(word: string): boolean {
   if (isProductName(word)) return true;
   // A word long enough to carry two typos (typo.ts) cannot be told from a name by a word list

@@ -134,13 +134,18 @@ describe("oneLetterOffStems (stems a letter left out or one too many leads to)",
     ["databse", "database"],
     // One too many.
     ["memorry", "memory"],
+    // Four letters: one left out of a word of five.
+    ["spce", "space"],
+    ["redy", "ready"],
   ])("%s leads to the stem of %s", (typed, meant) => expect(oneLetterOffStems(typed, stem(typed), stem)).toContain(stem(meant)));
   it.each([
     // A short stem that neither starts the typed word nor could carry a typo: "killness" is "kill".
     ["illness", "kill"],
     ["illness", "fill"],
-    // Too short for a typo at all.
+    // Four letters have lost one at most: "pods" is no "pod" with one too many.
     ["pods", "pod"],
+    // Three letters are too short for a typo at all.
+    ["spc", "spec"],
   ])("%s does not lead to %s", (typed, term) => expect(oneLetterOffStems(typed, stem(typed), stem)).not.toContain(term));
   it("never returns the typed word's own stem", () => expect(oneLetterOffStems("latency", "latenc", stem)).not.toContain("latenc"));
 });

@@ -41,24 +41,30 @@ export function transpositions(word: string): string[] {
 }
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+/** The one length below five letters at which a word may be a typo: of a five-letter word, one letter left out. */
+const MIN_SHORT_TYPO = 4;
 
 /**
  * The stems of every spelling with one letter left out or one too many ("latncy" -> "latency",
  * "operatons" -> "operations"): looked up exactly, they find the word a typo hid from the stemmer.
  * "latncy" (stem "latnci") shares too few trigrams with "latenc", the stem of "latency", and
  * "operatons" keeps a suffix the stemmer does not know, so it is nowhere near "oper". From five
- * letters, as any typo (allowedTypos). A stem counts only if the typed word starts with it (the typo
+ * letters, as any typo (allowedTypos), a stem counts only if the typed word starts with it (the typo
  * was in the suffix the stemmer strips) or it is long enough to carry a typo itself: "illness" (stem
- * "ill") is not "killness" (stem "kill").
+ * "ill") is not "killness" (stem "kill"). A word of four letters may only have lost one, to a word
+ * of five that may carry a typo ("spce" -> "space", "fuly" -> "fully"); the caller decides whether
+ * such a word is a typo at all (an English word is not: "hole" is no "whole").
  */
 export function oneLetterOffStems(word: string, stem: string, stemOf: (spelling: string) => string): string[] {
-  if (allowedTypos(word) === 0) return [];
+  const short = allowedTypos(word) === 0;
+  if (short && word.length !== MIN_SHORT_TYPO) return [];
   const found = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const [head, tail] = [word.slice(0, i), word.slice(i)];
-    const spellings = [...(tail ? [head + tail.slice(1)] : []), ...[...ALPHABET].map((c) => head + c + tail)];
+    const spellings = [...(tail && !short ? [head + tail.slice(1)] : []), ...[...ALPHABET].map((c) => head + c + tail)];
     for (const v of spellings.map(stemOf)) {
-      if (v && v !== stem && (word.startsWith(v) || allowedTypos(v.length < stem.length ? v : stem) > 0)) found.add(v);
+      if (!v || v === stem) continue;
+      if (short ? allowedTypos(v) > 0 : word.startsWith(v) || allowedTypos(v.length < stem.length ? v : stem) > 0) found.add(v);
     }
   }
   return [...found];

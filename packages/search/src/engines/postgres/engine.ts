@@ -17,7 +17,7 @@ import {
   type SearchResult,
 } from "../../port.js";
 import { parseQuery, type ParsedQuery } from "../../text/query.js";
-import { isEverydayWord, isName, isProductName, loadWordLists } from "../../text/names.js";
+import { isEnglishWord, isEverydayWord, isName, isProductName, loadWordLists } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
 import { allowedTypos, oneLetterOffStems, transpositions, typoDistance } from "../../text/typo.js";
@@ -406,8 +406,10 @@ export class PostgresSearchEngine implements SearchEngine {
     const stemOf = (spelling: string) => terms(spelling)[0] ?? "";
     words.forEach((w, qi) => {
       if (!mayBeTypo[qi] || w.word.length < MIN_SWAP_LENGTH || w.whole) return;
-      // And, from five letters, a letter left out or one too many (typo.ts oneLetterOffStems).
-      const stems = new Set([...transpositions(w.word).map(stemOf), ...oneLetterOffStems(w.word, w.term, stemOf)]);
+      // And a letter left out or one too many (typo.ts oneLetterOffStems); below five letters only
+      // for a word that is not English ("spce", not "hole").
+      const offByOne = allowedTypos(w.word) > 0 || !isEnglishWord(w.word) ? oneLetterOffStems(w.word, w.term, stemOf) : [];
+      const stems = new Set([...transpositions(w.word).map(stemOf), ...offByOne]);
       for (const v of stems) if (v && v !== w.term) swaps.push({ qi, term: v });
     });
     const synonyms = typos ? [...synonymTerms(words, text), ...compoundTerms(words, text)] : [];
