@@ -406,9 +406,10 @@ export class PostgresSearchEngine implements SearchEngine {
     const stemOf = (spelling: string) => terms(spelling)[0] ?? "";
     words.forEach((w, qi) => {
       if (!mayBeTypo[qi] || w.word.length < MIN_SWAP_LENGTH || w.whole) return;
-      // And a letter left out or one too many (typo.ts oneLetterOffStems); below five letters only
-      // for a word that is not English ("spce", not "hole").
-      const offByOne = allowedTypos(w.word) > 0 || !isEnglishWord(w.word) ? oneLetterOffStems(w.word, w.term, stemOf) : [];
+      // And a letter left out or one too many (typo.ts oneLetterOffStems), for a word that is not
+      // English ("latncy", "spce"; not "hole", which is no "whole" with a letter left out). Some 270
+      // spellings a word, so only for such words, and looked up only when the word is not indexed.
+      const offByOne = isEnglishWord(w.word) ? [] : oneLetterOffStems(w.word, w.term, stemOf);
       const stems = new Set([...transpositions(w.word).map(stemOf), ...offByOne]);
       for (const v of stems) if (v && v !== w.term) swaps.push({ qi, term: v });
     });
@@ -457,9 +458,13 @@ export class PostgresSearchEngine implements SearchEngine {
           and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
         order by similarity(term, q.term) desc limit 8) n
       union all
-      select s.qi, t.term, t.df, 'swap' from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as s(qi, term)
+      -- Only for the words the index does not hold as typed, decided once a word rather than once a spelling.
+      select s.qi, t.term, t.df, 'swap' from (
+          select q.qi from q where not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0) offset 0
+        ) m
+        cross join lateral (select * from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as u(qi, term) where u.qi = m.qi) s
         join search_terms t on t.term = s.term
-        where t.df > 0 and not exists (select 1 from q join search_terms e on e.term in (q.term, q.word) and e.df > 0 where q.qi = s.qi)
+        where t.df > 0
       union all
       select s.qi, t.term, t.df, 'synonym' from unnest(${sql.param(synonyms.map((x) => x.qi))}::int[], ${sql.param(synonyms.map((x) => x.term))}::text[]) as s(qi, term)
         join search_terms t on t.term = s.term where t.df > 0
