@@ -41,8 +41,8 @@ export function transpositions(word: string): string[] {
 }
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
-/** The one length below five letters at which a word may be a typo: of a five-letter word, one letter left out. */
-const MIN_SHORT_TYPO = 4;
+/** The one length below five letters at which a word may be a typo: a five-letter word with a letter left out. */
+const SHORT_TYPO_LENGTH = 4;
 
 /**
  * The stems of every spelling with one letter left out or one too many ("latncy" -> "latency",
@@ -57,7 +57,7 @@ const MIN_SHORT_TYPO = 4;
  */
 export function oneLetterOffStems(word: string, stem: string, stemOf: (spelling: string) => string): string[] {
   const short = allowedTypos(word) === 0;
-  if (short && word.length !== MIN_SHORT_TYPO) return [];
+  if (short && word.length !== SHORT_TYPO_LENGTH) return [];
   const found = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const [head, tail] = [word.slice(0, i), word.slice(i)];

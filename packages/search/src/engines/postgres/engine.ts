@@ -169,17 +169,6 @@ const ANSWER_WORDS = 6;
  * knowledge base does not hold: it has no answer, whatever its common words match.
  */
 const MAX_UNKNOWN_SHARE = 0.5;
-/*
- * A question none of whose words that some entry shares is more than everyday English (text/names.ts
- * isEverydayWord: "days", "place", "store", "room") has no answer unless some entry matches it at
- * WEAK_STRENGTH or more: "how many days off do I get this year" shares "many", "days" and "get" with
- * runbooks about too many pods and error budgets, and nothing of what they are about. A question
- * about what the knowledge base holds names at least one less common word some entry shares
- * ("kubelet", "certificate", "conntrack"), or matches strongly in plain words ("disk full"). Not for
- * pasted lines. On the tune halves: 4 more unanswerable questions answered with nothing, no
- * answerable one lost (a higher bar caught 2-4 more but lost plain questions such as "cannot connect
- * to database").
- */
 
 function visibilitySql(scope: ReadScope): SQL {
   if (scope.all) return sql`true`;
@@ -723,6 +712,15 @@ export class PostgresSearchEngine implements SearchEngine {
         nWords,
         coverage,
         answerScore,
+        // A question none of whose words that some entry shares is more than everyday English
+        // (text/names.ts isEverydayWord: "days", "place", "store", "room") has no answer unless some
+        // entry matches it at WEAK_STRENGTH: "how many days off do I get this year" shares "many",
+        // "days" and "get" with runbooks about too many pods and error budgets, and nothing of what
+        // they are about. A question about what the knowledge base holds names at least one less
+        // common word some entry shares ("kubelet", "certificate", "conntrack"), or matches strongly in
+        // plain words ("disk full"). Not for pasted lines. Set on the tune halves: 4 more unanswerable
+        // questions answered with nothing, no answerable one lost; a higher bar caught 2-4 more but
+        // lost plain questions such as "cannot connect to database".
         specific: parsed.errorFingerprint ? [...used] : [...used].filter((qi) => !isEverydayWord(parsed.terms[qi]!.word)),
         everydayScore: parsed.errorFingerprint ? 0 : WEAK_STRENGTH * shares.telling,
         fingerprint: parsed.errorFingerprint,
