@@ -592,11 +592,11 @@ export class PostgresSearchEngine implements SearchEngine {
       -- The query is answered only when its best match among what the caller may read is strong enough,
       -- or matches every word of it (computed over the visible entries, so a hidden entry cannot reveal
       -- itself by lending its strength), and, for a question, some entry shares one of its less than
-      -- everyday words or matches it at WEAK_STRENGTH.
+      -- everyday words, matches every word of it, or matches it at WEAK_STRENGTH.
       answered as (
         select * from visible v where v.fp or v.exact
           or (exists (select 1 from visible b where b.strength >= ${answerScore}::float8 or b.covered >= ${fullCover}::float8)
-            and exists (select 1 from visible b where b.specific or b.strength >= ${opts.everydayScore}::float8))
+            and exists (select 1 from visible b where b.specific or b.covered >= ${fullCover}::float8 or b.strength >= ${opts.everydayScore}::float8))
       ),
       page as (select entry_id, score, fp, updated_at from answered order by ${order} limit ${opts.limit} offset ${opts.offset})
       select
@@ -714,13 +714,14 @@ export class PostgresSearchEngine implements SearchEngine {
         answerScore,
         // A question none of whose words that some entry shares is more than everyday English
         // (text/names.ts isEverydayWord: "days", "place", "store", "room") has no answer unless some
-        // entry matches it at WEAK_STRENGTH: "how many days off do I get this year" shares "many",
+        // entry matches all its words or matches it at WEAK_STRENGTH (so a match the weak flag would
+        // mark is no match at all): "how many days off do I get this year" shares "many",
         // "days" and "get" with runbooks about too many pods and error budgets, and nothing of what
         // they are about. A question about what the knowledge base holds names at least one less
         // common word some entry shares ("kubelet", "certificate", "conntrack"), or matches strongly in
-        // plain words ("disk full"). Not for pasted lines. Set on the tune halves: 4 more unanswerable
-        // questions answered with nothing, no answerable one lost; a higher bar caught 2-4 more but
-        // lost plain questions such as "cannot connect to database".
+        // plain words ("disk full", "leader election"). Not for pasted lines. Set on the tune halves: 3
+        // more unanswerable questions answered with nothing, no answerable one lost; a higher bar
+        // caught more but lost plain questions such as "cannot connect to database".
         specific: parsed.errorFingerprint ? [...used] : [...used].filter((qi) => !isEverydayWord(parsed.terms[qi]!.word)),
         everydayScore: parsed.errorFingerprint ? 0 : WEAK_STRENGTH * shares.telling,
         fingerprint: parsed.errorFingerprint,
