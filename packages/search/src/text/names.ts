@@ -14,11 +14,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isTechnologyName } from "@hindsight/domain";
-import { allowedTypos, transpositions } from "./typo.js";
+import { allowedTypos, LETTERS, transpositions } from "./typo.js";
 
 const MIN_NAME_LENGTH = 4;
 const MIN_PIECE_LENGTH = 3;
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const COMMON_SIZES = [10, 20, 35];
 
 let english: ReadonlySet<string> | null = null;

@@ -40,7 +40,8 @@ export function transpositions(word: string): string[] {
   return out;
 }
 
-const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+/** The letters a typo may add or change (names.ts checks its spellings with them too). */
+export const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** The one length below five letters at which a word may be a typo: a five-letter word with a letter left out. */
 const SHORT_TYPO_LENGTH = 4;
 
@@ -61,7 +62,7 @@ export function oneLetterOffStems(word: string, stem: string, stemOf: (spelling:
   const found = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const [head, tail] = [word.slice(0, i), word.slice(i)];
-    const spellings = [...(tail && !short ? [head + tail.slice(1)] : []), ...[...ALPHABET].map((c) => head + c + tail)];
+    const spellings = [...(tail && !short ? [head + tail.slice(1)] : []), ...[...LETTERS].map((c) => head + c + tail)];
     for (const v of spellings.map(stemOf)) {
       if (!v || v === stem) continue;
       if (short ? allowedTypos(v) > 0 : word.startsWith(v) || allowedTypos(v.length < stem.length ? v : stem) > 0) found.add(v);
