@@ -14,7 +14,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isTechnologyName } from "@hindsight/domain";
-import { allowedTypos, LETTERS, transpositions } from "./typo.js";
+import { allowedTypos, oneLetterAway, transpositions } from "./typo.js";
 
 const MIN_NAME_LENGTH = 4;
 const MIN_PIECE_LENGTH = 3;
@@ -80,14 +80,7 @@ export function wordListsLoaded(): boolean {
 
 /** One insertion, deletion, substitution or swap of neighbours from one of `words`. */
 function oneTypoFrom(word: string, words: ReadonlySet<string>): boolean {
-  for (let i = 0; i <= word.length; i++) {
-    const [head, tail] = [word.slice(0, i), word.slice(i)];
-    for (const c of LETTERS) {
-      if (words.has(head + c + tail)) return true;
-      if (tail && words.has(head + c + tail.slice(1))) return true;
-    }
-    if (tail && words.has(head + tail.slice(1))) return true;
-  }
+  for (const spelling of oneLetterAway(word, { substitute: true })) if (words.has(spelling)) return true;
   return transpositions(word).some((w) => words.has(w));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import { tokenize } from "./tokenize.js";
 import { makeSnippet } from "./snippet.js";
-import { editDistance, oneLetterOffStems, transpositions, typoDistance } from "./typo.js";
+import { editDistance, oneLetterAway, oneLetterOffStems, transpositions, typoDistance } from "./typo.js";
 import { terms } from "./tokenize.js";
 
 describe("parseQuery", () => {
@@ -122,6 +122,22 @@ describe("typoDistance (typed word against an indexed stem)", () => {
     // An identifier is not a typo of its first part.
     ["deploy_status_flag", "deploy"],
   ])("%s is no typo of %s", (typed, term) => expect(typoDistance(typed, stem(typed), term)).toBeNull());
+});
+
+describe("oneLetterAway (spellings one letter from a word)", () => {
+  it("leaves each letter out and puts each letter in, at every place", () => {
+    const spellings = [...oneLetterAway("pod")];
+    expect(spellings).toEqual(expect.arrayContaining(["od", "pd", "po", "apod", "pood", "podz"]));
+    // 3 letters left out, 26 put in at each of 4 places.
+    expect(spellings).toHaveLength(3 + 26 * 4);
+    expect(spellings).not.toContain("pud");
+  });
+  it("changes a letter only when asked, and leaves none out when told not to", () => {
+    expect([...oneLetterAway("pod", { substitute: true })]).toContain("pud");
+    const kept = [...oneLetterAway("pod", { omit: false })];
+    expect(kept).not.toContain("od");
+    expect(kept).toHaveLength(26 * 4);
+  });
 });
 
 describe("oneLetterOffStems (stems a letter left out or one too many leads to)", () => {

@@ -40,10 +40,27 @@ export function transpositions(word: string): string[] {
   return out;
 }
 
-/** The letters a typo may add or change (names.ts checks its spellings with them too). */
+/** The letters a typo may add or change. */
 export const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** The one length below five letters at which a word may be a typo: a five-letter word with a letter left out. */
 const SHORT_TYPO_LENGTH = 4;
+
+/**
+ * Every spelling one letter away from `word`, lazily: each letter left out (unless `omit` is false),
+ * each letter of LETTERS put in, and, with `substitute`, each put in place of one. A swap of
+ * neighbours is transpositions'. Both the typo look-up below and names.ts's misspelling check walk
+ * these spellings.
+ */
+export function* oneLetterAway(word: string, opts: { omit?: boolean; substitute?: boolean } = {}): Generator<string> {
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail && opts.omit !== false) yield head + tail.slice(1);
+    for (const c of LETTERS) {
+      yield head + c + tail;
+      if (tail && opts.substitute) yield head + c + tail.slice(1);
+    }
+  }
+}
 
 /**
  * The stems of every spelling with one letter left out or one too many ("latncy" -> "latency",
@@ -60,16 +77,16 @@ export function oneLetterOffStems(word: string, stem: string, stemOf: (spelling:
   const short = allowedTypos(word) === 0;
   if (short && word.length !== SHORT_TYPO_LENGTH) return [];
   const found = new Set<string>();
-  for (let i = 0; i <= word.length; i++) {
-    const [head, tail] = [word.slice(0, i), word.slice(i)];
-    const spellings = [...(tail && !short ? [head + tail.slice(1)] : []), ...[...LETTERS].map((c) => head + c + tail)];
-    for (const v of spellings.map(stemOf)) {
-      if (!v || v === stem) continue;
-      if (short ? allowedTypos(v) > 0 : word.startsWith(v) || allowedTypos(v.length < stem.length ? v : stem) > 0) found.add(v);
-    }
+  for (const spelling of oneLetterAway(word, { omit: !short })) {
+    const v = stemOf(spelling);
+    if (!v || v === stem) continue;
+    if (short ? allowedTypos(v) > 0 : word.startsWith(v) || allowedTypos(v.length < stem.length ? v : stem) > 0) found.add(v);
   }
   return [...found];
 }
+
+/** The longest suffix the stemmer strips that a typo could have kept on ("-ation" of "replication"). */
+const MAX_SUFFIX = 5;
 
 /**
  * Typos between what was typed and an indexed term (a stem), or null when there are too many. Each
@@ -78,9 +95,6 @@ export function oneLetterOffStems(word: string, stem: string, stemOf: (spelling:
  * word is also compared by its first letters ("schedluer" by "schedlu" with "schedul"): a typo
  * breaks the stemmer, and the suffix it could not strip would otherwise count as typos too.
  */
-/** The longest suffix the stemmer strips that a typo could have kept on ("-ation" of "replication"). */
-const MAX_SUFFIX = 5;
-
 export function typoDistance(word: string, stem: string, term: string): number | null {
   const within = (a: string, b: string) => {
     const max = allowedTypos(a.length < b.length ? a : b);
