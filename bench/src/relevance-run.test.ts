@@ -66,6 +66,8 @@ describe("relevance figures", () => {
       v14NoanswerTest: { empty: 0, of: 0 },
       v15NoanswerTune: { empty: 0, of: 0 },
       v15NoanswerTest: { empty: 0, of: 0 },
+      v16NoanswerTune: { empty: 0, of: 0 },
+      v16NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -314,6 +316,7 @@ describe("relevance figures", () => {
     ["v13", "v12"],
     ["v14", "v13"],
     ["v15", "v14"],
+    ["v16", "v15"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [

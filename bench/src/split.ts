@@ -32,6 +32,8 @@ export const SPLIT_SEED_V13 = "hindsight-judged-split-v13";
 export const SPLIT_SEED_V14 = "hindsight-judged-split-v14";
 /** The seed of judged-v15.jsonl's split (its own again, so v15's halves owe nothing to v14's). */
 export const SPLIT_SEED_V15 = "hindsight-judged-split-v15";
+/** The seed of judged-v16.jsonl's split (its own again, so v16's halves owe nothing to v15's). */
+export const SPLIT_SEED_V16 = "hindsight-judged-split-v16";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -47,6 +49,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v13: SPLIT_SEED_V13,
   v14: SPLIT_SEED_V14,
   v15: SPLIT_SEED_V15,
+  v16: SPLIT_SEED_V16,
 };
 
 /**
