@@ -121,6 +121,9 @@ describe.each(targets)("search API on $name", (target) => {
     ["an office question", "where is the parking garage entrance"],
     // Most of its weight is in words no entry has ("pension", "beneficiary"), whatever "update" matches.
     ["a question about what the knowledge base does not hold", "update my pension beneficiary details"],
+    // "maternity" is a common English word spelled right, not a misspelling of a word the corpus
+    // has; beside it the question shares only "leave" and "policy" with the corpus.
+    ["a question whose rare word is a common word spelled right", "maternity leave policy"],
     // A .NET error shares "failed", "load", "file" and "version" with the corpus and nothing it is
     // about; its best match carries 0.81 of its telling words' weight (ERROR_ANSWER_STRENGTH).
     ["an error pasted from a stack the corpus does not cover", "Unhandled exception. System.IO.FileNotFoundException: Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0'"],

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { isEnglishWord, isEverydayWord, isName, isProductName } from "./names.js";
+import { isCommonWord, isEnglishWord, isEverydayWord, isName, isProductName } from "./names.js";
 
 describe("isName: which query words name a thing rather than say something in English", () => {
   it.each([
@@ -74,6 +74,12 @@ describe("isEverydayWord: the commonest English words, which tell little about w
   ])("%s is not (%s)", (_class, w) => {
     expect(isEverydayWord(w)).toBe(false);
   });
+});
+
+describe("isCommonWord: common English words, which a search does not read as typos of other words", () => {
+  it.each(["paternity", "yearly", "parking", "handshakes"])("%s is a common word", (w) => expect(isCommonWord(w)).toBe(true));
+  // Rare English words ("kaim") and misspellings ("reddy") may still be typos.
+  it.each(["kaim", "reddy", "latncy", "kubelet"])("%s is not", (w) => expect(isCommonWord(w)).toBe(false));
 });
 
 describe("loadWordLists: the warm-up a server runs before it takes requests", () => {

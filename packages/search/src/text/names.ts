@@ -105,6 +105,11 @@ export function isProductName(word: string): boolean {
   return word.length >= 3 && word === word.toLowerCase() && isTechnologyName(word) && !commonWords().has(word);
 }
 
+/** Whether a lower-cased word is among the common English words (SCOWL's sizes 10 to 35). */
+export function isCommonWord(word: string): boolean {
+  return commonWords().has(word);
+}
+
 /** Whether a lower-cased word is in the English word list (inflections included). */
 export function isEnglishWord(word: string): boolean {
   return englishWords().has(word);
