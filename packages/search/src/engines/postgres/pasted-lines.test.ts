@@ -21,7 +21,7 @@ for (const target of await databaseTargets()) {
       h = await target.create();
       engine = new PostgresSearchEngine(h.database.db);
       const docs = [
-        doc({ title: "New pods get no IP address", body: "Pods failed to start: nothing could assign an IP address, the subnet had no free addresses left." }),
+        doc({ title: "Failed to assign an IP address to new pods", body: "Pods failed to start: nothing could assign an IP address, the subnet had no free addresses left." }),
         // The failure words are commoner here than the line's other words: onboarding notes use them in passing.
         ...Array.from({ length: 3 }, (_, i) =>
           doc({ title: `Onboarding note ${i + 1}`, body: `If a laptop failed its checks, assign it an owner and write down its IP address. Step ${i + 1} of the checklist.` }),
@@ -40,7 +40,7 @@ for (const target of await databaseTargets()) {
       const line = "kubelet: rpc error: code = Unknown, failed to setup network for sandbox: plugin failed (add): failed to assign an IP address to container";
       const res = await engine.search({ q: line, scope: { all: true }, limit: 10 });
       expect(res.mode).toBe("error");
-      expect(res.hits[0]?.title, res.hits.map((x) => x.title).join(" | ")).toBe("New pods get no IP address");
+      expect(res.hits[0]?.title, res.hits.map((x) => x.title).join(" | ")).toBe("Failed to assign an IP address to new pods");
     });
   });
 }
