@@ -71,6 +71,10 @@ describe.each(targets)("search API on $name", (target) => {
       'https 2023-04-18T07:55:31.402117Z app/shop-ingress-alb/9c2e41d7 203.0.113.61:38712 10.20.3.14:30443 0.002 -1 -1 502 - 512 0 "POST https://shop.example.com:443/basket/checkout HTTP/1.1" "Mozilla/5.0" -',
       "PM2022-006",
     ],
+    // An alert name typed whole in lower case is one word, not the words the entry uses: it names the
+    // entry's title, and answered nothing before (or put a sibling first).
+    ["lower-case alert name in a question", "kubepodcrashlooping in the payments namespace again", "KubePodCrashLooping"],
+    ["lower-case alert name alone, no word of its entry", "prometheusremotewritebehind", "PrometheusRemoteWriteBehind"],
     [
       // An alert name longer than a term may be: found by its words, not lost with the whole.
       "pasted notification naming a long alert",

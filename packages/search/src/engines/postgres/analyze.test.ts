@@ -30,6 +30,13 @@ describe("exactTitleTerms: the titles a query names", () => {
     expect(exactTitleTerms("zorbcacheLagHigh: lag is 2s", false)).toContain("=zorbcachelaghigh");
   });
 
+  it("names each word of a question that is no English word, as an alert name typed in lower case", () => {
+    expect(exactTitleTerms("zorbcachelaghigh firing on the eu cluster", false)).toEqual(["=zorbcachelaghighfiringontheeucluster", "=zorbcachelaghigh"]);
+    expect(exactTitleTerms("zorb-cache-lag-high again", false)).toContain("=zorbcachelaghigh");
+    // English words of eight letters or more are words, not titles.
+    expect(exactTitleTerms("certificate disappeared", false)).toEqual(["=certificatedisappeared"]);
+  });
+
   it("does not name a pasted line whole, nor plain or short words", () => {
     expect(exactTitleTerms("ZorbCacheDown: dial tcp 10.0.0.1:80: connection refused", true)).toEqual(["=zorbcachedown"]);
     expect(exactTitleTerms("zorbcache lag high everywhere", true)).toEqual([]);

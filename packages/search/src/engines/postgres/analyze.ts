@@ -1,6 +1,7 @@
 // A document's terms with per-field BM25 weights (title first), summed into one impact per term.
 // Pure; used at index time.
 import type { SearchDocument } from "../../port.js";
+import { isEnglishWord } from "../../text/names.js";
 import { terms } from "../../text/tokenize.js";
 
 export const FIELD_WEIGHTS = { title: 3, tags: 2, services: 2, summary: 1.5, fieldsText: 0.5, body: 1 } as const;
@@ -42,14 +43,24 @@ const CAMEL_NAME = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*(?![\
 
 /**
  * The exact-title terms a query names: the whole query's (not for a pasted line, which is no title),
- * and each CamelCase name in it, as a pasted alert notification names its alert ("[FIRING:1]
+ * each CamelCase name in it, as a pasted alert notification names its alert ("[FIRING:1]
  * KubeAPIDown critical: KubeAPI has disappeared from Prometheus target discovery"): the runbook of
  * that alert comes first, ahead of its siblings that say the same words about other components.
+ * And, in a question, each word of it that is no English word: an alert name typed whole in lower
+ * case ("kubepodcrashlooping in payments again") is not split into the words the entry uses, so
+ * it names the entry only this way.
  */
 export function exactTitleTerms(query: string, pasted: boolean): string[] {
   const out = new Set<string>();
   const whole = exactTitleTerm(query);
   if (whole && !pasted) out.add(whole);
+  if (!pasted) {
+    for (const chunk of query.split(/\s+/)) {
+      const word = chunk.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      const term = isEnglishWord(word) ? null : exactTitleTerm(word);
+      if (term) out.add(term);
+    }
+  }
   for (const [name] of query.matchAll(CAMEL_NAME)) {
     const term = exactTitleTerm(name);
     if (term) out.add(term);

@@ -573,13 +573,16 @@ export class PostgresSearchEngine implements SearchEngine {
         from hits h left join qw on qw.qi = h.qi group by h.entry_id
       ),
       fps as (select entry_id from search_docs where ${fp} <> '' and fingerprints @> array[${fp}]::text[]),
-      exact as (select entry_id from search_postings where term = any(${sql.param(opts.exactTitles)}::text[]) limit 50),
+      -- An entry whose title the query names is a candidate even when none of the query's words is a
+      -- term of it ("prometheusremotewritebehind", typed whole in lower case, is the title's squashed
+      -- letters but no word the entry uses).
+      exact as (select distinct entry_id from (select entry_id from search_postings where term = any(${sql.param(opts.exactTitles)}::text[]) limit 50) x0),
       cand as (
         select * from (
-          select coalesce(s.entry_id, f.entry_id) as entry_id, coalesce(s.score, 0) as score, coalesce(s.matched, 0) as matched,
+          select coalesce(s.entry_id, f.entry_id, x.entry_id) as entry_id, coalesce(s.score, 0) as score, coalesce(s.matched, 0) as matched,
             coalesce(s.covered, 0) as covered, coalesce(s.specific, false) as specific, f.entry_id is not null as fp,
-            exists (select 1 from exact x where x.entry_id = coalesce(s.entry_id, f.entry_id)) as exact
-          from scored s full join fps f on f.entry_id = s.entry_id
+            x.entry_id is not null as exact
+          from scored s full join fps f on f.entry_id = s.entry_id full join exact x on x.entry_id = coalesce(s.entry_id, f.entry_id)
         ) c0 where c0.fp or c0.exact or (c0.covered >= ${minCov}::float8 and c0.matched >= ${minWords}::int) or c0.covered >= ${aloneCov}::float8
           or c0.score >= ${aloneScore}::float8
       ),
@@ -716,6 +719,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const shares = this.coverageShares(parsed, expansions, used, docCount);
     const coverage = parsed.errorFingerprint ? null : { ...shares, min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
     const answerScore = (parsed.errorFingerprint ? ERROR_ANSWER_STRENGTH : ANSWER_STRENGTH) * shares.telling;
+    const exactTitles = exactTitleTerms(query.q, parsed.errorFingerprint !== null);
     const rankWith = (phrases: string[]) =>
       this.rank({
         scope: query.scope,
@@ -737,7 +741,7 @@ export class PostgresSearchEngine implements SearchEngine {
         specific: parsed.errorFingerprint ? [...used] : [...used].filter((qi) => !isEverydayWord(parsed.terms[qi]!.word)),
         everydayScore: parsed.errorFingerprint ? 0 : WEAK_STRENGTH * shares.telling,
         fingerprint: parsed.errorFingerprint,
-        exactTitles: exactTitleTerms(query.q, parsed.errorFingerprint !== null),
+        exactTitles,
         phrases,
         exclude: null,
         sort: query.sort ?? "relevance",
@@ -745,7 +749,7 @@ export class PostgresSearchEngine implements SearchEngine {
         offset,
       });
     let ranked: Ranked =
-      weighted.length || parsed.errorFingerprint
+      weighted.length || parsed.errorFingerprint || exactTitles.length
         ? await rankWith(parsed.phrases)
         : { total: 0, page: [], facets: EMPTY_FACETS(), entries: [], bestStrength: 0, bestCovered: 0, anchored: false };
     // Quoted words that no entry has together (a message quoted from memory, a log line's quotes not
