@@ -99,6 +99,9 @@ describe.each(targets)("search API on $name", (target) => {
     ["the same in a longer question", "pods take ages to start, startup latncy", "KubeletPodStartUpLatencyHigh", 1],
     // Four letters are too few for an edit-distance typo, but not for one letter left out of five.
     ["a letter missing from a four-letter word", "kube pod not redy", "KubePodNotReady", 2],
+    // Short words the index lacks ("pls", "hlp") weighed as much as any unknown word, and outweighed
+    // what the question is about: it answered nothing.
+    ["short chat words the index lacks", "alertmanager cant send notifications to slack, pls hlp", "FailedToSendAlerts", 2],
   ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");

@@ -159,6 +159,14 @@ const ERROR_ANSWER_STRENGTH = 0.85;
 const NAME_WEIGHT = 4;
 const ALONE_STRENGTH = 2;
 /**
+ * A word of three letters or fewer that the index has never seen weighs SHORT_WORD_WEIGHT times an
+ * unknown word in a question: "teh", "pls" and "hlp" would otherwise outweigh the words the question
+ * is about ("why is teh resource quota fully usd" answered nothing). Not for pasted lines, whose short
+ * unknown codes ("ORA", "TNS") say which system failed. Set on the tune halves: 0.5 gained two
+ * answers and lost no unanswerable question's nothing; 0 lost one.
+ */
+const SHORT_WORD_WEIGHT = 0.5;
+/**
  * A question told as a story ("one worker keeps killing pods and leaving others pending, prometheus
  * is eating 12 gigs there") carries many words no entry repeats. Its strength is judged over its
  * ANSWER_WORDS most telling words (the heaviest; a word the index has never seen is among them), so
@@ -677,12 +685,15 @@ export class PostgresSearchEngine implements SearchEngine {
     const unknown = idf(1, docCount);
     // An identifier the index has never seen whole is still represented by its parts, unless it is a
     // product's name ("CodeDeploy", "cert-manager"): then the question is about that product.
+    // A short word of a question the index lacks ("teh", "pls", "hlp", "md") is a typo or an
+    // abbreviation too short to look up as a typo (typo.ts), seldom what the question is about.
+    const shortWord = (qi: number) => !parsed.errorFingerprint && /^[a-z]{1,3}$/.test(parsed.terms[qi]!.word);
     const productWhole = (qi: number) => parsed.terms[qi]!.whole === true && !parsed.errorFingerprint && isProductName(parsed.terms[qi]!.word);
     const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && (!parsed.terms[qi]!.whole || productWhole(qi))));
     const weights = words.map((qi) => {
       const t = parsed.terms[qi]!;
       const name = !best.has(qi) && !t.part && !parsed.errorFingerprint && (t.whole ? productWhole(qi) : isName(t.word));
-      return { qi, w: best.get(qi) ?? (name ? NAME_WEIGHT * unknown : unknown) };
+      return { qi, w: best.get(qi) ?? (name ? NAME_WEIGHT * unknown : shortWord(qi) ? SHORT_WORD_WEIGHT * unknown : unknown) };
     });
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
     const unknownWeight = weights.filter(({ qi }) => !best.has(qi)).reduce((a, b) => a + b.w, 0);
