@@ -167,6 +167,13 @@ const ALONE_STRENGTH = 2;
  */
 const SHORT_WORD_WEIGHT = 0.5;
 /**
+ * A pasted line reads this share of each word's best postings: it weighs up to as many words as a
+ * question (12), which at 8 words a line left out what failed, and its fingerprint finds the entries
+ * that hold the line itself. At two thirds, its 12 words read as many postings as 8 did: reading all
+ * of them made pasted lines 29 % slower at p95 at 100k entries (bench:search, 2026-12-07).
+ */
+const PASTED_POSTINGS_SHARE = 2 / 3;
+/**
  * A question told as a story ("one worker keeps killing pods and leaving others pending, prometheus
  * is eating 12 gigs there") carries many words no entry repeats. Its strength is judged over its
  * ANSWER_WORDS most telling words (the heaviest; a word the index has never seen is among them), so
@@ -522,6 +529,8 @@ export class PostgresSearchEngine implements SearchEngine {
     fingerprint: string | null;
     /** The exact-title terms the query names (analyze.ts exactTitleTerms). */
     exactTitles: string[];
+    /** Postings read per term, best impact first (the candidate cap). */
+    postings: number;
     phrases: string[];
     exclude: string | null;
     sort: "relevance" | "newest";
@@ -571,7 +580,7 @@ export class PostgresSearchEngine implements SearchEngine {
           -- cannot give, so every posting of the term was read and sorted (19,750 a term at 100k
           -- entries) instead of the first few hundred read off the index. Ties now go by entry id.
           select entry_id, impact from search_postings sp where sp.term = q.term
-          order by sp.impact desc nulls last, sp.entry_id limit ${sql.raw(String(this.perTermLimit))}
+          order by sp.impact desc nulls last, sp.entry_id limit ${sql.raw(String(opts.postings))}
         ) p
         group by p.entry_id, q.qi
       ),
@@ -731,6 +740,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const coverage = parsed.errorFingerprint ? null : { ...shares, min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
     const answerScore = (parsed.errorFingerprint ? ERROR_ANSWER_STRENGTH : ANSWER_STRENGTH) * shares.telling;
     const exactTitles = exactTitleTerms(query.q, parsed.errorFingerprint !== null);
+    const postings = parsed.errorFingerprint ? Math.max(1, Math.round(this.perTermLimit * PASTED_POSTINGS_SHARE)) : this.perTermLimit;
     const rankWith = (phrases: string[]) =>
       this.rank({
         scope: query.scope,
@@ -753,6 +763,7 @@ export class PostgresSearchEngine implements SearchEngine {
         everydayScore: parsed.errorFingerprint ? 0 : WEAK_STRENGTH * shares.telling,
         fingerprint: parsed.errorFingerprint,
         exactTitles,
+        postings,
         phrases,
         exclude: null,
         sort: query.sort ?? "relevance",
@@ -778,7 +789,7 @@ export class PostgresSearchEngine implements SearchEngine {
       hits,
       total: ranked.total,
       // Each term reads a bounded number of postings, so a very common word's total is a floor.
-      totalIsEstimate: ranked.total >= this.perTermLimit,
+      totalIsEstimate: ranked.total >= postings,
       facets: ranked.facets,
       nextCursor: offset + query.limit < ranked.total ? encodeCursor(offset + query.limit) : null,
       mode: parsed.errorFingerprint ? "error" : "text",
@@ -895,6 +906,7 @@ export class PostgresSearchEngine implements SearchEngine {
       everydayScore: 0,
       fingerprint: null,
       exactTitles: [],
+      postings: this.perTermLimit,
       phrases: [],
       exclude: id,
       sort: "relevance",
