@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, then v16), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, then v17), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 to v16 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 to v17 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -182,6 +182,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v14: { minNoanswer: 50 },
   v15: { minNoanswer: 50 },
   v16: { minNoanswer: 50 },
+  v17: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -256,6 +257,10 @@ describe("loading every judged set", () => {
       { q: "sabbatical after five years", rel: {}, style: "noanswer", split: "test" },
       { ...good, q: "etcd member list shows unstarted peer" },
     ]),
+    v17: file("v17.jsonl", [
+      { ...good, q: "fluent bit buffer full, chunks dropped", split: "test" },
+      { q: "adoption leave policy", rel: {}, style: "noanswer", split: "tune" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -275,6 +280,7 @@ describe("loading every judged set", () => {
     expect(all.v14.map((q) => q.q)).toEqual(["parental leave policy", "kube proxy iptables sync slow"]);
     expect(all.v15.map((q) => q.q)).toEqual(["alertmanager silence expired early", "company car lease"]);
     expect(all.v16.map((q) => q.q)).toEqual(["sabbatical after five years", "etcd member list shows unstarted peer"]);
+    expect(all.v17.map((q) => q.q)).toEqual(["fluent bit buffer full, chunks dropped", "adoption leave policy"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -291,6 +297,12 @@ describe("loading every judged set", () => {
     expect(tuning.v14.map((q) => q.q)).toEqual(["kube proxy iptables sync slow"]);
     expect(tuning.v15.map((q) => q.q)).toEqual(["company car lease"]);
     expect(tuning.v16.map((q) => q.q)).toEqual(["etcd member list shows unstarted peer"]);
+    expect(tuning.v17.map((q) => q.q)).toEqual(["adoption leave policy"]);
+  });
+
+  it("rejects a v17 query that is also in v16, naming both files", () => {
+    const fromV16 = file("v17-dup-v16.jsonl", [{ ...good, q: "Sabbatical AFTER five years ", rel: {}, style: "noanswer" }]);
+    expect(() => loadJudgedSets({ ...paths, v17: fromV16 }, { known })).toThrow(/queries in more than one judged file: "Sabbatical AFTER five years " \(.*v16\.jsonl and .*v17-dup-v16\.jsonl\)/);
   });
 
   it("rejects a v16 query that is also in v15, naming both files", () => {

@@ -34,6 +34,8 @@ export const SPLIT_SEED_V14 = "hindsight-judged-split-v14";
 export const SPLIT_SEED_V15 = "hindsight-judged-split-v15";
 /** The seed of judged-v16.jsonl's split (its own again, so v16's halves owe nothing to v15's). */
 export const SPLIT_SEED_V16 = "hindsight-judged-split-v16";
+/** The seed of judged-v17.jsonl's split (its own again, so v17's halves owe nothing to v16's). */
+export const SPLIT_SEED_V17 = "hindsight-judged-split-v17";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -50,6 +52,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v14: SPLIT_SEED_V14,
   v15: SPLIT_SEED_V15,
   v16: SPLIT_SEED_V16,
+  v17: SPLIT_SEED_V17,
 };
 
 /**
