@@ -123,6 +123,9 @@ describe.each(targets)("search API on $name", (target) => {
     ["a random token with digits only in places", "HdkeUqpzLwmRtyXv"],
     // Its parts of three letters or more are "pod", "wvrt" and "lkq": one of them a word is no answer.
     ["a random token one of whose parts is a word", "Xq7podWvrt2Lkq"],
+    // Its short parts ("qzv", "kwp") are no words a question would use: they weigh in full, and its
+    // "110" (a kubelet's default pod limit, said strongly in one runbook) is no answer to it.
+    ["a random token whose only known part is a number", "110QzvKwp"],
     // Common words that the corpus does use, in other senses and never together.
     ["a question sharing only incidental words with the corpus", "renew my car insurance policy"],
     ["an office question", "where is the parking garage entrance"],

@@ -695,8 +695,10 @@ export class PostgresSearchEngine implements SearchEngine {
     // An identifier the index has never seen whole is still represented by its parts, unless it is a
     // product's name ("CodeDeploy", "cert-manager"): then the question is about that product.
     // A short word of a question the index lacks ("teh", "pls", "hlp", "md") is a typo or an
-    // abbreviation too short to look up as a typo (typo.ts), seldom what the question is about.
-    const shortWord = (qi: number) => !parsed.errorFingerprint && /^[a-z]{1,3}$/.test(parsed.terms[qi]!.word);
+    // abbreviation too short to look up as a typo (typo.ts), seldom what the question is about. Not a
+    // part of a split identifier: "fkb" and "nba" of the random "110HFkbLLNba" would leave its "110"
+    // carrying half the token and answering it.
+    const shortWord = (qi: number) => !parsed.errorFingerprint && !parsed.terms[qi]!.part && /^[a-z]{1,3}$/.test(parsed.terms[qi]!.word);
     const productWhole = (qi: number) => parsed.terms[qi]!.whole === true && !parsed.errorFingerprint && isProductName(parsed.terms[qi]!.word);
     const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && (!parsed.terms[qi]!.whole || productWhole(qi))));
     const weights = words.map((qi) => {
