@@ -300,39 +300,21 @@ describe("loading every judged set", () => {
     expect(tuning.v17.map((q) => q.q)).toEqual(["adoption leave policy"]);
   });
 
-  it("rejects a v17 query that is also in v16, naming both files", () => {
-    const fromV16 = file("v17-dup-v16.jsonl", [{ ...good, q: "Sabbatical AFTER five years ", rel: {}, style: "noanswer" }]);
-    expect(() => loadJudgedSets({ ...paths, v17: fromV16 }, { known })).toThrow(/queries in more than one judged file: "Sabbatical AFTER five years " \(.*v16\.jsonl and .*v17-dup-v16\.jsonl\)/);
-  });
-
-  it("rejects a v16 query that is also in v15, naming both files", () => {
-    const fromV15 = file("v16-dup-v15.jsonl", [{ ...good, q: "Company CAR lease ", rel: {}, style: "noanswer" }]);
-    expect(() => loadJudgedSets({ ...paths, v16: fromV15 }, { known })).toThrow(/queries in more than one judged file: "Company CAR lease " \(.*v15\.jsonl and .*v16-dup-v15\.jsonl\)/);
-  });
-
-  it("rejects a v15 query that is also in v14, naming both files", () => {
-    const fromV14 = file("v15-dup-v14.jsonl", [{ ...good, q: "Parental LEAVE policy ", rel: {}, style: "noanswer" }]);
-    expect(() => loadJudgedSets({ ...paths, v15: fromV14 }, { known })).toThrow(/queries in more than one judged file: "Parental LEAVE policy " \(.*v14\.jsonl and .*v15-dup-v14\.jsonl\)/);
-  });
-
-  it("rejects a v14 query that is also in v13, naming both files", () => {
-    const fromV13 = file("v14-dup-v13.jsonl", [{ ...good, q: "Bereavement LEAVE ", rel: {}, style: "noanswer" }]);
-    expect(() => loadJudgedSets({ ...paths, v14: fromV13 }, { known })).toThrow(/queries in more than one judged file: "Bereavement LEAVE " \(.*v13\.jsonl and .*v14-dup-v13\.jsonl\)/);
-  });
-
-  it("rejects a v13 query that is also in v12, naming both files", () => {
-    const fromV12 = file("v13-dup-v12.jsonl", [{ ...good, q: "Jury Duty leave ", rel: {}, style: "noanswer" }]);
-    expect(() => loadJudgedSets({ ...paths, v13: fromV12 }, { known })).toThrow(/queries in more than one judged file: "Jury Duty leave " \(.*v12\.jsonl and .*v13-dup-v12\.jsonl\)/);
-  });
-
-  it("rejects a v12 query that is also in v11, naming both files", () => {
-    const fromV11 = file("v12-dup-v11.jsonl", [{ ...good, q: "PENSION contribution ", rel: {}, style: "noanswer" }]);
-    expect(() => loadJudgedSets({ ...paths, v12: fromV11 }, { known })).toThrow(/queries in more than one judged file: "PENSION contribution " \(.*v11\.jsonl and .*v12-dup-v11\.jsonl\)/);
-  });
-
-  it("rejects a v11 query that is also in v10, naming both files", () => {
-    const fromV10 = file("v11-dup-v10.jsonl", [{ ...good, q: "CoreDNS loop detected" }]);
-    expect(() => loadJudgedSets({ ...paths, v11: fromV10 }, { known })).toThrow(/queries in more than one judged file: "CoreDNS loop detected" \(.*v10\.jsonl and .*v11-dup-v10\.jsonl\)/);
+  // From v11 on, each set against the one written just before it, with a query of that set's fixture
+  // above in another case and spacing.
+  it.each([
+    ["v17", "v16", "Sabbatical AFTER five years "],
+    ["v16", "v15", "Company CAR lease "],
+    ["v15", "v14", "Parental LEAVE policy "],
+    ["v14", "v13", "Bereavement LEAVE "],
+    ["v13", "v12", "Jury Duty leave "],
+    ["v12", "v11", "PENSION contribution "],
+    ["v11", "v10", "CoreDNS loop detected"],
+  ] as const)("rejects a %s query that is also in %s, naming both files", (set, before, q) => {
+    const dup = file(`${set}-dup-${before}.jsonl`, [{ ...good, q, rel: {}, style: "noanswer" }]);
+    expect(() => loadJudgedSets({ ...paths, [set]: dup }, { known })).toThrow(
+      new RegExp(`queries in more than one judged file: "${q}" \\(.*${before}\\.jsonl and .*${set}-dup-${before}\\.jsonl\\)`),
+    );
   });
 
   it("rejects a v10 query that is also in v9, naming both files, and validates its lines", () => {
