@@ -41,7 +41,7 @@ export function transpositions(word: string): string[] {
 }
 
 /** The letters a typo may add or change. */
-export const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** The one length below five letters at which a word may be a typo: a five-letter word with a letter left out. */
 const SHORT_TYPO_LENGTH = 4;
 
