@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, then v17), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, then v18), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 to v17 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 to v18 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -183,6 +183,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v15: { minNoanswer: 50 },
   v16: { minNoanswer: 50 },
   v17: { minNoanswer: 50 },
+  v18: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -234,7 +235,7 @@ describe("loading every judged set", () => {
     v11: file("v11.jsonl", [
       { ...good, q: "thanos compactor halted" },
       { q: "pension contribution", rel: {}, style: "noanswer", split: "test" },
-      { q: "standing desk request", rel: {}, style: "noanswer", split: "tune" },
+      { q: "gym reimbursement form", rel: {}, style: "noanswer", split: "tune" },
     ]),
     v12: file("v12.jsonl", [
       { q: "jury duty leave", rel: {}, style: "noanswer", split: "test" },
@@ -261,6 +262,10 @@ describe("loading every judged set", () => {
       { ...good, q: "fluent bit buffer full, chunks dropped", split: "test" },
       { q: "adoption leave policy", rel: {}, style: "noanswer", split: "tune" },
     ]),
+    v18: file("v18.jsonl", [
+      { q: "gym reimbursement form", rel: {}, style: "noanswer", split: "test" },
+      { ...good, q: "kube proxy conntrack sysctl reset" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -274,13 +279,14 @@ describe("loading every judged set", () => {
     expect(all.v8.map((q) => q.q)).toEqual(["expense claim", "oom killed", "wal replay stuck"]);
     expect(all.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter", "kubelet cert rotation", "desk booking"]);
     expect(all.v10.map((q) => q.q)).toEqual(["gym membership", "alertmanager silence expired", "coredns loop detected"]);
-    expect(all.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "pension contribution", "standing desk request"]);
+    expect(all.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "pension contribution", "gym reimbursement form"]);
     expect(all.v12.map((q) => q.q)).toEqual(["jury duty leave", "prometheus wal corruption"]);
     expect(all.v13.map((q) => q.q)).toEqual(["loki ingester ring unhealthy", "bereavement leave", "vault token expired"]);
     expect(all.v14.map((q) => q.q)).toEqual(["parental leave policy", "kube proxy iptables sync slow"]);
     expect(all.v15.map((q) => q.q)).toEqual(["alertmanager silence expired early", "company car lease"]);
     expect(all.v16.map((q) => q.q)).toEqual(["sabbatical after five years", "etcd member list shows unstarted peer"]);
     expect(all.v17.map((q) => q.q)).toEqual(["fluent bit buffer full, chunks dropped", "adoption leave policy"]);
+    expect(all.v18.map((q) => q.q)).toEqual(["gym reimbursement form", "kube proxy conntrack sysctl reset"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -291,18 +297,20 @@ describe("loading every judged set", () => {
     expect(tuning.v8.map((q) => q.q)).toEqual(["oom killed"]);
     expect(tuning.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter"]);
     expect(tuning.v10.map((q) => q.q)).toEqual(["coredns loop detected"]);
-    expect(tuning.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "standing desk request"]);
+    expect(tuning.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "gym reimbursement form"]);
     expect(tuning.v12.map((q) => q.q)).toEqual(["prometheus wal corruption"]);
     expect(tuning.v13.map((q) => q.q)).toEqual(["bereavement leave", "vault token expired"]);
     expect(tuning.v14.map((q) => q.q)).toEqual(["kube proxy iptables sync slow"]);
     expect(tuning.v15.map((q) => q.q)).toEqual(["company car lease"]);
     expect(tuning.v16.map((q) => q.q)).toEqual(["etcd member list shows unstarted peer"]);
     expect(tuning.v17.map((q) => q.q)).toEqual(["adoption leave policy"]);
+    expect(tuning.v18.map((q) => q.q)).toEqual(["kube proxy conntrack sysctl reset"]);
   });
 
   // From v11 on, each set against the one written just before it, with a query of that set's fixture
   // above in another case and spacing.
   it.each([
+    ["v18", "v17", "Adoption LEAVE policy "],
     ["v17", "v16", "Sabbatical AFTER five years "],
     ["v16", "v15", "Company CAR lease "],
     ["v15", "v14", "Parental LEAVE policy "],

@@ -36,6 +36,8 @@ export const SPLIT_SEED_V15 = "hindsight-judged-split-v15";
 export const SPLIT_SEED_V16 = "hindsight-judged-split-v16";
 /** The seed of judged-v17.jsonl's split (its own again, so v17's halves owe nothing to v16's). */
 export const SPLIT_SEED_V17 = "hindsight-judged-split-v17";
+/** The seed of judged-v18.jsonl's split (its own again, so v18's halves owe nothing to v17's). */
+export const SPLIT_SEED_V18 = "hindsight-judged-split-v18";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -53,6 +55,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v15: SPLIT_SEED_V15,
   v16: SPLIT_SEED_V16,
   v17: SPLIT_SEED_V17,
+  v18: SPLIT_SEED_V18,
 };
 
 /**
