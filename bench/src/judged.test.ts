@@ -235,7 +235,7 @@ describe("loading every judged set", () => {
     v11: file("v11.jsonl", [
       { ...good, q: "thanos compactor halted" },
       { q: "pension contribution", rel: {}, style: "noanswer", split: "test" },
-      { q: "gym reimbursement form", rel: {}, style: "noanswer", split: "tune" },
+      { q: "standing desk request", rel: {}, style: "noanswer", split: "tune" },
     ]),
     v12: file("v12.jsonl", [
       { q: "jury duty leave", rel: {}, style: "noanswer", split: "test" },
@@ -263,7 +263,7 @@ describe("loading every judged set", () => {
       { q: "adoption leave policy", rel: {}, style: "noanswer", split: "tune" },
     ]),
     v18: file("v18.jsonl", [
-      { q: "gym reimbursement form", rel: {}, style: "noanswer", split: "test" },
+      { q: "expense a train ticket", rel: {}, style: "noanswer", split: "test" },
       { ...good, q: "kube proxy conntrack sysctl reset" },
     ]),
   };
@@ -279,14 +279,14 @@ describe("loading every judged set", () => {
     expect(all.v8.map((q) => q.q)).toEqual(["expense claim", "oom killed", "wal replay stuck"]);
     expect(all.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter", "kubelet cert rotation", "desk booking"]);
     expect(all.v10.map((q) => q.q)).toEqual(["gym membership", "alertmanager silence expired", "coredns loop detected"]);
-    expect(all.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "pension contribution", "gym reimbursement form"]);
+    expect(all.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "pension contribution", "standing desk request"]);
     expect(all.v12.map((q) => q.q)).toEqual(["jury duty leave", "prometheus wal corruption"]);
     expect(all.v13.map((q) => q.q)).toEqual(["loki ingester ring unhealthy", "bereavement leave", "vault token expired"]);
     expect(all.v14.map((q) => q.q)).toEqual(["parental leave policy", "kube proxy iptables sync slow"]);
     expect(all.v15.map((q) => q.q)).toEqual(["alertmanager silence expired early", "company car lease"]);
     expect(all.v16.map((q) => q.q)).toEqual(["sabbatical after five years", "etcd member list shows unstarted peer"]);
     expect(all.v17.map((q) => q.q)).toEqual(["fluent bit buffer full, chunks dropped", "adoption leave policy"]);
-    expect(all.v18.map((q) => q.q)).toEqual(["gym reimbursement form", "kube proxy conntrack sysctl reset"]);
+    expect(all.v18.map((q) => q.q)).toEqual(["expense a train ticket", "kube proxy conntrack sysctl reset"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -297,7 +297,7 @@ describe("loading every judged set", () => {
     expect(tuning.v8.map((q) => q.q)).toEqual(["oom killed"]);
     expect(tuning.v9.map((q) => q.q)).toEqual(["thanos sidecar lagging", "visa letter"]);
     expect(tuning.v10.map((q) => q.q)).toEqual(["coredns loop detected"]);
-    expect(tuning.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "gym reimbursement form"]);
+    expect(tuning.v11.map((q) => q.q)).toEqual(["thanos compactor halted", "standing desk request"]);
     expect(tuning.v12.map((q) => q.q)).toEqual(["prometheus wal corruption"]);
     expect(tuning.v13.map((q) => q.q)).toEqual(["bereavement leave", "vault token expired"]);
     expect(tuning.v14.map((q) => q.q)).toEqual(["kube proxy iptables sync slow"]);
