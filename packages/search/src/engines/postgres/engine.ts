@@ -423,15 +423,17 @@ export class PostgresSearchEngine implements SearchEngine {
     const found = await preparedRows<{ qi: number; term: string; df: number; how: "exact" | "prefix" | "typo" | "swap" | "synonym" | "stats" }>(
       this.db,
       sql`
-      with q as (
+      with w as (
         select * from unnest(${sql.param(words.map((w) => w.term))}::text[], ${sql.param(words.map((w) => w.word))}::text[],
           ${sql.param(words.map((_, i) => i))}::int[], ${sql.param(words.map((w) => w.prefix))}::bool[],
           ${sql.param(words.map((w, i) => mayBeTypo[i]! && allowedTypos(w.word) > 0))}::bool[],
           ${sql.param(words.map((w) => prefixUpperBound(w.word)))}::text[],
           ${sql.param(words.map((w) => DIGITS_NAME.test(w.word)))}::bool[],
           ${sql.param(words.map((w) => w.word.slice(0, 3)))}::text[],
-          ${sql.param(words.map((w) => prefixUpperBound(w.word.slice(0, 3))))}::text[]) as q(term, word, qi, prefix, typo, upper, alnum, head, head_upper)
-      )
+          ${sql.param(words.map((w) => prefixUpperBound(w.word.slice(0, 3))))}::text[]) as u(term, word, qi, prefix, typo, upper, alnum, head, head_upper)
+      ),
+      -- Whether the vocabulary holds each word as typed, decided once a word: such a word is no typo.
+      q as (select w.*, exists (select 1 from search_terms e where e.term in (w.term, w.word) and e.df > 0) as held from w)
       select q.qi, t.term, t.df, 'exact' as how from q join search_terms t on t.term in (q.term, q.word) where t.df > 0
       union all
       select q.qi, p.term, p.df, 'prefix' from q cross join lateral (
@@ -447,9 +449,7 @@ export class PostgresSearchEngine implements SearchEngine {
       select q.qi, y.term, y.df, 'typo' from q cross join lateral (
         -- The predicate is the trigram index's own (plain words only), so the index is used.
         select term, df from search_terms
-        where q.typo and term ~ '^[a-z]+$' and term % q.term and df > 0
-          -- A word that is in the vocabulary as typed is not a typo.
-          and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
+        where q.typo and not q.held and term ~ '^[a-z]+$' and term % q.term and df > 0
         order by similarity(term, q.term) desc limit 8) y
       union all
       -- A name with digits in it ("log4shel") may be a typo of one ("log4shell"): such names have no
@@ -458,17 +458,14 @@ export class PostgresSearchEngine implements SearchEngine {
       select q.qi, n.term, n.df, 'typo' from q cross join lateral (
         select term, df from (
           select term, df from search_terms
-          where q.typo and q.alnum and term ~>=~ q.head and term ~<~ q.head_upper and df > 0
+          where q.typo and q.alnum and not q.held and term ~>=~ q.head and term ~<~ q.head_upper and df > 0
           order by term using ~<~ limit 300
         ) c where term ~ '^[a-z][a-z0-9]*[0-9]' and term % q.term
-          and not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0)
         order by similarity(term, q.term) desc limit 8) n
       union all
-      -- Only for the words the index does not hold as typed, decided once a word rather than once a spelling.
-      select s.qi, t.term, t.df, 'swap' from (
-          select q.qi from q where not exists (select 1 from search_terms e where e.term in (q.term, q.word) and e.df > 0) offset 0
-        ) m
-        cross join lateral (select * from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as u(qi, term) where u.qi = m.qi) s
+      -- Only for the words the index does not hold as typed.
+      select s.qi, t.term, t.df, 'swap' from q
+        cross join lateral (select * from unnest(${sql.param(swaps.map((x) => x.qi))}::int[], ${sql.param(swaps.map((x) => x.term))}::text[]) as u(qi, term) where u.qi = q.qi and not q.held) s
         join search_terms t on t.term = s.term
         where t.df > 0
       union all
