@@ -102,7 +102,7 @@ function englishCompound(word: string, words: ReadonlySet<string>): boolean {
  * ("cloudtrail"), too short or too long to judge.
  */
 export function isProductName(word: string): boolean {
-  return word.length >= 3 && word === word.toLowerCase() && isTechnologyName(word) && !commonWords().has(word);
+  return word.length >= 3 && word === word.toLowerCase() && isTechnologyName(word) && !isCommonWord(word);
 }
 
 /** Whether a lower-cased word is among the common English words (SCOWL's sizes 10 to 35). */

@@ -520,7 +520,10 @@ export class PostgresSearchEngine implements SearchEngine {
     coverage: { shares: { qi: number; share: number }[]; min: number; minWords: number; total: number; telling: number; unknown: number } | null;
     /** The score the best visible candidate must reach for the query to be answered at all (0: no bar). */
     answerScore: number;
-    /** The query words that are not everyday English (by qi), and the score an entry matching none of them must reach. */
+    /**
+     * The query words that are not everyday English (by qi), and the score an entry matching none of
+     * them must reach (0: no such rule, as for pasted lines and related entries; every score reaches it).
+     */
     specific: number[];
     everydayScore: number;
     fingerprint: string | null;
@@ -758,7 +761,7 @@ export class PostgresSearchEngine implements SearchEngine {
         // plain words ("disk full", "leader election"). Not for pasted lines. Set on the tune halves: 3
         // more unanswerable questions answered with nothing, no answerable one lost; a higher bar
         // caught more but lost plain questions such as "cannot connect to database".
-        specific: parsed.errorFingerprint ? [...used] : [...used].filter((qi) => !isEverydayWord(parsed.terms[qi]!.word)),
+        specific: [...used].filter((qi) => !isEverydayWord(parsed.terms[qi]!.word)),
         everydayScore: parsed.errorFingerprint ? 0 : WEAK_STRENGTH * shares.telling,
         fingerprint: parsed.errorFingerprint,
         exactTitles,
@@ -901,7 +904,7 @@ export class PostgresSearchEngine implements SearchEngine {
       nWords: weighted.length,
       coverage: null,
       answerScore: 0,
-      specific: weighted.map((w) => w.qi),
+      specific: [],
       everydayScore: 0,
       fingerprint: null,
       exactTitles: [],
