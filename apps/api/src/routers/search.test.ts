@@ -137,6 +137,10 @@ describe.each(targets)("search API on $name", (target) => {
     // A .NET error shares "failed", "load", "file" and "version" with the corpus and nothing it is
     // about; its best match carries 0.81 of its telling words' weight (ERROR_ANSWER_STRENGTH).
     ["an error pasted from a stack the corpus does not cover", "Unhandled exception. System.IO.FileNotFoundException: Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0'"],
+    // Questions in plain words that name a failure as people say it ("out of memory", "no space left
+    // on device"): read as pasted lines, their common words (daemon, docker, image) answered them.
+    ["a question about another tool's memory failure", "gradle daemon keeps running out of memory while compiling the android project"],
+    ["a question about another tool's full disk", "the jenkins agent says no space left on device every time it builds the docker image"],
   ])(`returns nothing for %s${note}`, async (_class, q) => {
     const res = (await search(q, { cookie: h.people.author.cookie })).data!;
     expect({ q, hits: res.hits.map((x) => x.title) }).toEqual({ q, hits: [] });

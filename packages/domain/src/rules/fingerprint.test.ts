@@ -189,6 +189,12 @@ describe("looksLikeError", () => {
     // A failure word beside ids only a machine prints (a UUID, a generated pod name, an address).
     "Container web in pod shop-7f9c6d8b4-xk2vq_prod(0c9d2f7e-1a2b-4c3d-8e9f-001122334455) failed liveness probe, will be restarted",
     "upstream 10.4.2.9 unavailable for the third time",
+    // A sentence around a pasted message: an exception's class name, a level in capitals, a
+    // "label: message" colon or kubectl's columns mark the machine's part.
+    "the build fails with java.lang.OutOfMemoryError while compiling the android project",
+    "every deploy logs ERROR out of memory and the pods restart",
+    "the node says no space left on device: write /var/lib/docker/tmp failed",
+    "Warning  BackoffLimitExceeded  job/nightly  Job has reached the specified backoff limit",
   ])("error: %s", (text) => expect(looksLikeError(text)).toBe(true));
 
   it.each([
@@ -218,6 +224,10 @@ describe("looksLikeError", () => {
     // Square brackets in a question are not a pid.
     "what does [1] mean in the alert summary",
     "runbook step [2]: drain the node",
+    // A question in plain words that names a failure the way people say it is a question.
+    "gradle daemon keeps running out of memory while compiling the android project",
+    "the jenkins agent says no space left on device every time it builds the docker image",
+    "half the checkout pods sit in CrashLoopBackOff since the config change this morning",
     "",
   ])("not an error: %j", (text) => expect(looksLikeError(text)).toBe(false));
 });

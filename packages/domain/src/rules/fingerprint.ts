@@ -165,11 +165,17 @@ const ERRNO =
   /\b(?:ECONNREFUSED|ECONNRESET|ECONNABORTED|ETIMEDOUT|EADDRINUSE|EADDRNOTAVAIL|ENOTFOUND|ENOENT|EACCES|EPERM|EPIPE|ENOSPC|EMFILE|ENFILE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOMEM|EEXIST|EISDIR|ENOTDIR|ENOTEMPTY|EROFS|EBUSY|EINVAL|EAGAIN|EPROTO|ERR_[A-Z_]{3,})\b/;
 const K8S_REASONS =
   /\b(?:CrashLoopBackOff|ImagePullBackOff|ErrImagePull|ErrImageNeverPull|CreateContainerConfigError|CreateContainerError|InvalidImageName|RunContainerError|ContainerCannotRun|OOMKilled|OOMKilling|Evicted|FailedScheduling|FailedMount|FailedAttachVolume|FailedCreatePodSandBox|FailedKillPod|FailedSync|BackOff|NodeNotReady|DeadlineExceeded|Unschedulable|NodeHasDiskPressure|NodeHasMemoryPressure)\b/;
+/** NullPointerException:, TypeError: */
+const EXCEPTION_NAME = /\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:[:(]|\s*$|\s+(?:at|in|from|while|when|on)\b)/;
+/** java.net.ConnectException */
+const QUALIFIED_EXCEPTION = /\b[a-z][\w]*(?:\.[\w$]+)+(?:Exception|Error)\b/;
+const UPPER_CASE_LEVEL = /\b(?:ERROR|FATAL|CRITICAL|SEVERE|PANIC|EMERG)\b/;
+const EXIT_CODE = /\bexit(?:ed)?\s+(?:with\s+)?(?:code|status)\s*[:=]?\s*\d+/i;
 const STRONG: RegExp[] = [
-  /\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\b(?:[:(]|\s*$|\s+(?:at|in|from|while|when|on)\b)/, // NullPointerException:, TypeError:
-  /\b[a-z][\w]*(?:\.[\w$]+)+(?:Exception|Error)\b/, // java.net.ConnectException
+  EXCEPTION_NAME,
+  QUALIFIED_EXCEPTION,
   /(?:^|\s|\[)(?:error|exception|fatal|panic|critical|severe|err|emerg)\s*[:\]|]/i, // "Error:", "[ERROR]", "panic:"
-  /\b(?:ERROR|FATAL|CRITICAL|SEVERE|PANIC|EMERG)\b/, // upper-case level
+  UPPER_CASE_LEVEL,
   /\blevel=(?:error|err|fatal|panic|crit|critical|warn|warning)\b/i,
   // Structured (JSON) logs: {"level":"warn", …}, {"severity":"ERROR", …}, or an "error" field.
   /"(?:level|severity|lvl|levelname|log\.level)"\s*:\s*"(?:error|err|fatal|panic|crit|critical|warn|warning|alert|emerg)"/i,
@@ -185,7 +191,7 @@ const STRONG: RegExp[] = [
   /^\s*Caused by:/m,
   ERRNO,
   K8S_REASONS,
-  /\bexit(?:ed)?\s+(?:with\s+)?(?:code|status)\s*[:=]?\s*\d+/i,
+  EXIT_CODE,
   /\bcode=exited,\s*status=\d+/i,
   /\bkilled\s+(?:by\s+)?signal\s+\d+|\bSIG(?:KILL|SEGV|TERM|ABRT|BUS)\b/,
   /\bsegmentation fault\b|\bcore dumped\b/i,
@@ -232,7 +238,35 @@ function lineLooksLikeError(line: string): boolean {
  * search queries ("database failover runbook", "kafka lag", "persistent volume provisioning errors").
  */
 export function looksLikeError(text: string): boolean {
-  return text.split(/\r?\n/).some((line) => lineLooksLikeError(line) || pastedOutput(line));
+  return text.split(/\r?\n/).some((line) => (lineLooksLikeError(line) && !askedInWords(line)) || pastedOutput(line));
+}
+
+/**
+ * What a person does not type in their own words: an exception's class name, an upper-case log level,
+ * an errno name, an exit code, a machine message's punctuation (a "label: message" colon, quotes,
+ * brackets, key=value). A sentence carrying one is a pasted message with words around it.
+ */
+const MACHINE_MARKS: RegExp[] = [
+  EXCEPTION_NAME,
+  QUALIFIED_EXCEPTION,
+  UPPER_CASE_LEVEL,
+  ERRNO,
+  EXIT_CODE,
+  /[:"=[\]{}<>|\\]/,
+  // kubectl's columns ("Warning  BackoffLimitExceeded  job/…"), and an event's reason after its type.
+  /\S {2,}\S/,
+  /^\s*(?:Warning|Normal)\s+[A-Z][a-z]+[A-Z]\w*\s/,
+];
+
+/**
+ * A question in plain words that names a failure the way people say it ("webpack build runs out of
+ * memory, javascript heap limit", "the node says no space left on device but df shows free disk") is
+ * a question, as the same sentence in an entry's prose is no error line (extractErrorSignatures): its
+ * words are weighed and covered like any question's, not matched as a line's rarest tokens.
+ */
+function askedInWords(line: string): boolean {
+  const l = line.slice(0, MAX_INPUT).trim();
+  return isSentence(l) && !MACHINE_MARKS.some((re) => re.test(l)) && !MACHINE_IDS.test(normalizeErrorLine(l));
 }
 
 /** A syslog or journald line: date and time, host, then the program (and its pid) before a colon. */
