@@ -72,6 +72,8 @@ describe("relevance figures", () => {
       v17NoanswerTest: { empty: 0, of: 0 },
       v18NoanswerTune: { empty: 0, of: 0 },
       v18NoanswerTest: { empty: 0, of: 0 },
+      v19NoanswerTune: { empty: 0, of: 0 },
+      v19NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -323,6 +325,7 @@ describe("relevance figures", () => {
     ["v16", "v15"],
     ["v17", "v16"],
     ["v18", "v17"],
+    ["v19", "v18"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [

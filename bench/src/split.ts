@@ -38,6 +38,8 @@ export const SPLIT_SEED_V16 = "hindsight-judged-split-v16";
 export const SPLIT_SEED_V17 = "hindsight-judged-split-v17";
 /** The seed of judged-v18.jsonl's split (its own again, so v18's halves owe nothing to v17's). */
 export const SPLIT_SEED_V18 = "hindsight-judged-split-v18";
+/** The seed of judged-v19.jsonl's split (its own again, so v19's halves owe nothing to v18's). */
+export const SPLIT_SEED_V19 = "hindsight-judged-split-v19";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -56,6 +58,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v16: SPLIT_SEED_V16,
   v17: SPLIT_SEED_V17,
   v18: SPLIT_SEED_V18,
+  v19: SPLIT_SEED_V19,
 };
 
 /**
