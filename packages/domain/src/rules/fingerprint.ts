@@ -259,8 +259,8 @@ const MACHINE_MARKS: RegExp[] = [
 ];
 
 /**
- * A question in plain words that names a failure the way people say it ("webpack build runs out of
- * memory, javascript heap limit", "the node says no space left on device but df shows free disk") is
+ * A question in plain words that names a failure the way people say it ("our gradle build runs out
+ * of memory on the ci agents", "the node says no space left on device though the disk looks empty") is
  * a question, as the same sentence in an entry's prose is no error line (extractErrorSignatures): its
  * words are weighed and covered like any question's, not matched as a line's rarest tokens.
  */
