@@ -102,6 +102,10 @@ describe.each(targets)("search API on $name", (target) => {
     // Short words the index lacks ("pls", "hlp") weighed as much as any unknown word, and outweighed
     // what the question is about: it answered nothing.
     ["short chat words the index lacks", "alertmanager cant send notifications to slack, pls hlp", "FailedToSendAlerts", 2],
+    // A percentage says how much, not what: a number no entry holds weighed as the rarest word, and
+    // these answered nothing.
+    ["a percentage in a question", "inodes on a worker at 96%", "NodeFilesystemAlmostOutOfFiles", 2],
+    ["a percentage beside a name the index lacks", "cpu throttling of the payments container at 83%", "CPUThrottlingHigh", 1],
   ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");

@@ -36,6 +36,13 @@ describe("parseQuery", () => {
     expect(typing.filter((t) => t.prefix).map((t) => t.word)).toEqual(["kubejobfai"]);
   });
 
+  it("leaves a percentage out of a question's words", () => {
+    expect(parseQuery("inodes on a worker at 96%").terms.map((t) => t.word)).toEqual(["inodes", "worker"]);
+    expect(parseQuery("slo burn at 99.9 % and 12,5% of requests failing").terms.map((t) => t.word)).toEqual(["slo", "burn", "requests", "failing"]);
+    // Not a number beside letters ("v2%" is no percentage), nor any other number of a question.
+    expect(parseQuery("v2%fix on 300 nodes").terms.map((t) => t.word)).toEqual(expect.arrayContaining(["v2", "300"]));
+  });
+
   it("drops timestamps and ids from pasted lines", () => {
     const words = parseQuery("2026-02-11T08:01:13Z ERROR request 7f3a9c2e-1d4b-4e5f-9a8b-0c1d2e3f4a5b failed: connection refused").terms.map((t) => t.word);
     expect(words).toEqual(expect.arrayContaining(["error", "request", "failed", "connection", "refused"]));

@@ -34,6 +34,8 @@ export interface ParsedQuery {
 const LONG_IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}])\\p{L}{${MAX_TERM + 1},}(?![\\p{L}\\p{N}])`, "gu");
 /** How many other words make a single quoted word a quoted value rather than the user's phrase. */
 const QUOTED_VALUE_CONTEXT = 3;
+/** A percentage as people write it: "97%", "99.9 %", "~80%". */
+const PERCENTAGE = /(?<![\p{L}\p{N}.])\d+(?:[.,]\d+)?\s?%/gu;
 /** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
 const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
 
@@ -60,7 +62,9 @@ export function parseQuery(q: string): ParsedQuery {
     const phrase = fold(m[1]!).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
   }
-  const rest = text.replace(/"/g, " ");
+  // A percentage in a question says how much ("root disk at 97%"), not what: an entry that happens to
+  // hold the number is no better an answer, and a number no entry holds weighs as the rarest word.
+  const rest = (errorFingerprint ? text : text.replace(PERCENTAGE, " ")).replace(/"/g, " ");
   // A pasted line's normal form is lower-cased, so an identifier too long to be a term whole (an alert
   // name of more than MAX_TERM letters in a notification) would vanish from it: it is searched by its
   // CamelCase parts instead, as the index has them.
