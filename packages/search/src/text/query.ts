@@ -62,7 +62,7 @@ export function parseQuery(q: string): ParsedQuery {
     const phrase = fold(m[1]!).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
   }
-  // A percentage in a question says how much ("root disk at 97%"), not what: an entry that happens to
+  // A percentage in a question says how much ("the data volume is at 88%"), not what: an entry that happens to
   // hold the number is no better an answer, and a number no entry holds weighs as the rarest word.
   const rest = (errorFingerprint ? text : text.replace(PERCENTAGE, " ")).replace(/"/g, " ");
   // A pasted line's normal form is lower-cased, so an identifier too long to be a term whole (an alert
