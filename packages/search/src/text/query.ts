@@ -62,8 +62,9 @@ export function parseQuery(q: string): ParsedQuery {
     const phrase = fold(m[1]!).toLowerCase().replace(/\s+/g, " ").trim();
     if (phrase) phrases.push(phrase);
   }
-  // A percentage in a question says how much ("the data volume is at 88%"), not what: an entry that happens to
-  // hold the number is no better an answer, and a number no entry holds weighs as the rarest word.
+  // A percentage in a question says how much ("the data volume is at 88%"), not what: an entry that
+  // happens to hold the number is no better an answer, and a number no entry holds weighs as the
+  // rarest word.
   const rest = (errorFingerprint ? text : text.replace(PERCENTAGE, " ")).replace(/"/g, " ");
   // A pasted line's normal form is lower-cased, so an identifier too long to be a term whole (an alert
   // name of more than MAX_TERM letters in a notification) would vanish from it: it is searched by its
