@@ -74,6 +74,8 @@ describe("relevance figures", () => {
       v18NoanswerTest: { empty: 0, of: 0 },
       v19NoanswerTune: { empty: 0, of: 0 },
       v19NoanswerTest: { empty: 0, of: 0 },
+      v20NoanswerTune: { empty: 0, of: 0 },
+      v20NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -326,6 +328,7 @@ describe("relevance figures", () => {
     ["v17", "v16"],
     ["v18", "v17"],
     ["v19", "v18"],
+    ["v20", "v19"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [

@@ -40,6 +40,8 @@ export const SPLIT_SEED_V17 = "hindsight-judged-split-v17";
 export const SPLIT_SEED_V18 = "hindsight-judged-split-v18";
 /** The seed of judged-v19.jsonl's split (its own again, so v19's halves owe nothing to v18's). */
 export const SPLIT_SEED_V19 = "hindsight-judged-split-v19";
+/** The seed of judged-v20.jsonl's split (its own again, so v20's halves owe nothing to v19's). */
+export const SPLIT_SEED_V20 = "hindsight-judged-split-v20";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -59,6 +61,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v17: SPLIT_SEED_V17,
   v18: SPLIT_SEED_V18,
   v19: SPLIT_SEED_V19,
+  v20: SPLIT_SEED_V20,
 };
 
 /**
