@@ -76,3 +76,22 @@ export const TECHNOLOGY_NAMES: ReadonlySet<string> = new Set(
 export function isTechnologyName(word: string): boolean {
   return TECHNOLOGY_NAMES.has(word.toLowerCase());
 }
+
+// The commands and daemons an engineer runs or reads on a host to see what went wrong: a question
+// names them as how the failure was seen ("dmesg shows …", "chronyd isn't running", "mdadm says …"),
+// seldom as what it asks about. Written from general knowledge of Linux operations, never from the
+// benchmark's query sets. Lower case.
+const HOST_TOOLS = `dmesg journalctl journald rsyslog rsyslogd syslogd systemctl systemd-analyze timedatectl
+  hostnamectl chronyd chronyc ntpd ntpq ntpdate ntpstat mdadm smartctl smartd lsblk blkid fdisk parted
+  xfs_repair fsck iostat vmstat mpstat pidstat sar dstat htop atop iotop iftop nethogs lsof strace ltrace
+  gdb pstack jstack jmap jstat jcmd ethtool ifconfig netstat nstat arping traceroute tracepath mtr
+  nslookup whois telnet netcat socat ipset ulimit sysctl dmidecode lscpu lspci numactl
+  crictl nerdctl`;
+
+/** The host tools (lower case). */
+export const HOST_TOOL_NAMES: ReadonlySet<string> = new Set(HOST_TOOLS.split(/\s+/).filter(Boolean));
+
+/** Whether a lower-cased word names a command or daemon used to look at a host ("dmesg", "chronyd"). */
+export function isHostTool(word: string): boolean {
+  return HOST_TOOL_NAMES.has(word.toLowerCase());
+}

@@ -106,6 +106,9 @@ describe.each(targets)("search API on $name", (target) => {
     // these answered nothing.
     ["a percentage in a question", "inodes on a worker at 96%", "NodeFilesystemAlmostOutOfFiles", 2],
     ["a percentage beside a name the index lacks", "cpu throttling of the payments container at 83%", "CPUThrottlingHigh", 1],
+    // A host tool the index lacks is how the failure was seen, not what the question is about: as a
+    // name it outweighed every other word, and the question answered nothing.
+    ["a host tool named as how the failure was seen", "smartctl reports a failing drive in the raid array of a worker", "NodeRAID", 2],
   ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");
@@ -145,6 +148,8 @@ describe.each(targets)("search API on $name", (target) => {
     // on device"): read as pasted lines, their common words (daemon, docker, image) answered them.
     ["a question about another tool's memory failure", "gradle daemon keeps running out of memory while compiling the android project"],
     ["a question about another tool's full disk", "the jenkins agent says no space left on device every time it builds the docker image"],
+    // A host tool weighs as any unknown word, not as nothing: beside words about a laptop it answers nothing still.
+    ["a host tool's output about something the corpus does not cover", "dmesg shows usb device disconnected on my laptop"],
   ])(`returns nothing for %s${note}`, async (_class, q) => {
     const res = (await search(q, { cookie: h.people.author.cookie })).data!;
     expect({ q, hits: res.hits.map((x) => x.title) }).toEqual({ q, hits: [] });
