@@ -166,9 +166,17 @@ export const DEFAULT_JUDGED_V19 = fileURLToPath(new URL("../queries/judged-v19.j
  * Split by its own seed (`hindsight-judged-split-v20`); reported beside the other sets, never merged.
  */
 export const DEFAULT_JUDGED_V20 = fileURLToPath(new URL("../queries/judged-v20.jsonl", import.meta.url));
+/**
+ * A twentieth judged set, written the same way (the corpus and the bench's loader, splitter and
+ * corpus code only; 119 drafts the duplicate check flagged were reworded blind), once v20's test half
+ * had been looked at, as a fresh look at the engine with the host-tool rule set after v20's look.
+ * 65 of its queries are unanswerable: 43 questions next to the covered ones, 22 workplace questions.
+ * Split by its own seed (`hindsight-judged-split-v21`); reported beside the other sets, never merged.
+ */
+export const DEFAULT_JUDGED_V21 = fileURLToPath(new URL("../queries/judged-v21.jsonl", import.meta.url));
 
 /** The judged sets after the first, each scored and reported apart, in the order they were written. */
-export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20"] as const;
+export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21"] as const;
 export type LaterSet = (typeof LATER_SETS)[number];
 /** The committed file of each later set. */
 export const DEFAULT_LATER: Record<LaterSet, string> = {
@@ -190,6 +198,7 @@ export const DEFAULT_LATER: Record<LaterSet, string> = {
   v18: DEFAULT_JUDGED_V18,
   v19: DEFAULT_JUDGED_V19,
   v20: DEFAULT_JUDGED_V20,
+  v21: DEFAULT_JUDGED_V21,
 };
 
 /**

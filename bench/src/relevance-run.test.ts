@@ -76,6 +76,8 @@ describe("relevance figures", () => {
       v19NoanswerTest: { empty: 0, of: 0 },
       v20NoanswerTune: { empty: 0, of: 0 },
       v20NoanswerTest: { empty: 0, of: 0 },
+      v21NoanswerTune: { empty: 0, of: 0 },
+      v21NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -329,6 +331,7 @@ describe("relevance figures", () => {
     ["v18", "v17"],
     ["v19", "v18"],
     ["v20", "v19"],
+    ["v21", "v20"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [

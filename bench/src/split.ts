@@ -42,6 +42,8 @@ export const SPLIT_SEED_V18 = "hindsight-judged-split-v18";
 export const SPLIT_SEED_V19 = "hindsight-judged-split-v19";
 /** The seed of judged-v20.jsonl's split (its own again, so v20's halves owe nothing to v19's). */
 export const SPLIT_SEED_V20 = "hindsight-judged-split-v20";
+/** The seed of judged-v21.jsonl's split (its own again, so v21's halves owe nothing to v20's). */
+export const SPLIT_SEED_V21 = "hindsight-judged-split-v21";
 /** The split seed of each later judged set. */
 export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v3: SPLIT_SEED_V3,
@@ -62,6 +64,7 @@ export const LATER_SPLIT_SEEDS: Record<LaterSet, string> = {
   v18: SPLIT_SEED_V18,
   v19: SPLIT_SEED_V19,
   v20: SPLIT_SEED_V20,
+  v21: SPLIT_SEED_V21,
 };
 
 /**
