@@ -79,8 +79,8 @@ export function isTechnologyName(word: string): boolean {
 
 // The commands and daemons an engineer runs or reads on a host to see what went wrong: a question
 // names them as how the failure was seen ("dmesg shows …", "chronyd isn't running", "mdadm says …"),
-// seldom as what it asks about. Written from general knowledge of Linux operations, never from the
-// benchmark's query sets. Lower case.
+// seldom as what it asks about. Written from general knowledge of Linux operations: the class was
+// noticed in the judged sets' tune halves, the list was not taken from them. Lower case.
 const HOST_TOOLS = `dmesg journalctl journald rsyslog rsyslogd syslogd systemctl systemd-analyze timedatectl
   hostnamectl chronyd chronyc ntpd ntpq ntpdate ntpstat mdadm smartctl smartd lsblk blkid fdisk parted
   xfs_repair fsck iostat vmstat mpstat pidstat sar dstat htop atop iotop iftop nethogs lsof strace ltrace
