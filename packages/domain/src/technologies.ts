@@ -67,10 +67,13 @@ const GROUPS: Readonly<Record<string, string>> = {
     freebsd openbsd`,
 };
 
+/** The names of a whitespace-separated list. */
+function namesOf(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
 /** Every name of the table (lower case). */
-export const TECHNOLOGY_NAMES: ReadonlySet<string> = new Set(
-  Object.values(GROUPS).flatMap((list) => list.split(/\s+/).filter(Boolean)),
-);
+export const TECHNOLOGY_NAMES: ReadonlySet<string> = new Set(Object.values(GROUPS).flatMap(namesOf));
 
 /** Whether a lower-cased word (or hyphenated name) names a widely used technology. */
 export function isTechnologyName(word: string): boolean {
@@ -89,7 +92,7 @@ const HOST_TOOLS = `dmesg journalctl journald rsyslog rsyslogd syslogd systemctl
   crictl nerdctl`;
 
 /** The host tools (lower case). */
-export const HOST_TOOL_NAMES: ReadonlySet<string> = new Set(HOST_TOOLS.split(/\s+/).filter(Boolean));
+export const HOST_TOOL_NAMES: ReadonlySet<string> = new Set(namesOf(HOST_TOOLS));
 
 /** Whether a lower-cased word names a command or daemon used to look at a host ("dmesg", "chronyd"). */
 export function isHostTool(word: string): boolean {
