@@ -109,6 +109,9 @@ describe.each(targets)("search API on $name", (target) => {
     // A host tool the index lacks is how the failure was seen, not what the question is about: as a
     // name it outweighed every other word, and the question answered nothing.
     ["a host tool named as how the failure was seen", "smartctl reports a failing drive in the raid array of a worker", "NodeRAID", 2],
+    // A network interface's name says which interface, not what happened to it: its part "bond" weighed
+    // as a word no entry is about, and the question answered nothing.
+    ["a network interface's name", "bond0 link keeps flapping on a storage host", "NodeNetworkInterfaceFlapping", 1],
   ])(`finds the document for %s${note}`, async (_class, q, expected, within) => {
     const res = await search(q, { cookie: h.people.author.cookie });
     const top = res.data!.hits.slice(0, within).map((x) => x.externalKey ?? "");

@@ -43,6 +43,16 @@ describe("parseQuery", () => {
     expect(parseQuery("v2%fix on 300 nodes").terms.map((t) => t.word)).toEqual(expect.arrayContaining(["v2", "300"]));
   });
 
+  it("searches a network interface's name whole, never by its parts", () => {
+    const words = (q: string) => parseQuery(q).terms.map((t) => t.word);
+    expect(words("bond0 link keeps flapping")).toEqual(["bond0", "link", "keeps", "flapping"]);
+    expect(words("rx drops on enp3s0f1 and eth2")).toEqual(["rx", "drops", "enp3s0f1", "eth2"]);
+    expect(words("veth3f2a1c vanished from the bridge")).toEqual(["veth3f2a1c", "vanished", "bridge"]);
+    // Other identifiers keep their parts: "prod-eu" and "KubePodCrashLooping" are not interfaces.
+    expect(words("KubePodCrashLooping in prod-eu")).toEqual(["kubepodcrashlooping", "kube", "pod", "crash", "looping", "prod-eu", "prod"]);
+    expect(words("bonding driver broke")).toEqual(["bonding", "driver", "broke"]);
+  });
+
   it("drops timestamps and ids from pasted lines", () => {
     const words = parseQuery("2026-02-11T08:01:13Z ERROR request 7f3a9c2e-1d4b-4e5f-9a8b-0c1d2e3f4a5b failed: connection refused").terms.map((t) => t.word);
     expect(words).toEqual(expect.arrayContaining(["error", "request", "failed", "connection", "refused"]));

@@ -36,6 +36,27 @@ const LONG_IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}])\\p{L}{${MAX_TERM + 1},}(
 const QUOTED_VALUE_CONTEXT = 3;
 /** A percentage as people write it: "97%", "99.9 %", "~80%". */
 const PERCENTAGE = /(?<![\p{L}\p{N}.])\d+(?:[.,]\d+)?\s?%/gu;
+/**
+ * A network interface's name as Linux gives it: the classic ones ("eth0", "bond1", "wlan0", "docker0",
+ * "veth3f2a1c") and the predictable ones ("eno1", "ens5", "enp3s0f1", "wlp2s0", "enx0a1b2c3d4e5f").
+ */
+const INTERFACE_NAME =
+  /^(?:(?:eth|wlan|bond|br|ib|em|team|tun|tap|virbr|vlan|docker|cni|lo)\d+|veth[0-9a-f]+|(?:en|wl|ww|ib|sl)(?:o\d+|s\d+(?:f\d+)?|p\d+s\d+(?:f\d+)?|x[0-9a-f]{12})(?:n\d+|d\d+)?)$/;
+
+/**
+ * A question's tokens without the parts of an interface name: "ens5" or "bond0" says which interface
+ * ("rx errors on ens5 of a worker"), not what happened to it, and its parts ("ens", "bond") would
+ * weigh as a rare word no entry holds, or match entries about something else. The name is still
+ * searched whole, so an entry that names that interface is found.
+ */
+function withoutInterfaceParts(tokens: Token[]): Token[] {
+  let inName = false;
+  return tokens.filter((t) => {
+    if (!t.part) inName = t.whole === true && INTERFACE_NAME.test(t.word);
+    return !(t.part && inName);
+  });
+}
+
 /** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
 const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
 
@@ -70,7 +91,7 @@ export function parseQuery(q: string): ParsedQuery {
   // name of more than MAX_TERM letters in a notification) would vanish from it: it is searched by its
   // CamelCase parts instead, as the index has them.
   const longIdentifierParts = errorFingerprint ? [...q.matchAll(LONG_IDENTIFIER)].flatMap((m) => tokenize(m[0]).filter((t) => t.part)) : [];
-  const tokens = [...tokenize(rest), ...longIdentifierParts];
+  const tokens = errorFingerprint ? [...tokenize(rest), ...longIdentifierParts] : withoutInterfaceParts(tokenize(rest));
   const endsOpen = !errorFingerprint && /[\p{L}\p{N}]$/u.test(q) && !/"$/.test(q.trim());
   // What is still being typed: the last word, or, when that is a part of an identifier, the
   // identifier's whole (and its pieces) just before its parts.
