@@ -436,6 +436,24 @@ describe.each(targets)("search API on $name", (target) => {
     // A thousand searches through the API: about 20 s on an idle machine, several times that on a busy one.
   }, 300_000);
 
+  run(`answers no random alphanumeric string too long to be a word, nor words that cannot be searched${note}`, async () => {
+    // Tokens of 41 to 90 characters: longer than an index term, so none of them is a word of its own.
+    let state = 0x1b873593;
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const strings = Array.from({ length: 100 }, () => Array.from({ length: 41 + Math.floor(next() * 50) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    // And tokens whose parts are all too short to be words, stop words only, a single letter.
+    strings.push("k".repeat(45), "hQpZkWmXvTrYbNcLdFgJsAeRuIoPlKjHgFdSaQwErTyUiOp", "the", "how to", "x");
+    const answered: string[] = [];
+    for (const q of strings) if ((await search(q, { cookie: h.people.author.cookie })).data!.hits.length) answered.push(q);
+    expect(answered.length / strings.length, answered.join(", ")).toBeLessThanOrEqual(0.01);
+    for (const q of ["k".repeat(45), "the", "how to"]) expect((await search(q, { cookie: h.people.author.cookie })).data!.hits, q).toEqual([]);
+    // No word at all is no search: the newest entries, as an empty box lists them.
+    const any = (await search("*", { cookie: h.people.author.cookie })).data!;
+    expect(any.hits.length).toBeGreaterThan(0);
+    expect(any.total).toBe((await search("", { cookie: h.people.author.cookie })).data!.total);
+  }, 120_000);
+
   run("switches to error mode for pasted log lines", async () => {
     const res = await search("2026-02-11T08:01:13Z ERROR dial tcp 10.0.7.3:10254: connect: connection refused", { cookie: h.people.author.cookie });
     expect(res.data!.mode).toBe("error");

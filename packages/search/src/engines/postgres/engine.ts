@@ -723,7 +723,11 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const offset = decodeCursor(query.cursor);
     const parsed = parseQuery(query.q);
-    if (parsed.terms.length === 0 && !parsed.errorFingerprint) return this.browse(query, offset);
+    // No word at all (an empty box, "*"): the newest entries. Words none of which can be searched (stop
+    // words only, a single letter, a run of letters longer than a term: a pasted token or key) find
+    // nothing, as any other search without a match; listing the newest entries for them would answer
+    // a random 50-character token with the whole knowledge base.
+    if (parsed.terms.length === 0 && !parsed.errorFingerprint && !/[\p{L}\p{N}]/u.test(query.q)) return this.browse(query, offset);
 
     // A pasted line's words are weighed like a question's, up to maxQueryTerms, its message's first
     // and then the rarest; the fingerprint does the rest. Fewer (8, before 2026-12-07) left out the
