@@ -537,6 +537,7 @@ describe.each(targets)("search API on $name", (target) => {
     const opened = await search("etcd no leader", { cookie });
     await trpc(h.app, "search.opened", { queryId: opened.data!.queryId, entryId: opened.data!.hits[0]!.id }, { cookie });
     await search("token ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 rejected", { cookie });
+    await search("xylophone mailbox of maria.garcia@example.org and j.o'neil+oncall@mail.example.co.uk", { cookie });
     // Hits that only share some words with the question (partitioning a table, next to etcd's database
     // size runbooks): shown, flagged weak, and a gap even when one of them was opened.
     const weakQ = "how do we partition one huge table across several database servers";
@@ -552,6 +553,10 @@ describe.each(targets)("search API on $name", (target) => {
     expect(byQuery.get(weakQ)).toMatchObject({ searches: 2, reason: "weak_match" });
     expect(byQuery.has("etcd no leader")).toBe(false);
     expect(JSON.stringify(gaps.data)).not.toContain("a1B2c3D4e5F6");
+    // Email addresses are personal data: the gap keeps the question, not whose address it was.
+    const mailbox = gaps.data!.find((g) => g.query.includes("xylophone mailbox"));
+    expect(mailbox?.query).toBeDefined();
+    expect(mailbox!.query).not.toMatch(/maria|garcia|neil|example\.(org|co)/);
   });
 
   run("keeps what was typed to the end, not every prefix on the way, and a repeated search counts twice", async () => {

@@ -39,6 +39,12 @@ export interface SearchResponse extends Omit<SearchResult, "hits"> {
   queryId: number | null;
 }
 
+/**
+ * An email address in a search ("can't reach jane.doe@example.com's mailbox"): personal data, which the
+ * search log does not keep, since every signed-in person reads its knowledge gaps.
+ */
+const EMAIL_ADDRESS = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function resolveTeams(ctx: ServiceContext, refs: string[]): Promise<string[]> {
@@ -131,8 +137,9 @@ async function runSearch(ctx: ServiceContext, engine: SearchEngine, input: Searc
   let queryId: number | null = null;
   const q = input.q.trim();
   if (q && !input.cursor) {
-    // What people type can hold pasted secrets: store it redacted, never with more than needed.
-    const safe = redactSecrets(q).text;
+    // What people type can hold pasted secrets and email addresses: store it redacted, never with more
+    // than needed.
+    const safe = redactSecrets(q).text.replace(EMAIL_ADDRESS, "[email]");
     queryId = await logQuery(ctx, { q: safe.slice(0, 1000), normalized: normalizeQuery(safe), results: result.total, weak: result.weakMatch });
   }
   return {
