@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, then v22), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, then v23), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 to v22 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 to v23 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -188,6 +188,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v20: { minNoanswer: 50 },
   v21: { minNoanswer: 50 },
   v22: { minNoanswer: 50 },
+  v23: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -286,6 +287,10 @@ describe("loading every judged set", () => {
       { q: "tape vault offsite rotation", rel: {}, style: "noanswer", split: "test" },
       { ...good, q: "zfs l2arc cache device" },
     ]),
+    v23: file("v23.jsonl", [
+      { ...good, q: "zfs dedup table memory", split: "test" },
+      { q: "lto tape barcode label printer", rel: {}, style: "noanswer", split: "tune" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -311,6 +316,7 @@ describe("loading every judged set", () => {
     expect(all.v20.map((q) => q.q)).toEqual(["tape library robot jammed", "zfs scrub checksum errors"]);
     expect(all.v21.map((q) => q.q)).toEqual(["zfs arc size tuning", "tape drive firmware update"]);
     expect(all.v22.map((q) => q.q)).toEqual(["tape vault offsite rotation", "zfs l2arc cache device"]);
+    expect(all.v23.map((q) => q.q)).toEqual(["zfs dedup table memory", "lto tape barcode label printer"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -333,11 +339,13 @@ describe("loading every judged set", () => {
     expect(tuning.v20.map((q) => q.q)).toEqual(["zfs scrub checksum errors"]);
     expect(tuning.v21.map((q) => q.q)).toEqual(["tape drive firmware update"]);
     expect(tuning.v22.map((q) => q.q)).toEqual(["zfs l2arc cache device"]);
+    expect(tuning.v23.map((q) => q.q)).toEqual(["lto tape barcode label printer"]);
   });
 
   // From v11 on, each set against the one written just before it, with a query of that set's fixture
   // above in another case and spacing.
   it.each([
+    ["v23", "v22", "Tape VAULT offsite rotation "],
     ["v22", "v21", "Tape DRIVE firmware update "],
     ["v21", "v20", "Tape LIBRARY robot jammed "],
     ["v20", "v19", "Lost BADGE replacement "],

@@ -80,6 +80,8 @@ describe("relevance figures", () => {
       v21NoanswerTest: { empty: 0, of: 0 },
       v22NoanswerTune: { empty: 0, of: 0 },
       v22NoanswerTest: { empty: 0, of: 0 },
+      v23NoanswerTune: { empty: 0, of: 0 },
+      v23NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -335,6 +337,7 @@ describe("relevance figures", () => {
     ["v20", "v19"],
     ["v21", "v20"],
     ["v22", "v21"],
+    ["v23", "v22"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [
