@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, then v23), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, then v24), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 to v23 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 to v24 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -189,6 +189,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v21: { minNoanswer: 50 },
   v22: { minNoanswer: 50 },
   v23: { minNoanswer: 50 },
+  v24: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -291,6 +292,10 @@ describe("loading every judged set", () => {
       { ...good, q: "zfs dedup table memory", split: "test" },
       { q: "lto tape barcode label printer", rel: {}, style: "noanswer", split: "tune" },
     ]),
+    v24: file("v24.jsonl", [
+      { q: "tape autoloader slot inventory", rel: {}, style: "noanswer", split: "test" },
+      { ...good, q: "zfs special vdev metadata" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -317,6 +322,7 @@ describe("loading every judged set", () => {
     expect(all.v21.map((q) => q.q)).toEqual(["zfs arc size tuning", "tape drive firmware update"]);
     expect(all.v22.map((q) => q.q)).toEqual(["tape vault offsite rotation", "zfs l2arc cache device"]);
     expect(all.v23.map((q) => q.q)).toEqual(["zfs dedup table memory", "lto tape barcode label printer"]);
+    expect(all.v24.map((q) => q.q)).toEqual(["tape autoloader slot inventory", "zfs special vdev metadata"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -340,11 +346,13 @@ describe("loading every judged set", () => {
     expect(tuning.v21.map((q) => q.q)).toEqual(["tape drive firmware update"]);
     expect(tuning.v22.map((q) => q.q)).toEqual(["zfs l2arc cache device"]);
     expect(tuning.v23.map((q) => q.q)).toEqual(["lto tape barcode label printer"]);
+    expect(tuning.v24.map((q) => q.q)).toEqual(["zfs special vdev metadata"]);
   });
 
   // From v11 on, each set against the one written just before it, with a query of that set's fixture
   // above in another case and spacing.
   it.each([
+    ["v24", "v23", "Lto TAPE barcode label printer "],
     ["v23", "v22", "Tape VAULT offsite rotation "],
     ["v22", "v21", "Tape DRIVE firmware update "],
     ["v21", "v20", "Tape LIBRARY robot jammed "],

@@ -191,9 +191,17 @@ export const DEFAULT_JUDGED_V22 = fileURLToPath(new URL("../queries/judged-v22.j
  * Split by its own seed (`hindsight-judged-split-v23`); reported beside the other sets, never merged.
  */
 export const DEFAULT_JUDGED_V23 = fileURLToPath(new URL("../queries/judged-v23.jsonl", import.meta.url));
+/**
+ * A twenty-third judged set, written the same way (the corpus and the bench's loader, splitter and
+ * corpus code only; 77 drafts the duplicate check flagged were reworded blind) while v23 was looked
+ * at, as a second fresh look at the engine v23 looked at: no ranking change came between.
+ * 65 of its queries are unanswerable: 43 questions next to the covered ones, 22 workplace questions.
+ * Split by its own seed (`hindsight-judged-split-v24`); reported beside the other sets, never merged.
+ */
+export const DEFAULT_JUDGED_V24 = fileURLToPath(new URL("../queries/judged-v24.jsonl", import.meta.url));
 
 /** The judged sets after the first, each scored and reported apart, in the order they were written. */
-export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23"] as const;
+export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23", "v24"] as const;
 export type LaterSet = (typeof LATER_SETS)[number];
 /** The committed file of each later set. */
 export const DEFAULT_LATER: Record<LaterSet, string> = {
@@ -218,6 +226,7 @@ export const DEFAULT_LATER: Record<LaterSet, string> = {
   v21: DEFAULT_JUDGED_V21,
   v22: DEFAULT_JUDGED_V22,
   v23: DEFAULT_JUDGED_V23,
+  v24: DEFAULT_JUDGED_V24,
 };
 
 /**
