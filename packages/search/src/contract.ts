@@ -91,6 +91,14 @@ export function runContractSuite(target: ContractTarget): void {
       expect(await titles("nothing matches zebra")).toEqual([]);
     });
 
+    run("finds nothing for words none of which can be searched; lists the newest entries without any word", async () => {
+      await h.put([doc({ title: "How to rotate the ingress certificate", body: "The one thing to do: renew it before it expires." })]);
+      // Stop words only, a single letter, a token longer than a term: a search without a match.
+      for (const q of ["the", "how to", "x", "k".repeat(45)]) expect(await titles(q), q).toEqual([]);
+      // No letter or digit at all is no search: browsing, as an empty box.
+      for (const q of ["", "*", " ** "]) expect(await titles(q), JSON.stringify(q)).toEqual(["How to rotate the ingress certificate"]);
+    });
+
     run("tolerates one typo from 5 letters and two from 9, not in short words", async () => {
       await h.put([
         doc({ title: "Certificate expired on the ingress", body: "Renew the certificate before it expires." }),

@@ -4,7 +4,7 @@
 // filters, requests, responses) lives in pure modules next to this one.
 import type { ReadScope } from "@hindsight/domain";
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Index, type Task } from "meilisearch";
-import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from "../../port.js";
+import { EMPTY_FACETS, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from "../../port.js";
 import { toMeiliDocument, type MeiliDocument } from "./document.js";
 import { isIn, renderFilter } from "./filter.js";
 import { planMeiliSearch, readableEntryFilter, relatedQueryText, relatedRequest } from "./query.js";
@@ -154,6 +154,7 @@ export class MeiliSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const plan = planMeiliSearch(query);
+    if (plan.nothing) return { hits: [], total: 0, totalIsEstimate: false, facets: EMPTY_FACETS(), nextCursor: null, mode: "text", weakMatch: false };
     if (!plan.fingerprint) {
       const main = await this.idx.search<MeiliDocument>(plan.main.q, plan.main);
       return fromMeiliResponse(plan, main as unknown as MeiliResponse);

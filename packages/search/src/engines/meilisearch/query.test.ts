@@ -125,6 +125,13 @@ describe("planMeiliSearch", () => {
     expect([fpDoc, otherDoc, hidden, wrongKind].map((d) => evaluateFilter(mainFilter, d))).toEqual([false, true, false, false]);
   });
 
+  it("browses without a letter or digit, and asks nothing for words that cannot be searched", () => {
+    expect(planMeiliSearch(q("*")).main).toMatchObject({ q: "", sort: ["updatedAt:desc"] });
+    expect(planMeiliSearch(q("*")).nothing).toBe(false);
+    for (const text of ["the", "how to", "x", "k".repeat(45), "hQpZkWmXvTrYbNcLdFgJsAeRuIoPlKjHgFdSaQwErTyUiOp"]) expect(planMeiliSearch(q(text)).nothing, text).toBe(true);
+    for (const text of ["kafka", "how to rotate", "KubePodCrashLooping", LINE_A]) expect(planMeiliSearch(q(text)).nothing, text).toBe(false);
+  });
+
   it("searches the words of an error line, not its timestamps, ids and quotes", () => {
     const text = errorQueryText('2026-11-02T22:01:59Z level=error msg="dial tcp 10.0.3.7:5432: connect: connection refused" request_id=9f2c');
     expect(text).not.toMatch(/2026|10\.0|9f2c|"|</);

@@ -16,6 +16,7 @@ import type { SearchQuery } from "../../port.js";
 import { combinedFilterTree, eq, isIn, not, renderOptional, type FilterNode } from "./filter.js";
 import { FACET_ATTRIBUTES, MAX_TOTAL_HITS } from "./settings.js";
 import { CROP_MARKER, HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./snippet.js";
+import { parseQuery } from "../../text/query.js";
 
 /** Attributes a hit needs (never the whole body: snippets come cropped in `_formatted`). */
 export const HIT_ATTRIBUTES = ["id", "kind", "slug", "title", "teamId", "status", "severity", "sourceUrl", "externalKey", "updatedAt"];
@@ -91,6 +92,11 @@ export interface MeiliSearchPlan {
   main: MeiliSearchRequest;
   /** Error mode: the entries carrying one of the fingerprints. */
   fingerprint: MeiliSearchRequest | null;
+  /**
+   * Words none of which can be searched (stop words only, a single letter, a token longer than a
+   * term): nothing is found and Meilisearch is not asked, as the embedded engine finds nothing.
+   */
+  nothing: boolean;
 }
 
 function clampLimit(limit: number): number {
@@ -125,20 +131,22 @@ const NEWEST = ["updatedAt:desc"];
 /**
  * The Meilisearch requests for a port query. Words are matched with Meilisearch's "last" strategy
  * (all words first, then fewer); "newest" with words asks for all of them, since a date order
- * mixing in half matches would bury the real ones. No words means browsing, newest first.
+ * mixing in half matches would bury the real ones. No letter or digit at all ("", "*") means
+ * browsing, newest first; words none of which can be searched find nothing (`nothing`).
  */
 export function planMeiliSearch(query: SearchQuery): MeiliSearchPlan {
   const limit = clampLimit(query.limit);
   const cursor = decodeCursor(query.cursor);
-  const text = query.q.trim().slice(0, MAX_Q_CHARS);
-  const browse = text === "";
+  const typed = query.q.trim().slice(0, MAX_Q_CHARS);
+  const browse = !/[\p{L}\p{N}]/u.test(typed);
+  const text = browse ? "" : typed;
   const mode = !browse && looksLikeError(text) ? "error" : "text";
   const sort = browse || query.sort === "newest" ? NEWEST : undefined;
 
   if (mode === "text") {
     const strategy: MatchingStrategies = query.sort === "newest" && !browse ? "all" : "last";
     const main = request(text, combinedFilterTree(query.scope, query.filters), cursor.main, limit, sort, strategy);
-    return { mode, limit, cursor, fingerprints: [], main, fingerprint: null };
+    return { mode, limit, cursor, fingerprints: [], main, fingerprint: null, nothing: !browse && parseQuery(text).terms.length === 0 };
   }
 
   const fingerprints = errorFingerprints(text);
@@ -146,7 +154,7 @@ export function planMeiliSearch(query: SearchQuery): MeiliSearchPlan {
   const main = request(errorQueryText(text), combinedFilterTree(query.scope, query.filters, not(fpFilter)), cursor.main, limit, sort, "last");
   // No words: every entry with the fingerprint, ordered by the boost (fixes people said worked first).
   const fingerprint = request("", combinedFilterTree(query.scope, query.filters, fpFilter), cursor.fp, limit, sort, "last");
-  return { mode, limit, cursor, fingerprints, main, fingerprint };
+  return { mode, limit, cursor, fingerprints, main, fingerprint, nothing: false };
 }
 
 /** The main Meilisearch request for a query (the text search); see planMeiliSearch for error mode. */
