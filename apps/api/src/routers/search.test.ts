@@ -28,6 +28,14 @@ interface Result {
   nextCursor: string | null;
 }
 
+/** `n` random alphanumeric strings of `min` to `max` characters, from a seeded generator of this file's own (not the benchmark's strings). */
+function randomTokens(n: number, min: number, max: number, seed: number): string[] {
+  let state = seed;
+  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from({ length: n }, () => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+}
+
 describe.each(targets)("search API on $name", (target) => {
   const { h, run, note, skip } = useHarness(target, { skip: corpusSkipReason });
   beforeAll(async () => {
@@ -423,11 +431,7 @@ describe.each(targets)("search API on $name", (target) => {
   });
 
   run(`answers almost no random 10-20 character alphanumeric strings${note}`, async () => {
-    // A seeded generator of this file's own (not the benchmark's strings).
-    let state = 0x2545f491;
-    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    const strings = Array.from({ length: 1000 }, () => Array.from({ length: 10 + Math.floor(next() * 11) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    const strings = randomTokens(1000, 10, 20, 0x2545f491);
     const answered: string[] = [];
     for (const q of strings) if ((await search(q, { cookie: h.people.author.cookie })).data!.hits.length) answered.push(q);
     console.log(`[search] random strings answered: ${answered.length}/${strings.length}`);
@@ -438,10 +442,7 @@ describe.each(targets)("search API on $name", (target) => {
 
   run(`answers no random alphanumeric string too long to be a word, nor words that cannot be searched${note}`, async () => {
     // Tokens of 41 to 90 characters: longer than an index term, so none of them is a word of its own.
-    let state = 0x1b873593;
-    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    const strings = Array.from({ length: 100 }, () => Array.from({ length: 41 + Math.floor(next() * 50) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    const strings = randomTokens(100, 41, 90, 0x1b873593);
     // And tokens whose parts are all too short to be words, stop words only, a single letter.
     strings.push("k".repeat(45), "hQpZkWmXvTrYbNcLdFgJsAeRuIoPlKjHgFdSaQwErTyUiOp", "the", "how to", "x");
     const answered: string[] = [];
