@@ -19,6 +19,8 @@ describe("isName: which query words name a thing rather than say something in En
     ["a misspelling with two letters swapped", "recieve"],
     ["English words run together", "heapdump"],
     ["three English words run together", "logfilewatcher"],
+    ["a host tool, how a failure was seen", "smartctl"],
+    ["another", "chronyd"],
   ])("%s is not a name (%s)", (_class, w) => {
     expect(isName(w)).toBe(false);
   });

@@ -10,10 +10,11 @@
 // not a name), and not English words run together ("websocket", "textfile"). Or it is a product's
 // name from the domain's technology table that is not also a common English word: the word lists
 // alone cannot tell "karpenter" (one typo from "carpenter"), "cloudtrail" (two English words) or
-// "gke" (too short) from plain words.
+// "gke" (too short) from plain words. A host tool ("dmesg", "smartctl") is never a name: a question
+// names it as how the failure was seen.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isTechnologyName } from "@hindsight/domain";
+import { isHostTool, isTechnologyName } from "@hindsight/domain";
 import { allowedTypos, oneLetterAway, transpositions } from "./typo.js";
 
 const MIN_NAME_LENGTH = 4;
@@ -117,6 +118,9 @@ export function isEnglishWord(word: string): boolean {
 
 export function isName(word: string): boolean {
   if (isProductName(word)) return true;
+  // A command or daemon one looks at a host with ("dmesg", "chronyd", "smartctl": the domain's host
+  // tools) is how a question saw its failure, not what it asks about.
+  if (isHostTool(word)) return false;
   // A word long enough to carry two typos (typo.ts) cannot be told from a name by a word list
   // without trying every spelling two typos away, which is too slow for a search box.
   if (word.length < MIN_NAME_LENGTH || allowedTypos(word) > 1 || !/^[a-z]+$/.test(word)) return false;

@@ -3,7 +3,7 @@
 // expansion against the indexed vocabulary (pg_trgm), error fingerprints first, and the caller's
 // visibility inside the query. Work per query is bounded: each expanded term reads at most its best
 // few hundred postings, rarest terms first.
-import { isHostTool, kindsWhere, SEARCH_SYNONYM_GROUPS, searchSynonyms, type ReadScope } from "@hindsight/domain";
+import { kindsWhere, SEARCH_SYNONYM_GROUPS, searchSynonyms, type ReadScope } from "@hindsight/domain";
 import type { Db, DbOrTx } from "@hindsight/db";
 import { sql, type SQL } from "@hindsight/db/orm";
 import {
@@ -155,9 +155,9 @@ const ERROR_ANSWER_STRENGTH = 0.85;
  * behind the primary") is mostly about what the index lacks. Not for pasted lines, whose unknown
  * tokens are mostly hosts and ids, and whose products are often only the process a failure hit (a
  * kernel's "Killed process 4410 (postgres)"). Set on the tune halves of the judged sets.
- * Nor for a command or daemon one looks at a host with ("dmesg", "chronyd", "smartctl": the domain's
- * isHostTool): a question names it as how the failure was seen, and it weighs as any word the index
- * lacks. Set on the tune halves: three questions gained their answer, none lost, no unanswerable
+ * Nor for a command or daemon one looks at a host with ("dmesg", "chronyd", "smartctl": no name, see
+ * text/names.ts): a question names it as how the failure was seen, and it weighs as any word the
+ * index lacks. Set on the tune halves: three questions gained their answer, none lost, no unanswerable
  * question answered.
  */
 const NAME_WEIGHT = 4;
@@ -707,7 +707,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = parsed.terms.map((_, qi) => qi).filter((qi) => used.has(qi) || (!best.has(qi) && (!parsed.terms[qi]!.whole || productWhole(qi))));
     const weights = words.map((qi) => {
       const t = parsed.terms[qi]!;
-      const name = !best.has(qi) && !t.part && !parsed.errorFingerprint && (t.whole ? productWhole(qi) : isName(t.word)) && !isHostTool(t.word);
+      const name = !best.has(qi) && !t.part && !parsed.errorFingerprint && (t.whole ? productWhole(qi) : isName(t.word));
       return { qi, w: best.get(qi) ?? (name ? NAME_WEIGHT * unknown : shortWord(qi) ? SHORT_WORD_WEIGHT * unknown : unknown) };
     });
     const total = weights.reduce((a, b) => a + b.w, 0) || 1;
