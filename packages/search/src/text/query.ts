@@ -57,6 +57,15 @@ function withoutInterfaceParts(tokens: Token[]): Token[] {
   });
 }
 
+/**
+ * A search without any letter or digit ("", "*", "%%"): no search at all, so the newest entries are
+ * listed. Words none of which can be searched (stop words only, a single letter, a token longer than
+ * a term) are a search that finds nothing.
+ */
+export function isWordless(q: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(q);
+}
+
 /** A logfmt key (`caller=`) or a JSON one (`"msg":`) at the start of a field. */
 const LOG_KEYS = /(^|\s)[a-z_][\w.-]*=|([{,]\s*)"[a-z_][\w.-]*":/g;
 

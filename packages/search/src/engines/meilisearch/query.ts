@@ -16,7 +16,7 @@ import type { SearchQuery } from "../../port.js";
 import { combinedFilterTree, eq, isIn, not, renderOptional, type FilterNode } from "./filter.js";
 import { FACET_ATTRIBUTES, MAX_TOTAL_HITS } from "./settings.js";
 import { CROP_MARKER, HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./snippet.js";
-import { parseQuery } from "../../text/query.js";
+import { isWordless, parseQuery } from "../../text/query.js";
 
 /** Attributes a hit needs (never the whole body: snippets come cropped in `_formatted`). */
 export const HIT_ATTRIBUTES = ["id", "kind", "slug", "title", "teamId", "status", "severity", "sourceUrl", "externalKey", "updatedAt"];
@@ -138,7 +138,7 @@ export function planMeiliSearch(query: SearchQuery): MeiliSearchPlan {
   const limit = clampLimit(query.limit);
   const cursor = decodeCursor(query.cursor);
   const typed = query.q.trim().slice(0, MAX_Q_CHARS);
-  const browse = !/[\p{L}\p{N}]/u.test(typed);
+  const browse = isWordless(typed);
   const text = browse ? "" : typed;
   const mode = !browse && looksLikeError(text) ? "error" : "text";
   const sort = browse || query.sort === "newest" ? NEWEST : undefined;

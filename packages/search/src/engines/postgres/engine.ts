@@ -16,7 +16,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from "../../port.js";
-import { parseQuery, type ParsedQuery } from "../../text/query.js";
+import { isWordless, parseQuery, type ParsedQuery } from "../../text/query.js";
 import { isCommonWord, isEnglishWord, isEverydayWord, isName, isProductName, loadWordLists } from "../../text/names.js";
 import { makeSnippet } from "../../text/snippet.js";
 import { fold, terms, tokenize } from "../../text/tokenize.js";
@@ -727,7 +727,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // words only, a single letter, a run of letters longer than a term: a pasted token or key) find
     // nothing, as any other search without a match; listing the newest entries for them would answer
     // a random 50-character token with the whole knowledge base.
-    if (parsed.terms.length === 0 && !parsed.errorFingerprint && !/[\p{L}\p{N}]/u.test(query.q)) return this.browse(query, offset);
+    if (parsed.terms.length === 0 && !parsed.errorFingerprint && isWordless(query.q)) return this.browse(query, offset);
 
     // A pasted line's words are weighed like a question's, up to maxQueryTerms, its message's first
     // and then the rarest; the fingerprint does the rest. Fewer (8, before 2026-12-07) left out the
