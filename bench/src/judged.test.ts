@@ -87,7 +87,7 @@ describe.skipIf(corpusSkipReason)(`the committed judged set${corpusSkipReason ? 
   });
 });
 
-// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, then v24), each the held-out figure once the previous test half was spent.
+// The later judged sets (v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, then v25), each the held-out figure once the previous test half was spent.
 // Checked without looking at any ranking: the file itself, its split, and how --tune-only hides its test
 // half. Each must share no query text with any set written before it.
 const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...DEFAULT_LATER };
@@ -96,7 +96,7 @@ const committedPaths = { judged: DEFAULT_JUDGED, noanswer: DEFAULT_NOANSWER, ...
  * `everyDocumentAnswered`: every corpus document is the answer (grade 3) of some query. v5 was committed
  * (and is frozen) with five documents judged only 1 or 2, never the answer of one of its queries; it is
  * held to every document being judged relevant instead. `minNoanswer`: how many unanswerable queries the
- * set must have at least (v6 to v10 were written with about a fifth, v11 to v24 with a quarter, of their queries unanswerable, at least 50).
+ * set must have at least (v6 to v10 were written with about a fifth, v11 to v25 with a quarter, of their queries unanswerable, at least 50).
  */
 function describeLaterSet(key: LaterSet, seed: string, earlier: readonly string[], { everyDocumentAnswered = true, minNoanswer = 20 } = {}) {
   const path = committedPaths[key];
@@ -190,6 +190,7 @@ const LATER_SET_RULES: Partial<Record<LaterSet, { everyDocumentAnswered?: boolea
   v22: { minNoanswer: 50 },
   v23: { minNoanswer: 50 },
   v24: { minNoanswer: 50 },
+  v25: { minNoanswer: 50 },
 };
 // Each later set, split by its own seed, shares no query with any file written before it: the first
 // set's two files, then the later sets in the order they were written.
@@ -296,6 +297,10 @@ describe("loading every judged set", () => {
       { q: "tape autoloader slot inventory", rel: {}, style: "noanswer", split: "test" },
       { ...good, q: "zfs special vdev metadata" },
     ]),
+    v25: file("v25.jsonl", [
+      { ...good, q: "zfs resilver progress stalled", split: "test" },
+      { q: "tape cleaning cartridge schedule", rel: {}, style: "noanswer", split: "tune" },
+    ]),
   };
 
   it("keeps the sets apart and, with tuneOnly, only their tune halves", () => {
@@ -323,6 +328,7 @@ describe("loading every judged set", () => {
     expect(all.v22.map((q) => q.q)).toEqual(["tape vault offsite rotation", "zfs l2arc cache device"]);
     expect(all.v23.map((q) => q.q)).toEqual(["zfs dedup table memory", "lto tape barcode label printer"]);
     expect(all.v24.map((q) => q.q)).toEqual(["tape autoloader slot inventory", "zfs special vdev metadata"]);
+    expect(all.v25.map((q) => q.q)).toEqual(["zfs resilver progress stalled", "tape cleaning cartridge schedule"]);
     const tuning = loadJudgedSets(paths, { known, tuneOnly: true });
     expect(tuning.judged.map((q) => q.q)).toEqual(["pods crash"]);
     expect(tuning.v3.map((q) => q.q)).toEqual(["nodes flapping"]);
@@ -347,11 +353,13 @@ describe("loading every judged set", () => {
     expect(tuning.v22.map((q) => q.q)).toEqual(["zfs l2arc cache device"]);
     expect(tuning.v23.map((q) => q.q)).toEqual(["lto tape barcode label printer"]);
     expect(tuning.v24.map((q) => q.q)).toEqual(["zfs special vdev metadata"]);
+    expect(tuning.v25.map((q) => q.q)).toEqual(["tape cleaning cartridge schedule"]);
   });
 
   // From v11 on, each set against the one written just before it, with a query of that set's fixture
   // above in another case and spacing.
   it.each([
+    ["v25", "v24", "Zfs SPECIAL vdev metadata "],
     ["v24", "v23", "Lto TAPE barcode label printer "],
     ["v23", "v22", "Tape VAULT offsite rotation "],
     ["v22", "v21", "Tape DRIVE firmware update "],

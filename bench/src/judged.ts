@@ -137,9 +137,14 @@ export const DEFAULT_NOANSWER = fileURLToPath(new URL("../queries/noanswer-v2.js
 //   at, as a second fresh look at the engine v23 looked at: no ranking change came between.
 //   65 of its queries are unanswerable: 43 questions next to the covered ones, 22 workplace questions.
 //   Split by its own seed (`hindsight-judged-split-v24`); reported beside the other sets, never merged.
+// v25: A twenty-fourth judged set, written the same way (the corpus and the bench's loader, splitter and
+//   corpus code only; 146 drafts the duplicate check flagged were reworded blind), once v24's test half
+//   had been looked at, as a third fresh look at the engine v23 and v24 looked at: no ranking change came
+//   between. 65 of its queries are unanswerable: 43 questions next to the covered ones, 22 workplace
+//   questions. Split by its own seed (`hindsight-judged-split-v25`); reported beside the other sets, never merged.
 
 /** The judged sets after the first, each scored and reported apart, in the order they were written. */
-export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23", "v24"] as const;
+export const LATER_SETS = ["v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23", "v24", "v25"] as const;
 export type LaterSet = (typeof LATER_SETS)[number];
 /** The committed file of each later set: bench/queries/judged-vN.jsonl (the same from src/ and dist/). */
 export const DEFAULT_LATER = Object.fromEntries(

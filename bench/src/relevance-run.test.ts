@@ -84,6 +84,8 @@ describe("relevance figures", () => {
       v23NoanswerTest: { empty: 0, of: 0 },
       v24NoanswerTune: { empty: 0, of: 0 },
       v24NoanswerTest: { empty: 0, of: 0 },
+      v25NoanswerTune: { empty: 0, of: 0 },
+      v25NoanswerTest: { empty: 0, of: 0 },
       random: { empty: 1, of: 2 },
     });
   });
@@ -341,6 +343,7 @@ describe("relevance figures", () => {
     ["v22", "v21"],
     ["v23", "v22"],
     ["v24", "v23"],
+    ["v25", "v24"],
   ] as const)("score the %s set apart from the others, with its own halves, styles and noanswer precision", async (set, before) => {
     const prev: RunQuery[] = [{ q: `${before} symptom`, rel: { n: 3 }, style: "symptom", split: "tune" }];
     const own: RunQuery[] = [

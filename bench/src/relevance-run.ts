@@ -56,7 +56,7 @@ export function randomStrings(n = 200, seed = RANDOM_SEED): string[] {
 
 /**
  * Everything one engine answered: the dev set, the first judged set, each later judged set (v3, v4,
- * v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24: run and scored apart from the others) and the random strings.
+ * v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25: run and scored apart from the others) and the random strings.
  */
 export interface EngineResults extends Record<LaterSet, EngineRun> {
   engine: string;

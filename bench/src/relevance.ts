@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench:relevance`: relevance of Hindsight's search on the shared corpus's dev queries and on
 // the judged sets (bench/queries: judged.jsonl with noanswer-v2.jsonl, judged-v3.jsonl,
-// judged-v4.jsonl, judged-v5.jsonl, judged-v6.jsonl, judged-v7.jsonl, judged-v8.jsonl, judged-v9.jsonl, judged-v10.jsonl, judged-v11.jsonl, judged-v12.jsonl, judged-v13.jsonl, judged-v14.jsonl, judged-v15.jsonl, judged-v16.jsonl, judged-v17.jsonl, judged-v18.jsonl, judged-v19.jsonl, judged-v20.jsonl, judged-v21.jsonl, judged-v22.jsonl, judged-v23.jsonl and judged-v24.jsonl,
+// judged-v4.jsonl, judged-v5.jsonl, judged-v6.jsonl, judged-v7.jsonl, judged-v8.jsonl, judged-v9.jsonl, judged-v10.jsonl, judged-v11.jsonl, judged-v12.jsonl, judged-v13.jsonl, judged-v14.jsonl, judged-v15.jsonl, judged-v16.jsonl, judged-v17.jsonl, judged-v18.jsonl, judged-v19.jsonl, judged-v20.jsonl, judged-v21.jsonl, judged-v22.jsonl, judged-v23.jsonl, judged-v24.jsonl and judged-v25.jsonl,
 // each split into tune and test halves by its own seed), side by side with MiniSearch and Lunr (as Backstage queries it) over the same documents, plus a precision check
 // (how often a query nothing answers gets no hits). Imports the corpus into an in-process Hindsight
 // through REST, then asks each engine every query.
@@ -33,7 +33,7 @@ type EngineName = (typeof ENGINES)[number];
 /** `judgedV3`, `judgedV4`, ...: the option (`--judged-v3 <file>`) naming each later set's file. */
 type LaterOption = `judged${Capitalize<LaterSet>}`;
 const optionOf = (set: LaterSet) => `judged${set.toUpperCase()}` as LaterOption;
-const ORDINALS: Record<LaterSet, string> = { v3: "second", v4: "third", v5: "fourth", v6: "fifth", v7: "sixth", v8: "seventh", v9: "eighth", v10: "ninth", v11: "tenth", v12: "eleventh", v13: "twelfth", v14: "thirteenth", v15: "fourteenth", v16: "fifteenth", v17: "sixteenth", v18: "seventeenth", v19: "eighteenth", v20: "nineteenth", v21: "twentieth", v22: "twenty-first", v23: "twenty-second", v24: "twenty-third" };
+const ORDINALS: Record<LaterSet, string> = { v3: "second", v4: "third", v5: "fourth", v6: "fifth", v7: "sixth", v8: "seventh", v9: "eighth", v10: "ninth", v11: "tenth", v12: "eleventh", v13: "twelfth", v14: "thirteenth", v15: "fourteenth", v16: "fifteenth", v17: "sixteenth", v18: "seventeenth", v19: "eighteenth", v20: "nineteenth", v21: "twentieth", v22: "twenty-first", v23: "twenty-second", v24: "twenty-third", v25: "twenty-fourth" };
 
 interface Options extends Record<LaterOption, string> {
   corpus: string;
