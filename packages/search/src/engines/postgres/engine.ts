@@ -32,6 +32,13 @@ export interface PostgresEngineOptions {
   maxQueryTerms?: number;
   /** Share of the query's weight an entry must match to be a result (see `coverageWeights`). */
   minCoverage?: number;
+  /**
+   * The answer bars (ANSWER_STRENGTH for a question, ERROR_ANSWER_STRENGTH for a pasted line): how
+   * strongly the best match must match for the query to be answered at all. Only the bench sets them
+   * (`pnpm bench:answer-bars`), to measure what a stricter bar would trade.
+   */
+  answerStrength?: number;
+  errorAnswerStrength?: number;
 }
 
 interface Expansion {
@@ -314,8 +321,12 @@ export class PostgresSearchEngine implements SearchEngine {
     this.perTermLimit = Math.max(1, Math.floor(options.perTermLimit ?? 400));
     this.maxQueryTerms = options.maxQueryTerms ?? 12;
     this.minCoverage = options.minCoverage ?? MIN_COVERAGE;
+    this.answerStrength = options.answerStrength ?? ANSWER_STRENGTH;
+    this.errorAnswerStrength = options.errorAnswerStrength ?? ERROR_ANSWER_STRENGTH;
   }
   private readonly minCoverage: number;
+  private readonly answerStrength: number;
+  private readonly errorAnswerStrength: number;
 
   async ensureReady(): Promise<void> {
     // The schema comes with the database migrations; planner statistics are all it needs.
@@ -748,7 +759,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const partWords = parsed.terms.filter((t) => t.part).length;
     const shares = this.coverageShares(parsed, expansions, used, docCount);
     const coverage = parsed.errorFingerprint ? null : { ...shares, min: this.minCoverage, minWords: plainWords >= 3 || partWords >= 2 ? 2 : 1 };
-    const answerScore = (parsed.errorFingerprint ? ERROR_ANSWER_STRENGTH : ANSWER_STRENGTH) * shares.telling;
+    const answerScore = (parsed.errorFingerprint ? this.errorAnswerStrength : this.answerStrength) * shares.telling;
     const exactTitles = exactTitleTerms(query.q, parsed.errorFingerprint !== null);
     const postings = parsed.errorFingerprint ? Math.max(1, Math.round(this.perTermLimit * PASTED_POSTINGS_SHARE)) : this.perTermLimit;
     const rankWith = (phrases: string[]) =>
