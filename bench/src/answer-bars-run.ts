@@ -48,12 +48,12 @@ export interface BarRow {
  * Each bar's row over the queries `pick` selects. `runs[i]` is Hindsight at `bars[i]`, and each of
  * `peers` a peer, every run over `queries` in order.
  */
-export function barRows(
-  queries: readonly RunQuery[],
+export function barRows<Q extends RunQuery>(
+  queries: readonly Q[],
   bars: readonly AnswerBar[],
   runs: readonly EngineRun[],
   peers: readonly EngineRun[],
-  pick: (q: RunQuery) => boolean,
+  pick: (q: Q) => boolean,
 ): BarRow[] {
   const picked = queries.flatMap((q, i) => (pick(q) ? [i] : []));
   const answerable = picked.filter((i) => hasRelevant(queries[i]!.rel));

@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     console.log(`\nEvery judged set's ${split} half:`);
     console.log(formatBarRows(barRows(queries, opts.bars, runs, peers, (q) => q.split === split)));
     console.log(`\n${newest} ${split} half:`);
-    console.log(formatBarRows(barRows(queries, opts.bars, runs, peers, (q) => q.split === split && (q as { set?: string }).set === newest)));
+    console.log(formatBarRows(barRows(queries, opts.bars, runs, peers, (q) => q.split === split && q.set === newest)));
   }
   return 0;
 }
