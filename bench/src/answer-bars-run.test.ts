@@ -19,7 +19,7 @@ function run(engine: string, ranked: string[][]): EngineRun {
 
 describe("parseBars", () => {
   it("reads question/line pairs, and a lone number as the question's bar", () => {
-    expect(parseBars("1.05/0.85, 1.4/1,1.6")).toEqual([
+    expect(parseBars("1.05/0.85, 1.4/1,1.6", 0.85)).toEqual([
       { question: 1.05, line: 0.85 },
       { question: 1.4, line: 1 },
       { question: 1.6, line: 0.85 },
@@ -27,7 +27,7 @@ describe("parseBars", () => {
   });
 
   it.each(["", "1.4/x", "-1", "1/2/3", "0/1"])("rejects %j, naming it", (value) => {
-    expect(() => parseBars(value)).toThrow(value ? new RegExp(`"${value.replace(/[/.]/g, "\\$&")}" is not a bar`) : /at least one bar/);
+    expect(() => parseBars(value, 0.85)).toThrow(value ? new RegExp(`"${value.replace(/[/.]/g, "\\$&")}" is not a bar`) : /at least one bar/);
   });
 });
 

@@ -3,6 +3,7 @@
 // and nDCG@10 beside the better peer. Pure scoring over runs made elsewhere, so it is tested alone.
 import { InvalidArgumentError } from "commander";
 import { hasRelevant } from "./judged.js";
+import { meanScores } from "./metrics.js";
 import type { EngineRun, RunQuery } from "./relevance-run.js";
 import { formatTable } from "./table.js";
 
@@ -12,8 +13,8 @@ export interface AnswerBar {
   line: number;
 }
 
-/** "1.05/0.85,1.4/1": question/line pairs; a lone number is the question's bar with the line's default. */
-export function parseBars(value: string, defaultLine = 0.85): AnswerBar[] {
+/** "1.05/0.85,1.4/1": question/line pairs; a lone number is the question's bar with `defaultLine`. */
+export function parseBars(value: string, defaultLine: number): AnswerBar[] {
   const bars = value
     .split(",")
     .map((s) => s.trim())
@@ -58,19 +59,20 @@ export function barRows<Q extends RunQuery>(
   const picked = queries.flatMap((q, i) => (pick(q) ? [i] : []));
   const answerable = picked.filter((i) => hasRelevant(queries[i]!.rel));
   const unanswerable = picked.filter((i) => !hasRelevant(queries[i]!.rel));
-  const mean = (run: EngineRun, key: "mrr" | "ndcg") =>
-    answerable.length ? answerable.reduce((sum, i) => sum + run.perQuery[i]![key], 0) / answerable.length : 0;
-  const peerMrr = Math.max(0, ...peers.map((p) => mean(p, "mrr")));
-  const peerNdcg = Math.max(0, ...peers.map((p) => mean(p, "ndcg")));
+  const mean = (run: EngineRun) => meanScores(answerable.map((i) => run.perQuery[i]!));
+  const peerMeans = peers.map(mean);
+  const peerMrr = Math.max(0, ...peerMeans.map((m) => m.mrr));
+  const peerNdcg = Math.max(0, ...peerMeans.map((m) => m.ndcg));
   return bars.map((bar, b) => {
     const run = runs[b]!;
     const empty = (i: number) => run.perQuery[i]!.ranked.length === 0;
+    const { mrr, ndcg } = mean(run);
     return {
       bar,
       unanswerable: { nothing: unanswerable.filter(empty).length, of: unanswerable.length },
       answerable: { nothing: answerable.filter(empty).length, of: answerable.length },
-      mrr: mean(run, "mrr"),
-      ndcg: mean(run, "ndcg"),
+      mrr,
+      ndcg,
       peerMrr,
       peerNdcg,
     };

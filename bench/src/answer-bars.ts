@@ -8,10 +8,10 @@
 // test halves are only looked at, never tuned on (--tune-only runs the tune halves alone).
 // Exit code: 0 when every engine answered, 1 on any error.
 import { Command } from "commander";
-import { PostgresSearchEngine } from "@hindsight/search";
+import { DEFAULT_ANSWER_BARS, PostgresSearchEngine } from "@hindsight/search";
 import { onStopSignal, runMain } from "./cli.js";
 import { DEFAULT_CORPUS, loadCorpus } from "./corpus.js";
-import { importCorpus } from "./hindsight-client.js";
+import { corpusIds, importCorpus } from "./hindsight-client.js";
 import { DEFAULT_JUDGED, DEFAULT_LATER, DEFAULT_NOANSWER, LATER_SETS, loadJudgedSets } from "./judged.js";
 import { lunrBackstageEngine, miniSearchEngine, type IndexedDoc, type RankingEngine } from "./peers.js";
 import { runEngine, type EngineRun, type RunQuery } from "./relevance-run.js";
@@ -23,13 +23,15 @@ interface Options {
   tuneOnly?: boolean;
 }
 
-/** The product's bars (ANSWER_STRENGTH, ERROR_ANSWER_STRENGTH in the postgres engine), then stricter ones. */
-const DEFAULT_BARS = "1.05/0.85,1.2/0.85,1.4/1,1.5/1,1.6/1,1.8/1";
+/** The product's bars (the postgres engine's own), then stricter ones. */
+const PRODUCT = `${DEFAULT_ANSWER_BARS.question}/${DEFAULT_ANSWER_BARS.line}`;
+const DEFAULT_BARS = `${PRODUCT},1.2/${DEFAULT_ANSWER_BARS.line},1.4/1,1.5/1,1.6/1,1.8/1`;
+const bars = (value: string) => parseBars(value, DEFAULT_ANSWER_BARS.line);
 
 const program = new Command("answer-bars")
   .description("unanswerable queries answered with nothing against answerable ones lost, at stricter answer bars, beside the peers")
   .option("--corpus <dir>", "the shared corpus folder", DEFAULT_CORPUS)
-  .option("--bars <list>", "bars to try, question/line strength pairs, the product's first", (v: string) => parseBars(v), parseBars(DEFAULT_BARS))
+  .option("--bars <list>", `bars to try, question/line strength pairs, the product's (${PRODUCT}) first`, bars, bars(DEFAULT_BARS))
   .option("--tune-only", "run only the tune halves (no test half is run or shown)")
   .showHelpAfterError();
 
@@ -79,10 +81,7 @@ async function main(): Promise<number> {
 
 /** The engine itself, as the admin sees it (every entry readable), ranked by corpus id. */
 function barEngine(engine: PostgresSearchEngine): RankingEngine {
-  return {
-    name: "Hindsight (engine)",
-    search: async (q, limit) => (await engine.search({ q, scope: { all: true }, limit })).hits.map((h, i) => h.externalKey ?? `(unmapped hit ${i + 1}: ${h.id})`),
-  };
+  return { name: "Hindsight (engine)", search: async (q, limit) => corpusIds((await engine.search({ q, scope: { all: true }, limit })).hits) };
 }
 
 await runMain("answer-bars", main);

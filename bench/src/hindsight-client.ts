@@ -170,13 +170,18 @@ export async function search(t: Transport, params: SearchParams): Promise<Search
 }
 
 /**
- * Hindsight as a ranking engine over the imported corpus: hits map back to corpus ids through their
- * externalKey; a hit without one (nothing the corpus import created) ranks as an unjudged document.
+ * Hits as corpus ids, through their externalKey; a hit without one (nothing the corpus import created)
+ * ranks as an unjudged document.
  */
+export function corpusIds(hits: readonly { id: string; externalKey: string | null }[]): string[] {
+  return hits.map((h, i) => h.externalKey ?? `(unmapped hit ${i + 1}: ${h.id})`);
+}
+
+/** Hindsight as a ranking engine over the imported corpus, through REST. */
 export function hindsightEngine(t: Transport, name = "Hindsight"): RankingEngine {
   const searchFlagged = async (q: string, limit: number) => {
     const body = await search(t, { q, limit });
-    return { ranked: body.hits.map((h, i) => h.externalKey ?? `(unmapped hit ${i + 1}: ${h.id})`), weak: body.weakMatch === true };
+    return { ranked: corpusIds(body.hits), weak: body.weakMatch === true };
   };
   return { name, searchFlagged, search: async (q, limit) => (await searchFlagged(q, limit)).ranked };
 }

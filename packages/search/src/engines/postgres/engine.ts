@@ -154,6 +154,8 @@ const ERROR_WEAK_STRENGTH = 1.0;
  * lost no answer, and 0.95 began to lose answers.
  */
 const ERROR_ANSWER_STRENGTH = 0.85;
+/** The product's answer bars, for the bench that measures stricter ones (`pnpm bench:answer-bars`). */
+export const DEFAULT_ANSWER_BARS = { question: ANSWER_STRENGTH, line: ERROR_ANSWER_STRENGTH } as const;
 /**
  * A word of a question that names a thing the index has never seen ("mysql", "argocd": see
  * text/names.ts; an identifier too, when it is a product's name: "cert-manager") weighs NAME_WEIGHT
